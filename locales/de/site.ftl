@@ -1,0 +1,2 @@
+# Interface strings of the Bielefeld site (German); they override the theme.
+site-title = Wir fördern Integration!

@@ -1,0 +1,2 @@
+# Interface strings of the Bielefeld site (English).
+site-title = We promote integration!

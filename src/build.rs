@@ -1,0 +1,448 @@
+//! The build: config → content → i18n → render (parallel) → lint → output.
+//!
+//! Every stage returns its value and its diagnostics; the build collects
+//! them all and decides at the end whether the staged output replaces the
+//! old one. `check` runs the same pipeline with a sink that writes nothing.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::content::{self, LoadOptions, Site, Slot};
+use crate::diag::{self, Diagnostic, Severity};
+use crate::feeds;
+use crate::lint::{self, Facts};
+use crate::output::{DirSink, NullSink, Sink, Staging};
+use crate::render::{OutFile, Renderer};
+use crate::theme::{Asset, Theme};
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Output folder; `root/public` when `None`.
+    pub output: Option<PathBuf>,
+    /// Write output (`build`) or only check (`check`).
+    pub write: bool,
+    pub strict: bool,
+    pub drafts: bool,
+    /// Overrides `base_url` of site.toml (deploy-time address).
+    pub base_url: Option<String>,
+    /// Print per-stage timings to stderr.
+    pub verbose: bool,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            output: None,
+            write: true,
+            strict: false,
+            drafts: false,
+            base_url: None,
+            verbose: false,
+        }
+    }
+
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// What a finished build reports.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    /// HTML pages written per language key, in language order.
+    pub pages: Vec<(String, usize)>,
+    pub files: usize,
+    pub elapsed: Duration,
+    /// Time spent in the HTML lint, summed over threads.
+    pub lint_time: Duration,
+    pub stages: Vec<(&'static str, Duration)>,
+}
+
+impl Summary {
+    pub fn total_pages(&self) -> usize {
+        self.pages.iter().map(|(_, n)| n).sum()
+    }
+}
+
+/// The result of a build or check.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub summary: Option<Summary>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether the output folder was replaced.
+    pub written: bool,
+}
+
+/// Loads the site model and everything rendering needs.
+pub struct Loaded {
+    pub site: Site,
+    pub theme: Theme,
+    pub i18n: crate::i18n::I18n,
+    pub dates: crate::dates::Dates,
+    pub glossary: crate::glossary::Glossary,
+}
+
+pub fn load(options: &BuildOptions, diags: &mut Vec<Diagnostic>) -> Option<Loaded> {
+    let (config, d) = crate::config::load(&options.root);
+    diags.extend(d);
+    let mut config = config?;
+    if let Some(url) = &options.base_url {
+        config.base_url = url.trim_end_matches('/').to_string();
+    }
+    let theme = match Theme::load(&options.root, &config) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let (i18n, d) = crate::i18n::load(&options.root, &config, &theme);
+    diags.extend(d);
+    let (dates, d) = crate::dates::Dates::new(&config);
+    diags.extend(d);
+    let (glossary, d) = crate::glossary::load(&options.root, &config);
+    diags.extend(d);
+    let (site, d) = content::load(
+        &options.root,
+        config,
+        LoadOptions {
+            drafts: options.drafts,
+        },
+    );
+    diags.extend(d);
+    Some(Loaded {
+        site,
+        theme,
+        i18n,
+        dates,
+        glossary,
+    })
+}
+
+/// Runs a build (or a check, when `options.write` is false).
+pub fn run(options: &BuildOptions) -> Outcome {
+    let start = Instant::now();
+    let mut stages = Vec::new();
+    let mut diags = Vec::new();
+    let Some(loaded) = load(options, &mut diags) else {
+        return finish(diags, None, false, options);
+    };
+    stages.push(("load", start.elapsed()));
+    if loaded.site.config.base_url.is_empty() {
+        diags.push(
+            Diagnostic::warning("config/base-url-missing", "base_url is empty: canonical and alternate links are root-relative, and no sitemap.xml or feeds are written")
+                .file(crate::config::CONFIG_FILE)
+                .hint("set base_url in site.toml to the published address, or pass --base-url when building for deployment"),
+        );
+    }
+    let Loaded {
+        site,
+        theme,
+        i18n,
+        dates,
+        glossary,
+    } = loaded;
+    let (renderer, d) = Renderer::new(&site, &theme, i18n, dates, glossary);
+    diags.extend(d);
+    let Some(renderer) = renderer else {
+        return finish(diags, None, false, options);
+    };
+    if diags.iter().any(Diagnostic::is_error) {
+        // Content errors: report everything we can without writing.
+        let (_, d) = render_all(&renderer, &NullSink);
+        diags.extend(d.diagnostics);
+        return finish(diags, None, false, options);
+    }
+
+    let target = options.output_dir();
+    let staging = if options.write {
+        match Staging::begin(&target) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                diags.push(
+                    Diagnostic::error(
+                        "output/io",
+                        format!("cannot prepare the output folder {}: {e}", target.display()),
+                    )
+                    .hint("check that the folder's parent exists and is writable"),
+                );
+                return finish(diags, None, false, options);
+            }
+        }
+    } else {
+        None
+    };
+    let sink: Box<dyn Sink> = match &staging {
+        Some(s) => Box::new(DirSink {
+            root: s.path().to_path_buf(),
+        }),
+        None => Box::new(NullSink),
+    };
+    let render_start = Instant::now();
+    let (mut summary, rendered) = render_all(&renderer, sink.as_ref());
+    diags.extend(rendered.diagnostics);
+    stages.push(("render+lint+write", render_start.elapsed()));
+    summary.lint_time = rendered.lint_time;
+    summary.stages = stages;
+    summary.elapsed = start.elapsed();
+
+    let outcome = finish(diags, Some(summary), false, options);
+    let failed = outcome.diagnostics.iter().any(Diagnostic::is_error);
+    let mut written = false;
+    let mut diagnostics = outcome.diagnostics;
+    if let Some(staging) = staging {
+        if failed {
+            staging.abort();
+        } else if let Err(e) = staging.commit() {
+            diagnostics.push(
+                Diagnostic::error(
+                    "output/io",
+                    format!("cannot move the new output into {}: {e}", target.display()),
+                )
+                .hint("check the permissions of the output folder; the previous output was kept"),
+            );
+        } else {
+            written = true;
+        }
+    }
+    let mut summary = outcome.summary;
+    if let Some(s) = &mut summary {
+        s.elapsed = start.elapsed();
+    }
+    Outcome {
+        summary,
+        diagnostics,
+        written,
+    }
+}
+
+struct Rendered {
+    diagnostics: Vec<Diagnostic>,
+    lint_time: Duration,
+}
+
+/// Renders every slot in parallel, lints and writes each file as it is
+/// made, then runs the site-wide checks and writes sitemap, feeds and assets.
+fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink) -> (Summary, Rendered) {
+    let site = renderer.site;
+    let slots: Vec<_> = site.slots.iter().collect();
+    let lint_nanos = std::sync::atomic::AtomicU64::new(0);
+    let sitemap_entries: Mutex<Vec<(String, Vec<(String, String)>, Option<String>)>> =
+        Mutex::new(Vec::new());
+
+    let results: Vec<(Vec<Facts>, Vec<Diagnostic>, String, usize)> = slots
+        .par_iter()
+        .map(|(key, (slot, url))| {
+            let (files, mut diags) = renderer.render_slot(key, *slot, url);
+            let mut facts = Vec::new();
+            let count = files.len();
+            for file in files {
+                facts.push(emit(
+                    renderer,
+                    sink,
+                    file,
+                    &lint_nanos,
+                    &sitemap_entries,
+                    &mut diags,
+                ));
+            }
+            (facts, diags, key.1.clone(), count)
+        })
+        .collect();
+
+    let mut diagnostics = Vec::new();
+    let mut all_facts = Vec::new();
+    let mut per_lang: BTreeMap<String, usize> = BTreeMap::new();
+    for (facts, diags, lang, count) in results {
+        all_facts.extend(facts);
+        diagnostics.extend(diags);
+        *per_lang.entry(lang).or_default() += count;
+    }
+    let (root_files, d) = renderer.render_root_pages();
+    diagnostics.extend(d);
+    let mut files_written = 0;
+    for file in root_files {
+        all_facts.push(emit(
+            renderer,
+            sink,
+            file,
+            &lint_nanos,
+            &sitemap_entries,
+            &mut diagnostics,
+        ));
+    }
+
+    // Static files of theme and site, and non-Markdown files in content/.
+    let mut other_files: HashSet<String> = HashSet::new();
+    for (path, asset) in renderer_static(renderer) {
+        let bytes = match &asset {
+            Asset::Builtin(b) => Ok(b.to_vec()),
+            Asset::Disk(p) => std::fs::read(p),
+        };
+        match bytes.and_then(|b| sink.write(&path, &b)) {
+            Ok(()) => {
+                other_files.insert(path);
+            }
+            Err(e) => diagnostics.push(
+                Diagnostic::error("output/io", format!("cannot copy {path}: {e}"))
+                    .hint("check the disk space and permissions"),
+            ),
+        }
+    }
+    for asset in &site.assets {
+        let rel = asset.to_string_lossy().replace('\\', "/");
+        match std::fs::read(site.root.join(content::CONTENT_DIR).join(asset))
+            .and_then(|b| sink.write(&rel, &b))
+        {
+            Ok(()) => {
+                other_files.insert(rel);
+            }
+            Err(e) => diagnostics.push(
+                Diagnostic::error("output/io", format!("cannot copy {rel}: {e}"))
+                    .file(Path::new(content::CONTENT_DIR).join(asset))
+                    .hint("check the file permissions"),
+            ),
+        }
+    }
+
+    let has_base = !site.config.base_url.is_empty();
+    let mut entries = sitemap_entries
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    entries.sort();
+    let mut extra: Vec<(String, String)> = Vec::new();
+    if has_base {
+        extra.push(("sitemap.xml".into(), feeds::sitemap(&entries)));
+        for (path, xml) in feeds::atom_feeds(renderer) {
+            extra.push((path, xml));
+        }
+    }
+    extra.push(("robots.txt".into(), feeds::robots(renderer)));
+    for (path, text) in extra {
+        match sink.write(&path, text.as_bytes()) {
+            Ok(()) => {
+                other_files.insert(path);
+            }
+            Err(e) => diagnostics.push(
+                Diagnostic::error("output/io", format!("cannot write {path}: {e}"))
+                    .hint("check the disk space and permissions"),
+            ),
+        }
+    }
+    files_written += other_files.len() + all_facts.len();
+
+    let start = Instant::now();
+    diagnostics.extend(lint::check_site(
+        &all_facts,
+        &other_files,
+        renderer.base_path(),
+    ));
+    let lint_time = Duration::from_nanos(lint_nanos.load(std::sync::atomic::Ordering::Relaxed))
+        + start.elapsed();
+
+    let pages = site
+        .config
+        .languages
+        .iter()
+        .map(|l| (l.key.clone(), per_lang.get(&l.key).copied().unwrap_or(0)))
+        .collect();
+    let summary = Summary {
+        pages,
+        files: files_written,
+        ..Summary::default()
+    };
+    (
+        summary,
+        Rendered {
+            diagnostics,
+            lint_time,
+        },
+    )
+}
+
+fn renderer_static(renderer: &Renderer<'_>) -> BTreeMap<String, Asset> {
+    renderer_theme_static(renderer)
+}
+
+fn renderer_theme_static(renderer: &Renderer<'_>) -> BTreeMap<String, Asset> {
+    match Theme::load(&renderer.site.root, &renderer.site.config) {
+        Ok(theme) => theme.static_files(),
+        Err(_) => BTreeMap::new(),
+    }
+}
+
+/// Lints one rendered file and hands it to the sink.
+fn emit(
+    renderer: &Renderer<'_>,
+    sink: &dyn Sink,
+    file: OutFile,
+    lint_nanos: &std::sync::atomic::AtomicU64,
+    sitemap: &Mutex<Vec<(String, Vec<(String, String)>, Option<String>)>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Facts {
+    let url = file
+        .url
+        .clone()
+        .unwrap_or_else(|| format!("/{}", file.path));
+    let t = Instant::now();
+    let (facts, d) = lint::scan(&file.html, &url, file.source_file.as_deref());
+    lint_nanos.fetch_add(
+        u64::try_from(t.elapsed().as_nanos()).unwrap_or(u64::MAX),
+        std::sync::atomic::Ordering::Relaxed,
+    );
+    diags.extend(d);
+    if let Err(e) = sink.write(&file.path, file.html.as_bytes()) {
+        diags.push(
+            Diagnostic::error("output/io", format!("cannot write {}: {e}", file.path))
+                .hint("check the disk space and permissions"),
+        );
+    }
+    if file.indexable {
+        let mut entries = sitemap
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        entries.push((
+            renderer.absolute(&renderer.href(&url)),
+            file.alternates,
+            file.lastmod,
+        ));
+    }
+    facts
+}
+
+/// Applies `[lint]` settings and `--strict`, sorts, and wraps up.
+fn finish(
+    mut diags: Vec<Diagnostic>,
+    summary: Option<Summary>,
+    written: bool,
+    options: &BuildOptions,
+) -> Outcome {
+    let (errors, allow) = match crate::config::load(&options.root) {
+        (Some(c), _) => (c.lint.errors, c.lint.allow),
+        _ => (Vec::new(), Vec::new()),
+    };
+    diags.retain(|d| d.severity == Severity::Error || !allow.iter().any(|r| r == &d.rule));
+    diag::promote(&mut diags, options.strict, &errors);
+    diag::sort(&mut diags);
+    Outcome {
+        summary,
+        diagnostics: diags,
+        written,
+    }
+}
+
+/// The slots of a site whose page is real (not a fallback), for reports.
+pub fn real_slots(site: &Site) -> impl Iterator<Item = (&crate::content::Key, usize)> {
+    site.slots.iter().filter_map(|(k, (s, _))| match s {
+        Slot::Real(i) => Some((k, *i)),
+        Slot::Fallback(_) => None,
+    })
+}

@@ -1,0 +1,583 @@
+//! `site.toml`: parsed with serde into typed structs, then checked.
+//!
+//! Unknown keys are errors with file:line:col (serde's `deny_unknown_fields`
+//! plus toml's spans). Languages are BCP 47 tags; their text direction comes
+//! from CLDR likely-subtags and script data (ICU4X), never from a hand list.
+//! Fallback chains are resolved transitively and checked for cycles here, so
+//! later stages can trust `Language::fallback`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use icu_locale::{LanguageIdentifier as IcuLangId, LocaleDirectionality};
+use serde::{Deserialize, Serialize};
+use unic_langid::LanguageIdentifier;
+
+use crate::diag::Diagnostic;
+
+pub const CONFIG_FILE: &str = "site.toml";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dir {
+    Ltr,
+    Rtl,
+}
+
+impl Dir {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dir::Ltr => "ltr",
+            Dir::Rtl => "rtl",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    base_url: String,
+    default_language: String,
+    #[serde(default = "default_theme")]
+    theme: String,
+    languages: BTreeMap<String, RawLanguage>,
+    #[serde(default)]
+    variants: BTreeMap<String, RawVariant>,
+    #[serde(default)]
+    build: BuildSettings,
+    #[serde(default)]
+    lint: LintSettings,
+    #[serde(default)]
+    accessibility: Accessibility,
+    #[serde(default)]
+    extra: toml::Table,
+}
+
+fn default_theme() -> String {
+    "default".to_string()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLanguage {
+    name: String,
+    dir: Option<Dir>,
+    #[serde(default)]
+    fallback: Vec<String>,
+    weight: Option<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVariant {
+    /// URL segment per language key; the variant key where not given.
+    #[serde(default)]
+    segment: BTreeMap<String, String>,
+    /// Marks the variant that is Leichte Sprache / Easy Read (BITV 2.0 §4).
+    #[serde(default)]
+    easy: bool,
+}
+
+/// `[build]`: how pages are turned into output.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct BuildSettings {
+    /// Render a fallback page (the fallback language's text in this
+    /// language's interface) where a translation is missing. Default true.
+    #[serde(default = "yes")]
+    pub fallback_pages: bool,
+    /// Pages listed per page of a section's list.
+    #[serde(default = "default_per_page")]
+    pub paginate_by: usize,
+}
+
+impl Default for BuildSettings {
+    fn default() -> Self {
+        BuildSettings {
+            fallback_pages: true,
+            paginate_by: default_per_page(),
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn default_per_page() -> usize {
+    10
+}
+
+/// `[lint]`: rule names whose warnings fail the build (`errors = [...]`)
+/// or are not reported (`allow = [...]`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LintSettings {
+    #[serde(default)]
+    pub errors: Vec<String>,
+    #[serde(default)]
+    pub allow: Vec<String>,
+}
+
+/// `[accessibility]`: the fields of the EU model accessibility statement
+/// (Directive 2016/2102, Implementing Decision 2018/1523). Empty values are
+/// things the site owner must still supply; `check` reports them.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accessibility {
+    #[serde(default)]
+    pub organisation: String,
+    #[serde(default)]
+    pub conformance: String,
+    #[serde(default)]
+    pub standard: String,
+    #[serde(default)]
+    pub prepared: String,
+    #[serde(default)]
+    pub reviewed: String,
+    #[serde(default)]
+    pub method: String,
+    #[serde(default)]
+    pub contact_email: String,
+    #[serde(default)]
+    pub contact_url: String,
+    #[serde(default)]
+    pub enforcement_name: String,
+    #[serde(default)]
+    pub enforcement_url: String,
+    #[serde(default)]
+    pub sign_language_video: String,
+    #[serde(default)]
+    pub non_accessible: Vec<NonAccessible>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NonAccessible {
+    pub what: String,
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub alternative: String,
+}
+
+/// A language of the site, with everything resolved.
+#[derive(Debug, Clone)]
+pub struct Language {
+    /// The key used in file names and URLs, as written in site.toml (`de`, `kmr`).
+    pub key: String,
+    pub langid: LanguageIdentifier,
+    /// Endonym: the language's name in itself.
+    pub name: String,
+    pub dir: Dir,
+    /// Transitive fallback chain, nearest first, without the language itself.
+    pub fallback: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Variant {
+    pub key: String,
+    pub segments: BTreeMap<String, String>,
+    pub easy: bool,
+}
+
+impl Variant {
+    /// URL segment of this variant in a language.
+    pub fn segment(&self, lang: &str) -> &str {
+        self.segments
+            .get(lang)
+            .map_or(self.key.as_str(), String::as_str)
+    }
+}
+
+/// The checked configuration. Languages are ordered: default first, then by
+/// `weight`, then by key — the order of language switchers and the chooser.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub base_url: String,
+    pub default_language: String,
+    pub theme: String,
+    pub languages: Vec<Language>,
+    pub variants: Vec<Variant>,
+    pub build: BuildSettings,
+    pub lint: LintSettings,
+    pub accessibility: Accessibility,
+    pub extra: toml::Table,
+}
+
+impl Config {
+    pub fn language(&self, key: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.key == key)
+    }
+
+    pub fn variant(&self, key: &str) -> Option<&Variant> {
+        self.variants.iter().find(|v| v.key == key)
+    }
+
+    /// Absolute URL for a site path (`/de/leitbild/`); root-relative when
+    /// `base_url` is empty.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.base_url.trim_end_matches('/'), path)
+    }
+}
+
+/// Reads and checks `site.toml` in `root`. Returns `None` when the file
+/// cannot be used at all; the diagnostics say why.
+pub fn load(root: &Path) -> (Option<Config>, Vec<Diagnostic>) {
+    let path = root.join(CONFIG_FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => parse(&text),
+        Err(e) => (
+            None,
+            vec![
+                Diagnostic::error("config/unreadable", format!("cannot read {CONFIG_FILE}: {e}"))
+                    .file(CONFIG_FILE)
+                    .hint("run vielfalt in a site folder, pass --root DIR, or create one with `vielfalt init DIR`"),
+            ],
+        ),
+    }
+}
+
+/// Parses and checks the text of a site.toml.
+pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let raw: RawConfig = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let mut d = Diagnostic::error("config/invalid", e.message().trim().to_string())
+                .file(CONFIG_FILE)
+                .hint("fix site.toml; see README \"site.toml\" for every key");
+            if let Some(span) = e.span() {
+                d = d.at_offset(text, span.start);
+            }
+            return (None, vec![d]);
+        }
+    };
+    let located = |key: &str| -> Diagnostic {
+        let d = Diagnostic::error("config/invalid", String::new()).file(CONFIG_FILE);
+        match find_key(text, key) {
+            Some(offset) => d.at_offset(text, offset),
+            None => d,
+        }
+    };
+
+    let directionality = LocaleDirectionality::new_extended();
+    let mut languages = Vec::new();
+    for (key, lang) in &raw.languages {
+        let langid: LanguageIdentifier = match key.parse() {
+            Ok(id) => id,
+            Err(_) => {
+                let mut d = located(&format!("languages.{key}"));
+                d.rule = "config/bad-language-tag".into();
+                d.message = format!("`{key}` is not a valid BCP 47 language tag");
+                diags.push(d.hint("use a tag such as `de`, `en`, `ar`, `pt-BR` or `kmr`"));
+                continue;
+            }
+        };
+        let dir = lang.dir.unwrap_or_else(|| {
+            let icu: Option<IcuLangId> = key.parse().ok();
+            match icu {
+                Some(id) if directionality.is_right_to_left(&id) => Dir::Rtl,
+                _ => Dir::Ltr,
+            }
+        });
+        if lang.name.trim().is_empty() {
+            let mut d = located(&format!("languages.{key}"));
+            d.message = format!("language `{key}` has an empty name");
+            diags.push(
+                d.hint("set `name` to the language's own name (its endonym), e.g. \"Deutsch\""),
+            );
+        }
+        languages.push((
+            lang.weight,
+            Language {
+                key: key.clone(),
+                langid,
+                name: lang.name.clone(),
+                dir,
+                fallback: Vec::new(),
+            },
+        ));
+    }
+
+    if !raw.languages.contains_key(&raw.default_language) {
+        let mut d = located("default_language");
+        d.rule = "config/unknown-language".into();
+        d.message = format!(
+            "default_language `{}` is not one of the [languages]",
+            raw.default_language
+        );
+        diags.push(d.hint(format!(
+            "add a [languages.{}] table or pick one of: {}",
+            raw.default_language,
+            keys(&raw.languages)
+        )));
+    }
+
+    // Fallback chains: follow each language's list transitively, nearest first;
+    // the default language always ends the chain.
+    for (_, lang) in &mut languages {
+        let mut chain: Vec<String> = Vec::new();
+        let mut path = vec![lang.key.clone()];
+        if let Err(d) = resolve_chain(&raw, &lang.key, &mut path, &mut chain, text) {
+            diags.push(d);
+        }
+        if lang.key != raw.default_language && !chain.contains(&raw.default_language) {
+            chain.push(raw.default_language.clone());
+        }
+        lang.fallback = chain;
+    }
+    languages.sort_by(|(wa, a), (wb, b)| {
+        let da = a.key != raw.default_language;
+        let db = b.key != raw.default_language;
+        (da, wa.unwrap_or(i64::MAX), &a.key).cmp(&(db, wb.unwrap_or(i64::MAX), &b.key))
+    });
+
+    let mut variants = Vec::new();
+    for (key, v) in &raw.variants {
+        if raw.languages.contains_key(key) {
+            let mut d = located(&format!("variants.{key}"));
+            d.message = format!("variant `{key}` has the same key as a language");
+            diags.push(d.hint("file names are STEM[.LANG][.VARIANT].md, so the two must differ; rename the variant"));
+        }
+        if !is_name_part(key) {
+            let mut d = located(&format!("variants.{key}"));
+            d.message = format!("variant key `{key}` must be lowercase letters, digits or `-`");
+            diags.push(d.hint("use a short key such as `easy` or `plain`"));
+        }
+        for (lang, segment) in &v.segment {
+            if !raw.languages.contains_key(lang) {
+                let mut d = located(&format!("variants.{key}"));
+                d.rule = "config/unknown-language".into();
+                d.message =
+                    format!("variant `{key}` names a segment for unknown language `{lang}`");
+                diags.push(d.hint(format!("use one of: {}", keys(&raw.languages))));
+            }
+            if segment.is_empty() || segment.contains(['/', '\\', '.', '?', '#', ' ']) {
+                let mut d = located(&format!("variants.{key}"));
+                d.message =
+                    format!("variant `{key}` has an unusable URL segment `{segment}` for `{lang}`");
+                diags.push(d.hint("a segment is one path part without `/`, `.`, `?`, `#` or spaces, e.g. \"leichte-sprache\""));
+            }
+        }
+        variants.push(Variant {
+            key: key.clone(),
+            segments: v.segment.clone(),
+            easy: v.easy,
+        });
+    }
+
+    let base_url = raw.base_url.trim_end_matches('/').to_string();
+    if !base_url.is_empty()
+        && !(base_url.starts_with("https://") || base_url.starts_with("http://"))
+    {
+        let mut d = located("base_url");
+        d.message = format!("base_url `{base_url}` is not an http(s) URL");
+        diags.push(d.hint(
+            "write the address the site is published at, e.g. \"https://www.example.org/konzept\"",
+        ));
+    }
+
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, diags);
+    }
+    let config = Config {
+        base_url,
+        default_language: raw.default_language,
+        theme: raw.theme,
+        languages: languages.into_iter().map(|(_, l)| l).collect(),
+        variants,
+        build: raw.build,
+        lint: raw.lint,
+        accessibility: raw.accessibility,
+        extra: raw.extra,
+    };
+    (Some(config), diags)
+}
+
+fn resolve_chain(
+    raw: &RawConfig,
+    key: &str,
+    path: &mut Vec<String>,
+    chain: &mut Vec<String>,
+    text: &str,
+) -> Result<(), Diagnostic> {
+    let Some(lang) = raw.languages.get(key) else {
+        return Ok(());
+    };
+    for next in &lang.fallback {
+        if !raw.languages.contains_key(next) {
+            let d = Diagnostic::error(
+                "config/unknown-language",
+                format!(
+                    "language `{key}` falls back to `{next}`, which is not one of the [languages]"
+                ),
+            )
+            .file(CONFIG_FILE)
+            .hint(format!("use one of: {}", keys(&raw.languages)));
+            return Err(match find_key(text, &format!("languages.{key}")) {
+                Some(offset) => d.at_offset(text, offset),
+                None => d,
+            });
+        }
+        if path.contains(next) {
+            path.push(next.clone());
+            let d = Diagnostic::error(
+                "config/fallback-cycle",
+                format!("fallback languages form a cycle: {}", path.join(" → ")),
+            )
+            .file(CONFIG_FILE)
+            .hint("remove one `fallback` entry so that the chain ends");
+            return Err(match find_key(text, &format!("languages.{}", path[0])) {
+                Some(offset) => d.at_offset(text, offset),
+                None => d,
+            });
+        }
+        if !chain.contains(next) {
+            chain.push(next.clone());
+        }
+        path.push(next.clone());
+        resolve_chain(raw, next, path, chain, text)?;
+        path.pop();
+    }
+    Ok(())
+}
+
+fn keys<V>(map: &BTreeMap<String, V>) -> String {
+    map.keys()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Whether `s` may stand between dots in a content file name.
+pub fn is_name_part(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Byte offset of a table header (`[languages.de]`) or a top-level key
+/// (`base_url`) in the config text, for diagnostics that serde cannot place.
+fn find_key(text: &str, dotted: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let header = trimmed
+            .strip_prefix('[')
+            .and_then(|t| t.split(']').next())
+            .map(|h| h.replace([' ', '"'], ""));
+        if header.as_deref() == Some(dotted) {
+            return Some(offset + indent);
+        }
+        if let Some(rest) = trimmed.strip_prefix(dotted)
+            && rest.trim_start().starts_with('=')
+        {
+            return Some(offset + indent);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = "base_url = \"https://example.org\"\ndefault_language = \"de\"\n";
+
+    fn parse_ok(extra: &str) -> Config {
+        let (config, diags) = parse(&format!("{BASE}{extra}"));
+        assert!(diags.is_empty(), "{diags:?}");
+        config.expect("config parses")
+    }
+
+    #[test]
+    fn direction_comes_from_cldr() {
+        let c = parse_ok(
+            "[languages.de]\nname = \"Deutsch\"\n[languages.ar]\nname = \"العربية\"\n\
+             [languages.fa]\nname = \"فارسی\"\n[languages.kmr]\nname = \"Kurmancî\"\n\
+             [languages.ckb]\nname = \"کوردی\"\n[languages.he]\nname = \"עברית\"\n",
+        );
+        let dir = |k: &str| c.language(k).map(|l| l.dir);
+        assert_eq!(dir("de"), Some(Dir::Ltr));
+        assert_eq!(dir("ar"), Some(Dir::Rtl));
+        assert_eq!(dir("fa"), Some(Dir::Rtl));
+        assert_eq!(dir("he"), Some(Dir::Rtl));
+        assert_eq!(
+            dir("ckb"),
+            Some(Dir::Rtl),
+            "Sorani is written in Arabic script"
+        );
+        assert_eq!(
+            dir("kmr"),
+            Some(Dir::Ltr),
+            "Kurmanji is written in Latin script"
+        );
+    }
+
+    #[test]
+    fn dir_may_be_overridden() {
+        let c = parse_ok(
+            "[languages.de]\nname = \"Deutsch\"\n[languages.ar]\nname = \"x\"\ndir = \"ltr\"\n",
+        );
+        assert_eq!(c.language("ar").map(|l| l.dir), Some(Dir::Ltr));
+    }
+
+    #[test]
+    fn fallback_chains_are_transitive_and_end_in_default() {
+        let c = parse_ok(
+            "[languages.de]\nname = \"Deutsch\"\n[languages.en]\nname = \"English\"\n\
+             [languages.ar]\nname = \"العربية\"\nfallback = [\"en\"]\n[languages.fa]\nname = \"فارسی\"\nfallback = [\"ar\"]\n",
+        );
+        assert_eq!(
+            c.language("fa").map(|l| l.fallback.clone()),
+            Some(vec!["ar".into(), "en".into(), "de".into()])
+        );
+        assert_eq!(c.language("de").map(|l| l.fallback.len()), Some(0));
+        let order: Vec<_> = c.languages.iter().map(|l| l.key.as_str()).collect();
+        assert_eq!(order, ["de", "ar", "en", "fa"]);
+    }
+
+    #[test]
+    fn fallback_cycle_is_an_error_with_position() {
+        let text = format!(
+            "{BASE}[languages.de]\nname = \"Deutsch\"\n[languages.en]\nname = \"English\"\nfallback = [\"ar\"]\n\
+             [languages.ar]\nname = \"العربية\"\nfallback = [\"en\"]\n"
+        );
+        let (config, diags) = parse(&text);
+        assert!(config.is_none());
+        let d = diags
+            .iter()
+            .find(|d| d.rule == "config/fallback-cycle")
+            .expect("cycle reported");
+        assert!(d.message.contains("ar → en → ar"), "{}", d.message);
+        assert_eq!(d.line, Some(8));
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_column() {
+        let (config, diags) = parse(&format!(
+            "{BASE}[languages.de]\nname = \"Deutsch\"\n  colour = \"red\"\n"
+        ));
+        assert!(config.is_none());
+        assert_eq!(diags[0].rule, "config/invalid");
+        assert!(diags[0].message.contains("colour"), "{}", diags[0].message);
+        assert_eq!((diags[0].line, diags[0].column), (Some(5), Some(3)));
+    }
+
+    #[test]
+    fn unknown_fallback_and_default_are_errors() {
+        let (_, diags) = parse(&format!(
+            "base_url = \"\"\ndefault_language = \"fr\"\n[languages.de]\nname = \"Deutsch\"\nfallback = [\"xx\"]\n"
+        ));
+        let rules: Vec<_> = diags.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(
+            rules,
+            ["config/unknown-language", "config/unknown-language"]
+        );
+        assert_eq!(diags[0].line, Some(2));
+    }
+}

@@ -1,0 +1,697 @@
+//! The content folder: file names, front matter and the `Site` model.
+//!
+//! `load` walks `content/`, parses every `STEM[.LANG][.VARIANT].md`, and
+//! builds an immutable `Site`: every page with its language, variant and
+//! URL, and an index from (source, language, variant) to pages so that
+//! translations, variants, fallbacks and `@/` links are map lookups.
+//! Markdown is not parsed here; rendering does that once per page.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::frontmatter::{self, Date, FrontMatter};
+
+pub const CONTENT_DIR: &str = "content";
+
+/// One Markdown file of the site.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Source key: the content-relative path of the default-language file,
+    /// `/`-separated (`leitbild.md`, `updates/_index.md`). All translations
+    /// and variants of a page share it.
+    pub source: String,
+    /// Path of this file relative to the site root, for diagnostics.
+    pub file: PathBuf,
+    pub lang: String,
+    pub variant: Option<String>,
+    pub is_section: bool,
+    /// Content-relative directory of the section the page belongs to
+    /// (for a section: its own directory); `""` is the root section.
+    pub dir: String,
+    pub front: FrontMatter,
+    pub body: String,
+    /// 1-based line of the file on which `body` starts.
+    pub body_line: usize,
+    /// The date from front matter or, failing that, from a `YYYY-MM-DD-` file name.
+    pub date: Option<Date>,
+    /// Last path segment of the URL in this language.
+    pub slug: String,
+    /// Site path with a trailing slash, e.g. `/en/mission-statement/`.
+    pub url: String,
+    /// blake3 of title and body: what a translation's `source_hash` records.
+    pub content_hash: String,
+}
+
+/// A (source, language, variant) address of a page.
+pub type Key = (String, String, Option<String>);
+
+/// What appears at a (source, language, variant) address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// The page's own file in this language.
+    Real(usize),
+    /// No file in this language: the fallback language's page is shown
+    /// in this language's interface.
+    Fallback(usize),
+}
+
+impl Slot {
+    pub fn page(self) -> usize {
+        match self {
+            Slot::Real(i) | Slot::Fallback(i) => i,
+        }
+    }
+}
+
+/// The whole site, built once and then only read.
+#[derive(Debug)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub pages: Vec<Page>,
+    /// Every address that is rendered, with its URL.
+    pub slots: BTreeMap<Key, (Slot, String)>,
+    /// Sources in order, with their directory: sections first, then by weight, date, title.
+    pub sources: Vec<String>,
+    /// Non-Markdown files under content/, copied as they are (content-relative).
+    pub assets: Vec<PathBuf>,
+}
+
+impl Site {
+    pub fn slot(&self, source: &str, lang: &str, variant: Option<&str>) -> Option<(Slot, &str)> {
+        self.slots
+            .get(&(
+                source.to_string(),
+                lang.to_string(),
+                variant.map(str::to_string),
+            ))
+            .map(|(slot, url)| (*slot, url.as_str()))
+    }
+
+    /// The page a translation or variant was made from: for a translation the
+    /// default-language page of the same variant (else its base page); for a
+    /// default-language variant the base page. `None` for originals.
+    pub fn original_of(&self, page: &Page) -> Option<&Page> {
+        let default = self.config.default_language.as_str();
+        let candidates: Vec<Option<&str>> = match (&page.variant, page.lang == default) {
+            (None, true) => return None,
+            (Some(_), true) => vec![None],
+            (v, false) => vec![v.as_deref(), None],
+        };
+        candidates
+            .into_iter()
+            .find_map(|v| match self.slot(&page.source, default, v) {
+                Some((Slot::Real(i), _)) => self.pages.get(i),
+                _ => None,
+            })
+    }
+}
+
+/// A parsed content file name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileName {
+    pub stem: String,
+    pub lang: Option<String>,
+    pub variant: Option<String>,
+}
+
+/// Parses `STEM[.LANG][.VARIANT].md` against the configured languages and
+/// variants. The error is a message and a hint.
+pub fn parse_file_name(name: &str, config: &Config) -> Result<FileName, (String, String)> {
+    let Some(base) = name.strip_suffix(".md") else {
+        return Err((
+            format!("`{name}` is not a Markdown file"),
+            "content pages end in `.md`".into(),
+        ));
+    };
+    let mut parts = base.split('.');
+    let stem = parts.next().unwrap_or_default();
+    if stem.is_empty() || stem.trim() != stem {
+        return Err((
+            format!("`{name}` has no usable stem before its first dot"),
+            "name the file STEM[.LANG][.VARIANT].md, e.g. leitbild.en.md".into(),
+        ));
+    }
+    let mut lang = None;
+    let mut variant = None;
+    let languages = || {
+        config
+            .languages
+            .iter()
+            .map(|l| l.key.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let variants = || {
+        let v: Vec<_> = config.variants.iter().map(|v| v.key.as_str()).collect();
+        if v.is_empty() {
+            "none configured".to_string()
+        } else {
+            v.join(", ")
+        }
+    };
+    for part in parts {
+        if config.language(part).is_some() && lang.is_none() && variant.is_none() {
+            lang = Some(part.to_string());
+        } else if config.variant(part).is_some() && variant.is_none() {
+            variant = Some(part.to_string());
+        } else if part.is_empty() {
+            return Err((
+                format!("`{name}` has an empty part between dots"),
+                "name the file STEM[.LANG][.VARIANT].md without double dots".into(),
+            ));
+        } else if config.language(part).is_some() || config.variant(part).is_some() {
+            return Err((
+                format!("`{part}` is in the wrong place or repeated in `{name}`"),
+                "the order is STEM.LANG.VARIANT.md, e.g. leitbild.en.easy.md".into(),
+            ));
+        } else {
+            let all: Vec<&str> = config
+                .languages
+                .iter()
+                .map(|l| l.key.as_str())
+                .chain(config.variants.iter().map(|v| v.key.as_str()))
+                .collect();
+            let mean = crate::diag::suggest(part, all)
+                .map(|s| format!("did you mean `{s}`? "))
+                .unwrap_or_default();
+            return Err((
+                format!("`{part}` in `{name}` is neither a language nor a variant of site.toml"),
+                format!(
+                    "{mean}languages: {}; variants: {}. Add it to site.toml or rename the file",
+                    languages(),
+                    variants()
+                ),
+            ));
+        }
+    }
+    Ok(FileName {
+        stem: stem.to_string(),
+        lang,
+        variant,
+    })
+}
+
+/// Makes a URL segment or heading id from text: lowercase, letters and
+/// digits of every script kept (so Arabic, Cyrillic and Greek headings get
+/// real ids), everything else folded into single dashes.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_dash = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if is_slug_char(c) {
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.push(c);
+        } else {
+            pending_dash = true;
+        }
+    }
+    out
+}
+
+/// Letters, digits and combining marks of any script; not spaces, controls,
+/// punctuation or symbols (ASCII, Latin-1, general and script punctuation).
+fn is_slug_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    if c.is_alphanumeric() {
+        return true;
+    }
+    let cp = c as u32;
+    let punctuation = c.is_whitespace()
+        || c.is_control()
+        || (0x00A0..=0x00BF).contains(&cp) // Latin-1 punctuation and symbols
+        || cp == 0x00D7
+        || cp == 0x00F7
+        || (0x2000..=0x206F).contains(&cp) // general punctuation, bidi controls
+        || (0x20A0..=0x2BFF).contains(&cp) // currency, arrows, math, shapes
+        || (0x3000..=0x303F).contains(&cp) // CJK punctuation
+        || (0xFE30..=0xFE4F).contains(&cp)
+        || (0xFF00..=0xFF0F).contains(&cp)
+        || matches!(cp, 0x037E | 0x0387 | 0x055C..=0x055F | 0x0589 | 0x05BE | 0x05C0 | 0x05C3 | 0x060C | 0x060D | 0x061B | 0x061F | 0x066A..=0x066D | 0x06D4 | 0x0964 | 0x0965 | 0x1361..=0x1368 | 0xFEFF);
+    // Remaining non-alphanumerics are mostly combining marks (Arabic harakat,
+    // Indic vowel signs), which belong to the word.
+    !punctuation
+}
+
+/// Splits a `YYYY-MM-DD-rest` stem into its date and the rest.
+fn dated_stem(stem: &str) -> Option<(Date, &str)> {
+    let date = Date::parse(stem.get(..10)?)?;
+    let rest = stem.get(10..)?.strip_prefix('-')?;
+    (!rest.is_empty()).then_some((date, rest))
+}
+
+/// Options that change which files become pages.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    pub drafts: bool,
+}
+
+/// Loads the content folder into a `Site`. Files with errors are left out
+/// and reported; the site is still returned so that every error of a build
+/// is found in one run.
+pub fn load(root: &Path, config: Config, options: LoadOptions) -> (Site, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let content = root.join(CONTENT_DIR);
+    let mut pages = Vec::new();
+    let mut assets = Vec::new();
+    if !content.is_dir() {
+        diags.push(
+            Diagnostic::error("content/missing", "the site has no content/ folder")
+                .file(CONTENT_DIR)
+                .hint("create content/_index.md with a `title` in its front matter"),
+        );
+    }
+    let walker = walkdir::WalkDir::new(&content)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
+                diags.push(
+                    Diagnostic::error("content/unreadable", format!("cannot read: {e}"))
+                        .file(path)
+                        .hint("check the file permissions"),
+                );
+                continue;
+            }
+        };
+        let rel = relative(root, entry.path());
+        if entry.path_is_symlink() {
+            diags.push(
+                Diagnostic::warning(
+                    "content/symlink",
+                    "symbolic link in content/ is not followed",
+                )
+                .file(&rel)
+                .hint("copy the file into the site folder instead of linking to it"),
+            );
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Some(name) = entry.file_name().to_str() else {
+            diags.push(
+                Diagnostic::error("content/file-name", "the file name is not valid UTF-8")
+                    .file(&rel)
+                    .hint("rename the file using UTF-8 characters only"),
+            );
+            continue;
+        };
+        let in_content = entry.path().strip_prefix(&content).unwrap_or(entry.path());
+        if !name.ends_with(".md") {
+            assets.push(in_content.to_path_buf());
+            continue;
+        }
+        let dir = in_content
+            .parent()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
+        match load_page(entry.path(), &rel, name, &dir, &config) {
+            Ok(Some(page)) if page.front.draft && !options.drafts => {}
+            Ok(Some(page)) => pages.push(page),
+            Ok(None) => {}
+            Err(d) => diags.push(d),
+        }
+    }
+    let site = assemble(root, config, pages, assets, &mut diags);
+    (site, diags)
+}
+
+fn is_ignored(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
+}
+
+pub fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Reads and parses one Markdown file. URLs are filled in by `assemble`.
+fn load_page(
+    path: &Path,
+    rel: &Path,
+    name: &str,
+    dir: &str,
+    config: &Config,
+) -> Result<Option<Page>, Diagnostic> {
+    let file_name = parse_file_name(name, config).map_err(|(message, hint)| {
+        Diagnostic::error("content/file-name", message)
+            .file(rel)
+            .hint(hint)
+    })?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error("content/unreadable", format!("cannot read the file: {e}"))
+            .file(rel)
+            .hint("check the file permissions")
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
+        Diagnostic::error("content/encoding", "the file is not valid UTF-8")
+            .file(rel)
+            .at_offset(valid, offset)
+            .hint("save the file as UTF-8 (without other encodings such as Latin-1 or UTF-16)")
+    })?;
+    if let Some(offset) = text.find('\0') {
+        return Err(
+            Diagnostic::error("content/encoding", "the file contains a NUL byte")
+                .file(rel)
+                .at_offset(&text, offset)
+                .hint("remove the NUL character; is this really a Markdown text file?"),
+        );
+    }
+    let split = frontmatter::split(&text).map_err(|(message, offset, hint)| {
+        Diagnostic::error("frontmatter/invalid", message)
+            .file(rel)
+            .at_offset(&text, offset)
+            .hint(hint)
+    })?;
+    let rel_str = rel.display().to_string();
+    let front = frontmatter::parse(&text, &split, &rel_str)?;
+    if front.title.trim().is_empty() {
+        return Err(Diagnostic::error(
+            "frontmatter/missing-title",
+            "front matter: `title` is empty",
+        )
+        .file(rel)
+        .at_offset(&text, split.front_offset)
+        .hint("give the page a title; it becomes the page's h1 and <title>"));
+    }
+    let is_section = file_name.stem == "_index";
+    let source = if dir.is_empty() {
+        format!("{}.md", file_name.stem)
+    } else {
+        format!("{dir}/{}.md", file_name.stem)
+    };
+    let (stem_date, stem_slug) = match dated_stem(&file_name.stem) {
+        Some((date, rest)) => (Some(date), rest),
+        None => (None, file_name.stem.as_str()),
+    };
+    let slug = match &front.slug {
+        Some(s) => slugify(s),
+        None if is_section => slugify(dir.rsplit('/').next().unwrap_or_default()),
+        None => slugify(stem_slug),
+    };
+    if slug.is_empty() && !(is_section && dir.is_empty()) {
+        return Err(Diagnostic::error(
+            "content/empty-slug",
+            "the page's URL segment would be empty",
+        )
+        .file(rel)
+        .hint("set `slug = \"…\"` with letters or digits in the front matter"));
+    }
+    let (body_line, _) = crate::diag::line_col(&text, split.body_offset);
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(front.title.as_bytes());
+    hasher.update(b"\n");
+    hasher.update(split.body.as_bytes());
+    let content_hash = hasher.finalize().to_hex()[..16].to_string();
+    Ok(Some(Page {
+        source,
+        file: rel.to_path_buf(),
+        lang: file_name
+            .lang
+            .unwrap_or_else(|| config.default_language.clone()),
+        variant: file_name.variant,
+        is_section,
+        dir: dir.to_string(),
+        date: front.date.or(stem_date),
+        body: split.body.to_string(),
+        body_line,
+        slug,
+        url: String::new(),
+        content_hash,
+        front,
+    }))
+}
+
+/// Indexes pages, computes URLs and fallback slots, and checks that no two
+/// files claim the same address or URL.
+fn assemble(
+    root: &Path,
+    config: Config,
+    mut pages: Vec<Page>,
+    assets: Vec<PathBuf>,
+    diags: &mut Vec<Diagnostic>,
+) -> Site {
+    let lang_order: HashMap<&str, usize> = config
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.key.as_str(), i))
+        .collect();
+    pages.sort_by(|a, b| {
+        (&a.source, lang_order.get(a.lang.as_str()), &a.variant).cmp(&(
+            &b.source,
+            lang_order.get(b.lang.as_str()),
+            &b.variant,
+        ))
+    });
+    // Two files for one address (`x.md` and `x.de.md` in a German-default site).
+    let mut real: HashMap<Key, usize> = HashMap::new();
+    let mut keep = vec![true; pages.len()];
+    for (i, p) in pages.iter().enumerate() {
+        let key = (p.source.clone(), p.lang.clone(), p.variant.clone());
+        if let Some(&first) = real.get(&key) {
+            keep[i] = false;
+            diags.push(
+                Diagnostic::error("content/duplicate-page", format!("`{}` and `{}` are the same page", pages[first].file.display(), p.file.display()))
+                    .file(&p.file)
+                    .hint("remove one of them; a file without a language suffix is in the default language"),
+            );
+        } else {
+            real.insert(key, i);
+        }
+    }
+    let mut index = 0;
+    pages.retain(|_| {
+        index += 1;
+        keep[index - 1]
+    });
+    let real: HashMap<Key, usize> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| ((p.source.clone(), p.lang.clone(), p.variant.clone()), i))
+        .collect();
+
+    // Slug of a directory in a language: its section page's slug in that
+    // language, else in the default language, else the directory name.
+    let dir_slug = |dir: &str, lang: &str| -> String {
+        let source = format!("{dir}/_index.md");
+        let name = dir.rsplit('/').next().unwrap_or(dir);
+        for l in [lang, config.default_language.as_str()] {
+            if let Some(&i) = real.get(&(source.clone(), l.to_string(), None)) {
+                return pages[i].slug.clone();
+            }
+        }
+        slugify(name)
+    };
+    let url_for = |page: &Page, lang: &str, variant: Option<&str>| -> String {
+        let mut url = format!("/{lang}/");
+        if let Some(v) = variant.and_then(|v| config.variant(v)) {
+            url.push_str(v.segment(lang));
+            url.push('/');
+        }
+        let mut prefix = String::new();
+        for part in page.dir.split('/').filter(|p| !p.is_empty()) {
+            prefix = if prefix.is_empty() {
+                part.to_string()
+            } else {
+                format!("{prefix}/{part}")
+            };
+            if page.is_section && prefix == page.dir {
+                break;
+            }
+            url.push_str(&dir_slug(&prefix, lang));
+            url.push('/');
+        }
+        if !page.slug.is_empty() {
+            url.push_str(&page.slug);
+            url.push('/');
+        }
+        url
+    };
+    let urls: Vec<String> = pages
+        .iter()
+        .map(|p| url_for(p, &p.lang, p.variant.as_deref()))
+        .collect();
+    let sources: BTreeSet<String> = pages.iter().map(|p| p.source.clone()).collect();
+    let mut fallbacks: Vec<(Key, usize, String)> = Vec::new();
+    if config.build.fallback_pages {
+        for source in &sources {
+            for lang in &config.languages {
+                let key = (source.clone(), lang.key.clone(), None);
+                if real.contains_key(&key) {
+                    continue;
+                }
+                let from = lang
+                    .fallback
+                    .iter()
+                    .find_map(|f| real.get(&(source.clone(), f.clone(), None)));
+                if let Some(&i) = from {
+                    // The URL takes the default language's slug, or the fallback's.
+                    let shape = real
+                        .get(&(source.clone(), config.default_language.clone(), None))
+                        .copied()
+                        .unwrap_or(i);
+                    let url = url_for(&pages[shape], &lang.key, None);
+                    fallbacks.push((key, i, url));
+                }
+            }
+        }
+    }
+    for (page, url) in pages.iter_mut().zip(urls) {
+        page.url = url;
+    }
+    let mut slots: BTreeMap<Key, (Slot, String)> = BTreeMap::new();
+    for (key, &i) in &real {
+        slots.insert(key.clone(), (Slot::Real(i), pages[i].url.clone()));
+    }
+    for (key, i, url) in fallbacks {
+        slots.insert(key, (Slot::Fallback(i), url));
+    }
+
+    // Two addresses with one URL would overwrite each other.
+    let mut by_url: BTreeMap<&str, &Key> = BTreeMap::new();
+    for (key, (slot, url)) in &slots {
+        if let Some(other) = by_url.insert(url.as_str(), key) {
+            let a = &pages[slots[other].0.page()];
+            let b = &pages[slot.page()];
+            diags.push(
+                Diagnostic::error(
+                    "content/duplicate-url",
+                    format!(
+                        "`{}` and `{}` would both be written to {url}",
+                        a.file.display(),
+                        b.file.display()
+                    ),
+                )
+                .file(&b.file)
+                .hint("give one of them a different `slug` in its front matter"),
+            );
+        }
+    }
+
+    let mut ordered: Vec<&str> = sources.iter().map(String::as_str).collect();
+    let default = config.default_language.clone();
+    let sort_page = |s: &str| -> Option<&Page> {
+        real.get(&(s.to_string(), default.clone(), None))
+            .map(|&i| &pages[i])
+            .or_else(|| pages.iter().find(|p| p.source == s))
+    };
+    ordered.sort_by(|a, b| {
+        let (pa, pb) = (sort_page(a), sort_page(b));
+        let key = |p: Option<&Page>| {
+            p.map(|p| {
+                (
+                    !p.is_section,
+                    p.front.weight.unwrap_or(i64::MAX),
+                    std::cmp::Reverse(p.date),
+                    p.front.title.clone(),
+                )
+            })
+        };
+        key(pa).cmp(&key(pb)).then(a.cmp(b))
+    });
+    let sources = ordered.into_iter().map(str::to_string).collect();
+    Site {
+        root: root.to_path_buf(),
+        config,
+        pages,
+        slots,
+        sources,
+        assets,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> Config {
+        let (c, d) = crate::config::parse(
+            "default_language = \"de\"\n[languages.de]\nname = \"Deutsch\"\n[languages.en]\nname = \"English\"\n\
+             [languages.pt-BR]\nname = \"Português\"\n[variants.easy]\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        c.expect("config")
+    }
+
+    #[test]
+    fn file_name_grammar() {
+        let c = config();
+        let ok = |n: &str| parse_file_name(n, &c).expect(n);
+        assert_eq!(
+            ok("leitbild.md"),
+            FileName {
+                stem: "leitbild".into(),
+                lang: None,
+                variant: None
+            }
+        );
+        assert_eq!(ok("leitbild.en.md").lang.as_deref(), Some("en"));
+        assert_eq!(ok("leitbild.easy.md").variant.as_deref(), Some("easy"));
+        let both = ok("leitbild.en.easy.md");
+        assert_eq!(
+            (both.lang.as_deref(), both.variant.as_deref()),
+            (Some("en"), Some("easy"))
+        );
+        assert_eq!(ok("x.pt-BR.md").lang.as_deref(), Some("pt-BR"));
+        assert_eq!(ok("_index.en.md").stem, "_index");
+        for bad in [
+            "leitbild.fr.md",
+            "leitbild.easy.en.md",
+            "leitbild..md",
+            ".md",
+            "leitbild.en.en.md",
+            "a.en.easy.x.md",
+        ] {
+            assert!(parse_file_name(bad, &c).is_err(), "{bad} must be refused");
+        }
+        let (message, hint) = parse_file_name("leitbild.eng.md", &c).expect_err("unknown");
+        assert!(message.contains("`eng`"));
+        assert!(hint.contains("did you mean `en`"), "{hint}");
+    }
+
+    #[test]
+    fn slugs_keep_every_script() {
+        assert_eq!(
+            slugify("Die acht Umsetzungsschritte"),
+            "die-acht-umsetzungsschritte"
+        );
+        assert_eq!(
+            slugify("Grundsätze: „Vielfalt“ – 2026!"),
+            "grundsätze-vielfalt-2026"
+        );
+        assert_eq!(slugify("الرؤية والمبادئ"), "الرؤية-والمبادئ");
+        assert_eq!(slugify("Видение города"), "видение-города");
+        assert_eq!(slugify("Όραμα"), "όραμα");
+        assert_eq!(slugify("  --  "), "");
+        assert_eq!(slugify("a\u{2068}b\u{2069}"), "a-b");
+    }
+
+    #[test]
+    fn dated_stems() {
+        assert_eq!(
+            dated_stem("2026-11-24-online").map(|(d, s)| (d.iso(), s)),
+            Some(("2026-11-24".into(), "online"))
+        );
+        assert_eq!(dated_stem("2026-11-24"), None);
+        assert_eq!(dated_stem("leitbild"), None);
+    }
+}

@@ -1,0 +1,330 @@
+//! Front matter: TOML between `+++` lines or YAML between `---` lines,
+//! split from the Markdown body and parsed into typed keys.
+//!
+//! Offsets are kept so that every error names the line and column in the
+//! file. Unknown keys are errors (typos must not pass silently).
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use crate::diag::Diagnostic;
+
+/// The known front-matter keys (SPEC "Site folder"; README "Front matter").
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub updated: Option<Date>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub weight: Option<i64>,
+    #[serde(default)]
+    pub slug: Option<String>,
+    /// Template to render the page with instead of `page.html`/`section.html`.
+    #[serde(default)]
+    pub template: Option<String>,
+    /// On a translation or variant: blake3 hash (hex) of the original's title
+    /// and body when this text was made from it; set by `vielfalt stamp`.
+    #[serde(default)]
+    pub source_hash: Option<String>,
+    /// On a translation: how it was made.
+    #[serde(default)]
+    pub translation: Option<TranslationMethod>,
+    /// On a translation: whether a native speaker has reviewed it.
+    #[serde(default)]
+    pub reviewed: Option<bool>,
+    /// Free-form data for templates (`page.extra`).
+    #[serde(default)]
+    pub extra: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TranslationMethod {
+    /// Translated by a person.
+    Human,
+    /// Machine translation or AI-generated text.
+    Machine,
+}
+
+/// A calendar date (`YYYY-MM-DD`). A TOML date or datetime, or a YAML/TOML
+/// string starting with one, is accepted; the time part is ignored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn parse(s: &str) -> Option<Date> {
+        let s = s.trim();
+        let head = s.get(..10)?;
+        let rest = &s[10..];
+        if !(rest.is_empty() || rest.starts_with(['T', 't', ' '])) {
+            return None;
+        }
+        let b = head.as_bytes();
+        if b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let year: i32 = head[..4].parse().ok()?;
+        let month: u8 = head[5..7].parse().ok()?;
+        let day: u8 = head[8..10].parse().ok()?;
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days)
+            .contains(&day)
+            .then_some(Date { year, month, day })
+    }
+
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DateVisitor;
+        impl<'de> Visitor<'de> for DateVisitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a date written YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
+                Date::parse(v).ok_or_else(|| {
+                    E::custom(format!(
+                        "`{v}` is not a valid date: write YYYY-MM-DD, e.g. 2026-11-24"
+                    ))
+                })
+            }
+            // toml hands its datetime values over as a one-entry map.
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Date, A::Error> {
+                let Some((_, value)) = map.next_entry::<String, String>()? else {
+                    return Err(de::Error::custom("expected a date"));
+                };
+                self.visit_str(&value)
+            }
+        }
+        deserializer.deserialize_any(DateVisitor)
+    }
+}
+
+/// Where the parts of a content file are, as byte offsets into its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Split<'a> {
+    pub format: Format,
+    pub front: &'a str,
+    pub front_offset: usize,
+    pub body: &'a str,
+    pub body_offset: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Toml,
+    Yaml,
+}
+
+/// Splits a file into front matter and body. The opening fence must be the
+/// first line (after an optional BOM); the closing fence is the next line
+/// that is exactly the same fence.
+pub fn split(text: &str) -> Result<Split<'_>, (String, usize, String)> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &text[start..];
+    let (format, fence) = if rest.starts_with("+++") {
+        (Format::Toml, "+++")
+    } else if rest.starts_with("---") {
+        (Format::Yaml, "---")
+    } else {
+        return Err((
+            "the file has no front matter".into(),
+            start,
+            "start the file with a `+++` line, then `title = \"…\"`, then a closing `+++` line"
+                .into(),
+        ));
+    };
+    let first_line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    if rest[..first_line_end].trim_end() != fence {
+        return Err((
+            format!("the opening `{fence}` must stand alone on the first line"),
+            start,
+            format!("put a line break after `{fence}`"),
+        ));
+    }
+    let front_offset = start + first_line_end;
+    let mut offset = front_offset;
+    for line in text[front_offset..].split_inclusive('\n') {
+        if line.trim_end() == fence {
+            let body_offset = offset + line.len();
+            return Ok(Split {
+                format,
+                front: &text[front_offset..offset],
+                front_offset,
+                body: &text[body_offset..],
+                body_offset,
+            });
+        }
+        offset += line.len();
+    }
+    Err((
+        format!("the front matter opened with `{fence}` on line 1 is never closed"),
+        start,
+        format!("add a line with only `{fence}` after the last front-matter key"),
+    ))
+}
+
+/// Parses front matter text. `text` is the whole file and `split` its parts,
+/// so that diagnostics carry file positions.
+pub fn parse(text: &str, split: &Split<'_>, file: &str) -> Result<FrontMatter, Diagnostic> {
+    match split.format {
+        Format::Toml => toml::from_str::<FrontMatter>(split.front).map_err(|e| {
+            let offset = split.front_offset + e.span().map_or(0, |s| s.start);
+            front_matter_error(e.message(), file).at_offset(text, offset)
+        }),
+        Format::Yaml => {
+            if split.front.trim().is_empty() {
+                return Err(front_matter_error("missing field `title`", file)
+                    .at_offset(text, split.front_offset));
+            }
+            yaml_serde::from_str::<FrontMatter>(split.front).map_err(|e| {
+                let message = e.to_string();
+                let message = message
+                    .split(" at line ")
+                    .next()
+                    .unwrap_or(&message)
+                    .to_string();
+                let d = front_matter_error(&message, file);
+                match e.location() {
+                    Some(loc) => {
+                        let (line0, _) = crate::diag::line_col(text, split.front_offset);
+                        d.at(line0 + loc.line().saturating_sub(1), loc.column())
+                    }
+                    None => d.at_offset(text, split.front_offset),
+                }
+            })
+        }
+    }
+}
+
+const KNOWN_KEYS: [&str; 12] = [
+    "title",
+    "description",
+    "date",
+    "updated",
+    "draft",
+    "weight",
+    "slug",
+    "template",
+    "source_hash",
+    "translation",
+    "reviewed",
+    "extra",
+];
+
+fn front_matter_error(message: &str, file: &str) -> Diagnostic {
+    let message = message.trim();
+    let (rule, hint) = if let Some(key) = message
+        .strip_prefix("unknown field `")
+        .and_then(|m| m.split('`').next())
+    {
+        let hint = match crate::diag::suggest(key, KNOWN_KEYS) {
+            Some(s) => format!("did you mean `{s}`? Known keys: {}", KNOWN_KEYS.join(", ")),
+            None => format!(
+                "known keys: {}; put your own data under `[extra]`",
+                KNOWN_KEYS.join(", ")
+            ),
+        };
+        ("frontmatter/unknown-key", hint)
+    } else if message.contains("missing field `title`") {
+        (
+            "frontmatter/missing-title",
+            "every page needs `title = \"…\"` in its front matter".to_string(),
+        )
+    } else {
+        (
+            "frontmatter/invalid",
+            "fix the front matter; see README \"Front matter\" for the keys and their types"
+                .to_string(),
+        )
+    };
+    let mut d = Diagnostic::error(rule, format!("front matter: {message}")).hint(hint);
+    d.file = Some(file.into());
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fm(text: &str) -> Result<FrontMatter, Diagnostic> {
+        let s = split(text).map_err(|(m, _, _)| Diagnostic::error("split", m))?;
+        parse(text, &s, "x.md")
+    }
+
+    #[test]
+    fn toml_and_yaml_give_the_same_page() {
+        let a = fm("+++\ntitle = \"Leitbild\"\ndate = 2026-11-24\nweight = 2\n+++\nbody")
+            .expect("toml");
+        let b = fm("---\ntitle: Leitbild\ndate: 2026-11-24\nweight: 2\n---\nbody").expect("yaml");
+        assert_eq!(a, b);
+        assert_eq!(a.date.map(|d| d.iso()), Some("2026-11-24".to_string()));
+    }
+
+    #[test]
+    fn body_offset_points_after_the_fence() {
+        let text = "\u{feff}+++\r\ntitle = \"x\"\r\n+++\r\n# Hi\n";
+        let s = split(text).expect("splits");
+        assert_eq!(s.body, "# Hi\n");
+        assert_eq!(&text[s.body_offset..], "# Hi\n");
+    }
+
+    #[test]
+    fn unknown_key_is_located_with_a_suggestion() {
+        let d = fm("+++\ntitle = \"x\"\ntitel = \"y\"\n+++\n").expect_err("unknown key");
+        assert_eq!(d.rule, "frontmatter/unknown-key");
+        assert_eq!((d.line, d.column), (Some(3), Some(1)));
+        assert!(
+            d.hint
+                .as_deref()
+                .is_some_and(|h| h.contains("did you mean `title`"))
+        );
+    }
+
+    #[test]
+    fn yaml_unknown_key_is_located() {
+        let d = fm("---\ntitle: x\nweigth: 3\n---\n").expect_err("unknown key");
+        assert_eq!(d.rule, "frontmatter/unknown-key");
+        assert_eq!(d.line, Some(3));
+    }
+
+    #[test]
+    fn unclosed_and_missing_front_matter() {
+        assert!(split("+++\ntitle = \"x\"\n").is_err());
+        assert!(split("# no front matter").is_err());
+        let d = fm("+++\ndescription = \"x\"\n+++\n").expect_err("no title");
+        assert_eq!(d.rule, "frontmatter/missing-title");
+    }
+
+    #[test]
+    fn dates_are_validated() {
+        assert!(Date::parse("2026-02-29").is_none());
+        assert!(Date::parse("2024-02-29").is_some());
+        assert!(Date::parse("2026-11-24T10:00:00Z").is_some());
+        assert!(Date::parse("24.11.2026").is_none());
+        let d = fm("+++\ntitle = \"x\"\ndate = \"2026-13-01\"\n+++\n").expect_err("bad date");
+        assert_eq!(d.line, Some(3));
+    }
+}

@@ -1,0 +1,79 @@
+//! Glossary data: `glossary/<lang>.toml`, one `[[term]]` table per term,
+//! the same `id` in every language (README "Glossary").
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::Config;
+use crate::diag::Diagnostic;
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub id: String,
+    pub term: String,
+    #[serde(default)]
+    pub forms: Vec<String>,
+    pub explanation: String,
+    /// The explanation in Leichte Sprache / Easy Read.
+    #[serde(default)]
+    pub easy: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    term: Vec<Term>,
+}
+
+/// Terms per language, sorted by term.
+pub type Glossary = BTreeMap<String, Vec<Term>>;
+
+pub fn load(root: &Path, config: &Config) -> (Glossary, Vec<Diagnostic>) {
+    let mut out = Glossary::new();
+    let mut diags = Vec::new();
+    for lang in &config.languages {
+        let rel = Path::new("glossary").join(format!("{}.toml", lang.key));
+        let Ok(text) = std::fs::read_to_string(root.join(&rel)) else {
+            continue;
+        };
+        match toml::from_str::<File>(&text) {
+            Ok(file) => {
+                let mut terms = file.term;
+                let mut seen = std::collections::HashSet::new();
+                for t in &terms {
+                    if !seen.insert(t.id.clone()) {
+                        diags.push(
+                            Diagnostic::error(
+                                "glossary/duplicate-id",
+                                format!("the term id `{}` appears twice", t.id),
+                            )
+                            .file(&rel)
+                            .hint("each term needs its own id"),
+                        );
+                    }
+                }
+                terms.sort_by(|a, b| {
+                    a.term
+                        .to_lowercase()
+                        .cmp(&b.term.to_lowercase())
+                        .then(a.id.cmp(&b.id))
+                });
+                out.insert(lang.key.clone(), terms);
+            }
+            Err(e) => {
+                let mut d = Diagnostic::error("glossary/invalid", e.message().trim().to_string())
+                    .file(&rel)
+                    .hint("each entry is [[term]] with id, term, forms, explanation and easy");
+                if let Some(span) = e.span() {
+                    d = d.at_offset(&text, span.start);
+                }
+                diags.push(d);
+            }
+        }
+    }
+    (out, diags)
+}

@@ -1,0 +1,236 @@
+//! Interface strings with Fluent: one bundle per language, built once and
+//! shared read-only by every render thread.
+//!
+//! Layers, later overriding earlier message by message: the built-in
+//! default theme's `locales/`, the site's `themes/<theme>/locales/`, the
+//! site's `locales/`. A message missing in a language is looked up along
+//! the language's fallback chain and reported once, here, as a warning
+//! (coverage), not per page. Syntax errors carry file:line:col.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::theme::Theme;
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// All bundles of the site, by language key.
+pub struct I18n {
+    bundles: HashMap<String, Bundle>,
+    chains: HashMap<String, Vec<String>>,
+    /// Message ids each language defines itself (for coverage reports).
+    pub defined: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl std::fmt::Debug for I18n {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("I18n")
+            .field("defined", &self.defined)
+            .finish_non_exhaustive()
+    }
+}
+
+/// An `.ftl` file to load, with the path shown in diagnostics.
+struct Source {
+    shown: PathBuf,
+    text: String,
+}
+
+/// Loads every language's bundle. Missing messages are warnings; syntax
+/// errors are errors (the message is left out, the rest still loads).
+pub fn load(root: &Path, config: &Config, theme: &Theme) -> (I18n, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut bundles = HashMap::new();
+    let mut defined: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for lang in &config.languages {
+        let mut bundle = Bundle::new_concurrent(vec![lang.langid.clone()]);
+        bundle.set_use_isolating(true);
+        let mut ids = BTreeSet::new();
+        let mut sources: Vec<Source> = theme
+            .locale_files(&lang.key)
+            .into_iter()
+            .map(|(shown, text)| Source { shown, text })
+            .collect();
+        sources.extend(read_dir_ftl(
+            root,
+            &Path::new("locales").join(&lang.key),
+            &mut diags,
+        ));
+        for source in sources {
+            let resource = match FluentResource::try_new(source.text) {
+                Ok(r) => r,
+                Err((r, errors)) => {
+                    for e in errors {
+                        diags.push(
+                            Diagnostic::error("fluent/syntax", format!("Fluent syntax error: {}", e.kind))
+                                .file(&source.shown)
+                                .at_offset(r.source(), e.pos.start)
+                                .hint("see https://projectfluent.org/fluent/guide/ for the syntax; messages are `key = text`"),
+                        );
+                    }
+                    r
+                }
+            };
+            for entry in resource.entries() {
+                if let fluent_syntax::ast::Entry::Message(m) = entry {
+                    ids.insert(m.id.name.to_string());
+                }
+            }
+            bundle.add_resource_overriding(resource);
+        }
+        defined.insert(lang.key.clone(), ids);
+        bundles.insert(lang.key.clone(), bundle);
+    }
+    let chains = config
+        .languages
+        .iter()
+        .map(|l| (l.key.clone(), l.fallback.clone()))
+        .collect();
+    let i18n = I18n {
+        bundles,
+        chains,
+        defined,
+    };
+    diags.extend(coverage(config, &i18n));
+    (i18n, diags)
+}
+
+fn read_dir_ftl(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Source> {
+    let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|path| {
+            let shown = crate::content::relative(root, &path);
+            match std::fs::read_to_string(&path) {
+                Ok(text) => Some(Source { shown, text }),
+                Err(e) => {
+                    diags.push(
+                        Diagnostic::error("fluent/unreadable", format!("cannot read: {e}"))
+                            .file(shown)
+                            .hint("save the file as UTF-8 text"),
+                    );
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
+/// One warning per language listing the messages it lacks compared with the
+/// default language.
+fn coverage(config: &Config, i18n: &I18n) -> Vec<Diagnostic> {
+    let Some(reference) = i18n.defined.get(&config.default_language) else {
+        return Vec::new();
+    };
+    let mut diags = Vec::new();
+    for lang in &config.languages {
+        let own = i18n.defined.get(&lang.key);
+        let missing: Vec<&str> = reference
+            .iter()
+            .filter(|id| !own.is_some_and(|o| o.contains(*id)))
+            .map(String::as_str)
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let shown: Vec<&str> = missing.iter().take(12).copied().collect();
+        let more = if missing.len() > shown.len() {
+            format!(" and {} more", missing.len() - shown.len())
+        } else {
+            String::new()
+        };
+        diags.push(
+            Diagnostic::warning(
+                "fluent/missing-message",
+                format!(
+                    "{} interface message(s) missing in `{}`, shown from its fallback ({}): {}{more}",
+                    missing.len(),
+                    lang.key,
+                    lang.fallback.join(" → "),
+                    shown.join(", ")
+                ),
+            )
+            .file(Path::new("locales").join(&lang.key))
+            .hint(format!("add the messages to a .ftl file in locales/{}/", lang.key)),
+        );
+    }
+    diags
+}
+
+impl I18n {
+    /// Formats message `key` (or `key.attribute`) in `lang`, falling back
+    /// along the chain. Returns the text and the language it came from.
+    pub fn format(
+        &self,
+        lang: &str,
+        key: &str,
+        args: Option<&FluentArgs<'_>>,
+    ) -> Result<(String, String), String> {
+        let (id, attribute) = match key.split_once('.') {
+            Some((m, a)) => (m, Some(a)),
+            None => (key, None),
+        };
+        let chain = std::iter::once(lang).chain(
+            self.chains
+                .get(lang)
+                .into_iter()
+                .flatten()
+                .map(String::as_str),
+        );
+        for l in chain {
+            let Some(bundle) = self.bundles.get(l) else {
+                continue;
+            };
+            let Some(message) = bundle.get_message(id) else {
+                continue;
+            };
+            let pattern = match attribute {
+                Some(a) => message.get_attribute(a).map(|a| a.value()),
+                None => message.value(),
+            };
+            let Some(pattern) = pattern else { continue };
+            let mut errors = Vec::new();
+            let text = bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned();
+            if let Some(e) = errors.first() {
+                return Err(format!("message `{key}` in `{l}`: {e}"));
+            }
+            return Ok((text, l.to_string()));
+        }
+        Err(format!(
+            "no interface message `{key}` in `{lang}` or its fallback languages"
+        ))
+    }
+
+    pub fn has(&self, lang: &str, key: &str) -> bool {
+        self.format(lang, key, None).is_ok()
+    }
+}
+
+/// Converts a Tera argument to a Fluent argument (numbers stay numbers so
+/// that plural selection works).
+pub fn fluent_value(value: &tera::Value) -> FluentValue<'static> {
+    match value {
+        tera::Value::Number(n) => match n.as_i64() {
+            Some(i) => FluentValue::from(i),
+            None => FluentValue::from(n.as_f64().unwrap_or_default()),
+        },
+        tera::Value::String(s) => FluentValue::from(s.clone()),
+        tera::Value::Bool(b) => FluentValue::from(b.to_string()),
+        other => FluentValue::from(other.to_string()),
+    }
+}

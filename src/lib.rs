@@ -1,0 +1,18 @@
+//! vielfalt: a static-site generator for multilingual, accessible,
+//! plain-language public concepts. See ARCHITECTURE.md for the stages.
+
+pub mod build;
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod dates;
+pub mod diag;
+pub mod feeds;
+pub mod frontmatter;
+pub mod glossary;
+pub mod i18n;
+pub mod lint;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod theme;

@@ -1,0 +1,269 @@
+//! Markdown to HTML with pulldown-cmark, once per page.
+//!
+//! Adds what the site needs on top of CommonMark: unique heading ids in any
+//! script, `@/path.md#anchor` links resolved to the page's language and
+//! variant, and byte offsets kept so that errors name file:line:col.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::content::slugify;
+use crate::diag::Diagnostic;
+
+/// A heading of the rendered body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// The result of rendering one page body.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    /// Sources named by `@/` links (for dependency tracking).
+    pub links: Vec<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Where an `@/` link points, as answered by the site.
+pub enum LinkTarget {
+    Url(String),
+    Unknown,
+}
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders `body` (which starts on line `body_line` of `file`). `resolve`
+/// maps the source path of an `@/` link (`leitbild.md`) to a URL. With
+/// `hard_breaks`, every line break of the source is kept (easy variants).
+pub fn render(
+    body: &str,
+    file: &std::path::Path,
+    body_line: usize,
+    hard_breaks: bool,
+    resolve: &dyn Fn(&str) -> LinkTarget,
+) -> Rendered {
+    let mut out = Rendered::default();
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut used_ids: HashSet<String> = HashSet::new();
+    // Index into `events` of the open heading, with its text so far.
+    let mut heading: Option<(usize, String)> = None;
+    let locate = |offset: usize| {
+        let (line, column) = crate::diag::line_col(body, offset);
+        (body_line + line - 1, column)
+    };
+
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                heading = Some((events.len(), String::new()));
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some((start, text)) = heading.take() {
+                    let text = text.trim().to_string();
+                    if let Event::Start(Tag::Heading { id, .. }) = &mut events[start] {
+                        let wanted = match id {
+                            Some(given) => given.to_string(),
+                            None => {
+                                let s = slugify(&text);
+                                if s.is_empty() {
+                                    "section".to_string()
+                                } else {
+                                    s
+                                }
+                            }
+                        };
+                        let unique = unique_id(&wanted, &mut used_ids);
+                        if id.is_some() && unique != wanted {
+                            let (line, column) = locate(range.start);
+                            out.diagnostics.push(
+                                Diagnostic::warning("markdown/duplicate-id", format!("the heading id `{wanted}` is used twice on this page"))
+                                    .file(file)
+                                    .at(line, column)
+                                    .hint(format!("give the heading another {{#id}}; this one was renamed to `{unique}`")),
+                            );
+                        }
+                        out.headings.push(Heading {
+                            level: heading_level(level),
+                            id: unique.clone(),
+                            text,
+                        });
+                        *id = Some(CowStr::from(unique));
+                    }
+                }
+                events.push(Event::End(TagEnd::Heading(level)));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url =
+                    resolve_link(dest_url, range.start, &locate, resolve, file, &mut out);
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url =
+                    resolve_link(dest_url, range.start, &locate, resolve, file, &mut out);
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Text(ref t) | Event::Code(ref t) => {
+                if let Some((_, text)) = &mut heading {
+                    text.push_str(t);
+                }
+                events.push(event);
+            }
+            // Easy-language pages set one sentence per line: a line break in
+            // the source stays a line break.
+            Event::SoftBreak if hard_breaks => events.push(Event::HardBreak),
+            other => events.push(other),
+        }
+    }
+    out.html.reserve(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    out
+}
+
+fn resolve_link<'a>(
+    dest: CowStr<'a>,
+    offset: usize,
+    locate: &dyn Fn(usize) -> (usize, usize),
+    resolve: &dyn Fn(&str) -> LinkTarget,
+    file: &std::path::Path,
+    out: &mut Rendered,
+) -> CowStr<'a> {
+    let Some(target) = dest.strip_prefix("@/") else {
+        return dest;
+    };
+    let (path, anchor) = match target.split_once('#') {
+        Some((p, a)) => (p, Some(a)),
+        None => (target, None),
+    };
+    out.links.push(path.to_string());
+    match resolve(path) {
+        LinkTarget::Url(url) => match anchor {
+            Some(a) => CowStr::from(format!("{url}#{a}")),
+            None => CowStr::from(url),
+        },
+        LinkTarget::Unknown => {
+            let (line, column) = locate(offset);
+            out.diagnostics.push(
+                Diagnostic::error("link/unknown-page", format!("the link `@/{target}` points to no page"))
+                    .file(file)
+                    .at(line, column)
+                    .hint("write the path of a file under content/, e.g. `@/leitbild.md` or `@/updates/_index.md`"),
+            );
+            dest
+        }
+    }
+}
+
+fn unique_id(wanted: &str, used: &mut HashSet<String>) -> String {
+    let mut id = wanted.to_string();
+    let mut n = 1;
+    while used.contains(&id) {
+        id = format!("{wanted}-{n}");
+        n += 1;
+    }
+    used.insert(id.clone());
+    id
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn md(body: &str) -> Rendered {
+        render(body, Path::new("content/x.md"), 5, false, &|p| {
+            if p == "leitbild.md" {
+                LinkTarget::Url("/en/mission-statement/".into())
+            } else {
+                LinkTarget::Unknown
+            }
+        })
+    }
+
+    #[test]
+    fn heading_ids_are_unique_in_every_script() {
+        let r = md("## Vision\n\n## Vision\n\n## الرؤية\n\n## Видение {#vision-ru}\n");
+        let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["vision", "vision-1", "الرؤية", "vision-ru"]);
+        assert!(
+            r.html.contains(r#"<h2 id="الرؤية">الرؤية</h2>"#),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn internal_links_resolve_and_unknown_ones_are_located() {
+        let r = md("See [the vision](@/leitbild.md#vision).\n\nAnd [nothing](@/nope.md).\n");
+        assert!(
+            r.html.contains(r#"href="/en/mission-statement/#vision""#),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.diagnostics.len(), 1);
+        let d = &r.diagnostics[0];
+        assert_eq!(d.rule, "link/unknown-page");
+        // Body line 3 is file line 7; the link starts at column 5.
+        assert_eq!((d.line, d.column), (Some(7), Some(5)));
+    }
+
+    #[test]
+    fn commonmark_extensions_are_on() {
+        let r = md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ [^1]\n\n[^1]: note\n\n- [x] done\n");
+        for needle in ["<th>a</th>", "<del>x</del>", "footnote", "checkbox"] {
+            assert!(r.html.contains(needle), "{needle} missing in {}", r.html);
+        }
+    }
+}

@@ -1,0 +1,901 @@
+//! Rendering: every (source, language, variant) slot of the `Site` becomes
+//! HTML through Tera, in parallel, from read-only data.
+//!
+//! Templates are parsed once; each language gets a clone of the template
+//! set with its own `t()` function bound to its Fluent chain, so no lock or
+//! lookup of "the current language" is needed on the hot path. Per-page
+//! work is Markdown (once per slot), context building and one template
+//! render. Menus, section children and feeds are precomputed once.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use fluent_bundle::FluentArgs;
+use serde_json::{Value, json};
+use tera::Tera;
+
+use crate::config::{Config, Language};
+use crate::content::{Key, Page, Site, Slot, parse_file_name};
+use crate::dates::Dates;
+use crate::diag::Diagnostic;
+use crate::glossary::Glossary;
+use crate::i18n::{I18n, fluent_value};
+use crate::markdown::{self, LinkTarget};
+use crate::theme::Theme;
+
+/// One file produced by rendering, with its site path.
+#[derive(Debug)]
+pub struct OutFile {
+    /// Output path relative to the output folder (`de/leitbild/index.html`).
+    pub path: String,
+    /// The page URL (`/de/leitbild/`) for HTML pages.
+    pub url: Option<String>,
+    pub source_file: Option<PathBuf>,
+    pub html: String,
+    /// Whether the page belongs in the sitemap.
+    pub indexable: bool,
+    /// hreflang alternates (`hreflang`, absolute URL) of this page.
+    pub alternates: Vec<(String, String)>,
+    pub lastmod: Option<String>,
+}
+
+pub struct Renderer<'a> {
+    pub site: &'a Site,
+    pub i18n: Arc<I18n>,
+    pub dates: Dates,
+    pub glossary: Glossary,
+    teras: HashMap<String, Tera>,
+    template_files: BTreeMap<String, PathBuf>,
+    menus: HashMap<(String, Option<String>), Vec<MenuEntry>>,
+    children: HashMap<String, Vec<String>>,
+    statement_source: Option<String>,
+    /// Sections with dated pages: their directories (feeds are made for them).
+    pub feed_dirs: Vec<String>,
+    base_path: String,
+}
+
+#[derive(Debug, Clone)]
+struct MenuEntry {
+    source: String,
+    dir: String,
+    is_section: bool,
+    weight: i64,
+}
+
+struct Translate {
+    i18n: Arc<I18n>,
+    lang: String,
+}
+
+impl tera::Function for Translate {
+    fn call(&self, args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+        let key = args
+            .get("key")
+            .and_then(|v| v.as_str())
+            .ok_or_else(|| tera::Error::msg("t() needs a message key: t(key=\"…\")"))?;
+        let lang = args
+            .get("lang")
+            .and_then(|v| v.as_str())
+            .unwrap_or(&self.lang);
+        let mut fluent_args = FluentArgs::new();
+        let mut names: Vec<&String> = args
+            .keys()
+            .filter(|k| *k != "key" && *k != "lang")
+            .collect();
+        names.sort();
+        for name in names {
+            fluent_args.set(name.clone(), fluent_value(&args[name]));
+        }
+        self.i18n
+            .format(lang, key, Some(&fluent_args))
+            .map(|(text, _)| tera::Value::String(text))
+            .map_err(tera::Error::msg)
+    }
+}
+
+/// The required templates of a theme.
+const REQUIRED: [&str; 6] = [
+    "base.html",
+    "page.html",
+    "section.html",
+    "index.html",
+    "chooser.html",
+    "404.html",
+];
+
+impl<'a> Renderer<'a> {
+    pub fn new(
+        site: &'a Site,
+        theme: &Theme,
+        i18n: I18n,
+        dates: Dates,
+        glossary: Glossary,
+    ) -> (Option<Renderer<'a>>, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let (templates, template_diags) = theme.templates();
+        diags.extend(template_diags);
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(escape_html);
+        let template_files: BTreeMap<String, PathBuf> = templates
+            .iter()
+            .map(|(n, (p, _))| (n.clone(), p.clone()))
+            .collect();
+        let raw: Vec<(String, String)> = templates.into_iter().map(|(n, (_, t))| (n, t)).collect();
+        if let Err(e) = tera.add_raw_templates(raw) {
+            diags.push(template_error(&e, &template_files, None));
+            return (None, diags);
+        }
+        for name in REQUIRED {
+            if !template_files.contains_key(name) {
+                diags.push(
+                    Diagnostic::error(
+                        "template/missing",
+                        format!("the theme has no `{name}` template"),
+                    )
+                    .file(format!("templates/{name}"))
+                    .hint(format!(
+                        "add templates/{name} (see the built-in theme's templates for a start)"
+                    )),
+                );
+            }
+        }
+        for page in &site.pages {
+            if let Some(t) = &page.front.template
+                && !template_files.contains_key(t)
+            {
+                diags.push(
+                    Diagnostic::error("template/missing", format!("the page asks for template `{t}`, which does not exist"))
+                        .file(&page.file)
+                        .hint(format!("add templates/{t} or remove `template` from the front matter; templates: {}", template_files.keys().cloned().collect::<Vec<_>>().join(", "))),
+                );
+            }
+        }
+        if diags.iter().any(Diagnostic::is_error) {
+            return (None, diags);
+        }
+        let i18n = Arc::new(i18n);
+        let mut teras = HashMap::new();
+        for lang in &site.config.languages {
+            let mut t = tera.clone();
+            t.register_function(
+                "t",
+                Translate {
+                    i18n: Arc::clone(&i18n),
+                    lang: lang.key.clone(),
+                },
+            );
+            teras.insert(lang.key.clone(), t);
+        }
+
+        let mut menu_entries = Vec::new();
+        let mut children: HashMap<String, Vec<String>> = HashMap::new();
+        let mut dated_dirs: Vec<String> = Vec::new();
+        let mut statement_source = None;
+        for source in &site.sources {
+            let Some(page) = representative(site, source) else {
+                continue;
+            };
+            if page.front.template.as_deref() == Some("accessibility.html")
+                && statement_source.is_none()
+            {
+                statement_source = Some(source.clone());
+            }
+            if !page.is_section {
+                children
+                    .entry(page.dir.clone())
+                    .or_default()
+                    .push(source.clone());
+                if page.date.is_some() && !dated_dirs.contains(&page.dir) {
+                    dated_dirs.push(page.dir.clone());
+                }
+            }
+            let top_level = if page.is_section {
+                !page.dir.is_empty() && !page.dir.contains('/')
+            } else {
+                page.dir.is_empty()
+            };
+            if top_level && page.front.template.as_deref() != Some("accessibility.html") {
+                menu_entries.push(MenuEntry {
+                    source: source.clone(),
+                    dir: page.dir.clone(),
+                    is_section: page.is_section,
+                    weight: page.front.weight.unwrap_or(i64::MAX),
+                });
+            }
+        }
+        menu_entries.sort_by(|a, b| (a.weight, &a.source).cmp(&(b.weight, &b.source)));
+        let mut menus = HashMap::new();
+        for lang in &site.config.languages {
+            for variant in std::iter::once(None)
+                .chain(site.config.variants.iter().map(|v| Some(v.key.clone())))
+            {
+                menus.insert((lang.key.clone(), variant), menu_entries.clone());
+            }
+        }
+        let feed_dirs = dated_dirs
+            .into_iter()
+            .filter(|d| {
+                site.slot(
+                    &format!("{d}/_index.md"),
+                    &site.config.default_language,
+                    None,
+                )
+                .is_some()
+            })
+            .collect();
+        let base_path = base_path(&site.config);
+        let renderer = Renderer {
+            site,
+            i18n,
+            dates,
+            glossary,
+            teras,
+            template_files,
+            menus,
+            children,
+            statement_source,
+            feed_dirs,
+            base_path,
+        };
+        (Some(renderer), diags)
+    }
+
+    fn config(&self) -> &Config {
+        &self.site.config
+    }
+
+    /// A site path as written into HTML: prefixed with the base URL's path.
+    pub fn href(&self, url: &str) -> String {
+        format!("{}{url}", self.base_path)
+    }
+
+    pub fn base_path(&self) -> &str {
+        &self.base_path
+    }
+
+    /// The absolute URL of a site path (root-relative without base_url).
+    pub fn absolute(&self, url: &str) -> String {
+        self.config().absolute(url)
+    }
+
+    fn t(&self, lang: &str, key: &str, args: &[(&str, Value)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(name.to_string(), fluent_value(value));
+        }
+        match self.i18n.format(lang, key, Some(&fluent_args)) {
+            Ok((text, _)) => text,
+            Err(_) => key.to_string(),
+        }
+    }
+
+    fn lang(&self, key: &str) -> Option<&Language> {
+        self.config().language(key)
+    }
+
+    fn lang_value(&self, key: &str) -> Value {
+        match self.lang(key) {
+            Some(l) => json!({ "key": l.key, "name": l.name, "dir": l.dir.as_str() }),
+            None => json!({ "key": key, "name": key, "dir": "ltr" }),
+        }
+    }
+
+    fn url_of(&self, source: &str, lang: &str, variant: Option<&str>) -> Option<String> {
+        self.site
+            .slot(source, lang, variant)
+            .map(|(_, u)| u.to_string())
+    }
+
+    /// hreflang alternates of a slot: every real page of the same source and
+    /// variant, plus x-default (the chooser for the home page, else the
+    /// default language's page). Fallback slots have none.
+    pub fn alternates(&self, key: &Key, slot: Slot) -> Vec<(String, String)> {
+        let (source, _, variant) = key;
+        if matches!(slot, Slot::Fallback(_)) {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for lang in &self.config().languages {
+            if let Some((Slot::Real(_), url)) =
+                self.site.slot(source, &lang.key, variant.as_deref())
+            {
+                out.push((lang.key.clone(), self.absolute(&self.href(url))));
+            }
+        }
+        if source == "_index.md" && variant.is_none() {
+            out.push(("x-default".into(), self.absolute(&self.href("/"))));
+        } else if let Some((Slot::Real(_), url)) =
+            self.site
+                .slot(source, &self.config().default_language, variant.as_deref())
+        {
+            out.push(("x-default".into(), self.absolute(&self.href(url))));
+        }
+        out
+    }
+
+    /// Renders one slot (a section may give several files: its pagination).
+    pub fn render_slot(&self, key: &Key, slot: Slot, url: &str) -> (Vec<OutFile>, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let (source, lang_key, variant) = key;
+        let page = &self.site.pages[slot.page()];
+        let variant_def = variant.as_deref().and_then(|v| self.config().variant(v));
+        let hard_breaks = variant_def.is_some_and(|v| v.easy);
+        let resolve = |path: &str| self.resolve_link(path, lang_key, variant.as_deref());
+        let rendered = markdown::render(
+            &page.body,
+            &page.file,
+            page.body_line,
+            hard_breaks,
+            &resolve,
+        );
+        diags.extend(rendered.diagnostics);
+
+        let Some(tera) = self.teras.get(lang_key) else {
+            return (Vec::new(), diags);
+        };
+        let template = match &page.front.template {
+            Some(t) => t.as_str(),
+            None if page.is_section && page.dir.is_empty() => "index.html",
+            None if page.is_section => "section.html",
+            None => "page.html",
+        };
+        let alternates = self.alternates(key, slot);
+        let mut ctx = self.base_context(key, slot, url, page, &alternates);
+        if let Some(obj) = ctx.as_object_mut() {
+            if let Some(p) = obj.get_mut("page").and_then(Value::as_object_mut) {
+                p.insert("content".into(), Value::String(rendered.html));
+                p.insert(
+                    "headings".into(),
+                    json!(
+                        rendered
+                            .headings
+                            .iter()
+                            .map(|h| json!({"level": h.level, "id": h.id, "text": h.text}))
+                            .collect::<Vec<_>>()
+                    ),
+                );
+            }
+            if template == "glossary.html"
+                || self.template_files.contains_key("glossary.html")
+                    && page.front.template.as_deref() == Some("glossary.html")
+            {
+                let terms = self.glossary.get(&page.lang).cloned().unwrap_or_default();
+                obj.insert("glossary".into(), json!(terms));
+            }
+            if template == "accessibility.html" {
+                obj.insert("statement".into(), self.statement_context(lang_key));
+            }
+        }
+
+        let mut files = Vec::new();
+        let lastmod = page.front.updated.or(page.date).map(|d| d.iso());
+        let indexable = matches!(slot, Slot::Real(_));
+        if page.is_section && template == "section.html" {
+            let entries = self.section_entries(&page.dir, lang_key, variant.as_deref());
+            let per_page = self.config().build.paginate_by.max(1);
+            let chunks: Vec<&[Value]> = if entries.is_empty() {
+                vec![&[][..]]
+            } else {
+                entries.chunks(per_page).collect()
+            };
+            let total_pages = chunks.len();
+            for (i, chunk) in chunks.iter().enumerate() {
+                let number = i + 1;
+                let page_url = if number == 1 {
+                    url.to_string()
+                } else {
+                    format!("{url}page/{number}/")
+                };
+                let link = |n: usize| {
+                    if n == 1 {
+                        self.href(url)
+                    } else {
+                        self.href(&format!("{url}page/{n}/"))
+                    }
+                };
+                let mut ctx = ctx.clone();
+                if let Some(obj) = ctx.as_object_mut() {
+                    obj.insert(
+                        "section".into(),
+                        json!({ "pages": chunk, "total": entries.len() }),
+                    );
+                    obj.insert(
+                        "paginator".into(),
+                        json!({
+                            "current": number,
+                            "pages": total_pages,
+                            "previous": (number > 1).then(|| link(number - 1)),
+                            "next": (number < total_pages).then(|| link(number + 1)),
+                        }),
+                    );
+                    if number > 1 {
+                        obj.insert(
+                            "canonical".into(),
+                            Value::String(self.absolute(&self.href(&page_url))),
+                        );
+                        obj.insert("alternates".into(), json!([]));
+                    }
+                }
+                match self.render_template(tera, template, &ctx, page) {
+                    Ok(html) => files.push(OutFile {
+                        path: index_path(&page_url),
+                        url: Some(page_url),
+                        source_file: Some(page.file.clone()),
+                        html,
+                        indexable: indexable && number == 1,
+                        alternates: if number == 1 {
+                            alternates.clone()
+                        } else {
+                            Vec::new()
+                        },
+                        lastmod: lastmod.clone(),
+                    }),
+                    Err(d) => diags.push(d),
+                }
+            }
+        } else {
+            match self.render_template(tera, template, &ctx, page) {
+                Ok(html) => files.push(OutFile {
+                    path: index_path(url),
+                    url: Some(url.to_string()),
+                    source_file: Some(page.file.clone()),
+                    html,
+                    indexable,
+                    alternates,
+                    lastmod,
+                }),
+                Err(d) => diags.push(d),
+            }
+        }
+        let _ = source;
+        (files, diags)
+    }
+
+    fn render_template(
+        &self,
+        tera: &Tera,
+        template: &str,
+        ctx: &Value,
+        page: &Page,
+    ) -> Result<String, Diagnostic> {
+        let context = tera::Context::from_value(ctx.clone())
+            .map_err(|e| template_error(&e, &self.template_files, Some(page)))?;
+        tera.render(template, &context)
+            .map_err(|e| template_error(&e, &self.template_files, Some(page)))
+    }
+
+    /// Resolves the source path of an `@/` link for a page shown in `lang`
+    /// and `variant`: the same variant if it exists, else the base page.
+    fn resolve_link(&self, path: &str, lang: &str, variant: Option<&str>) -> LinkTarget {
+        let path = path.trim_start_matches('/').trim_start_matches("content/");
+        let (dir, name) = match path.rsplit_once('/') {
+            Some((d, n)) => (Some(d), n),
+            None => (None, path),
+        };
+        let Ok(file_name) = parse_file_name(name, &self.site.config) else {
+            return LinkTarget::Unknown;
+        };
+        let source = match dir {
+            Some(d) => format!("{d}/{}.md", file_name.stem),
+            None => format!("{}.md", file_name.stem),
+        };
+        let lang = file_name.lang.as_deref().unwrap_or(lang);
+        let variant = file_name.variant.as_deref().or(variant);
+        let found = variant
+            .and_then(|v| self.url_of(&source, lang, Some(v)))
+            .or_else(|| self.url_of(&source, lang, None))
+            .or_else(|| {
+                // No page in this language even as a fallback: link to the
+                // first language of the chain that has it.
+                let chain = self
+                    .lang(lang)
+                    .map(|l| l.fallback.clone())
+                    .unwrap_or_default();
+                chain.iter().find_map(|l| self.url_of(&source, l, None))
+            });
+        match found {
+            Some(url) => LinkTarget::Url(self.href(&url)),
+            None => LinkTarget::Unknown,
+        }
+    }
+
+    fn base_context(
+        &self,
+        key: &Key,
+        slot: Slot,
+        url: &str,
+        page: &Page,
+        alternates: &[(String, String)],
+    ) -> Value {
+        let (source, lang_key, variant) = key;
+        let config = self.config();
+        let lang = self.lang_value(lang_key);
+        let variant_def = variant.as_deref().and_then(|v| config.variant(v));
+
+        let languages: Vec<Value> = config
+            .languages
+            .iter()
+            .map(|l| {
+                let target = variant
+                    .as_deref()
+                    .and_then(|v| self.url_of(source, &l.key, Some(v)))
+                    .or_else(|| self.url_of(source, &l.key, None))
+                    .or_else(|| self.url_of("_index.md", &l.key, None))
+                    .unwrap_or_else(|| format!("/{}/", l.key));
+                json!({ "key": l.key, "name": l.name, "dir": l.dir.as_str(), "url": self.href(&target), "is_current": &l.key == lang_key })
+            })
+            .collect();
+
+        let mut variant_links = Vec::new();
+        if variant.is_some()
+            && let Some(u) = self.url_of(source, lang_key, None)
+        {
+            variant_links.push(
+                json!({ "url": self.href(&u), "label": self.t(lang_key, "variant-original", &[]) }),
+            );
+        }
+        for v in &config.variants {
+            if variant.as_deref() == Some(v.key.as_str()) {
+                continue;
+            }
+            if let Some((Slot::Real(_), u)) = self.site.slot(source, lang_key, Some(&v.key)) {
+                variant_links.push(json!({ "url": self.href(u), "label": self.t(lang_key, &format!("variant-{}.link", v.key), &[]) }));
+            }
+        }
+
+        let mut notices = Vec::new();
+        let mut content_lang = Value::Null;
+        match slot {
+            Slot::Fallback(_) => {
+                let from = self.lang_value(&page.lang);
+                let here = self
+                    .lang(lang_key)
+                    .map_or(lang_key.as_str(), |l| l.name.as_str());
+                let there = self
+                    .lang(&page.lang)
+                    .map_or(page.lang.as_str(), |l| l.name.as_str());
+                notices.push(json!({
+                    "kind": "fallback",
+                    "text": self.t(lang_key, "fallback-notice", &[("language", json!(here)), ("fallback", json!(there))]),
+                }));
+                content_lang = from;
+            }
+            Slot::Real(_) => {
+                if let Some(original) = self.site.original_of(page) {
+                    let orig_lang = self
+                        .lang(&original.lang)
+                        .map_or(original.lang.as_str(), |l| l.name.as_str());
+                    let link_lang = (original.lang != *lang_key).then(|| original.lang.clone());
+                    if page
+                        .front
+                        .source_hash
+                        .as_deref()
+                        .is_some_and(|h| h != original.content_hash)
+                    {
+                        notices.push(json!({
+                            "kind": "outdated",
+                            "text": self.t(lang_key, "outdated-notice", &[]),
+                            "link_url": self.href(&original.url),
+                            "link_text": self.t(lang_key, "outdated-link", &[("language", json!(orig_lang))]),
+                            "link_lang": link_lang,
+                        }));
+                    }
+                    if page.front.translation.is_some() && page.front.reviewed != Some(true) {
+                        let method = match page.front.translation {
+                            Some(crate::frontmatter::TranslationMethod::Machine) => "machine",
+                            _ => "human",
+                        };
+                        notices.push(json!({
+                            "kind": "unreviewed",
+                            "text": self.t(lang_key, "unreviewed-notice", &[("method", json!(method))]),
+                            "link_url": self.href(&original.url),
+                            "link_text": self.t(lang_key, "unreviewed-link", &[("language", json!(orig_lang))]),
+                            "link_lang": link_lang,
+                        }));
+                    }
+                }
+            }
+        }
+
+        let menu: Vec<Value> = self
+            .menus
+            .get(&(lang_key.clone(), variant.clone()))
+            .into_iter()
+            .flatten()
+            .filter_map(|entry| {
+                let (slot, u) = variant
+                    .as_deref()
+                    .and_then(|v| self.site.slot(&entry.source, lang_key, Some(v)))
+                    .or_else(|| self.site.slot(&entry.source, lang_key, None))?;
+                let p = &self.site.pages[slot.page()];
+                let current = entry.source == *source || (entry.is_section && !page.is_section && page.dir == entry.dir);
+                Some(json!({ "url": self.href(u), "title": p.front.title, "lang": p.lang, "is_current": current }))
+            })
+            .collect();
+
+        let home = variant
+            .as_deref()
+            .and_then(|v| self.url_of("_index.md", lang_key, Some(v)))
+            .or_else(|| self.url_of("_index.md", lang_key, None))
+            .unwrap_or_else(|| format!("/{lang_key}/"));
+        let statement_url = self.statement_source.as_ref().and_then(|s| {
+            variant
+                .as_deref()
+                .and_then(|v| self.url_of(s, lang_key, Some(v)))
+                .or_else(|| self.url_of(s, lang_key, None))
+        });
+        let feed = self.feed_dirs.first().filter(|_| !config.base_url.is_empty()).and_then(|dir| {
+            let section = format!("{dir}/_index.md");
+            self.site.slot(&section, lang_key, None).and_then(|(s, u)| match s {
+                Slot::Real(_) => Some(json!({
+                    "url": self.href(&format!("{u}atom.xml")),
+                    "title": self.t(lang_key, "feed-title", &[("site", json!(self.t(lang_key, "site-title", &[])))]),
+                })),
+                Slot::Fallback(_) => None,
+            })
+        });
+        let canonical = match slot {
+            Slot::Real(_) => self.absolute(&self.href(url)),
+            Slot::Fallback(_) => self.absolute(&self.href(&page.url)),
+        };
+        json!({
+            "lang": lang,
+            "variant": variant_def.map(|v| json!({ "key": v.key, "easy": v.easy, "label": self.t(lang_key, &format!("variant-{}", v.key), &[]) })),
+            "page": self.page_value(page, lang_key),
+            "canonical": canonical,
+            "alternates": alternates.iter().map(|(h, u)| json!({ "hreflang": h, "href": u })).collect::<Vec<_>>(),
+            "noindex": matches!(slot, Slot::Fallback(_)),
+            "languages": languages,
+            "menu": menu,
+            "variant_links": variant_links,
+            "notices": notices,
+            "content_lang": content_lang,
+            "home_url": self.href(&home),
+            "root": self.href("/"),
+            "statement_url": statement_url.map(|u| self.href(&u)),
+            "feed": feed,
+            "config": { "base_url": self.config().base_url, "extra": self.config().extra },
+        })
+    }
+
+    /// Template data of a page, dates formatted in `lang`.
+    fn page_value(&self, page: &Page, lang: &str) -> Value {
+        json!({
+            "title": page.front.title,
+            "description": page.front.description,
+            "url": self.href(&page.url),
+            "lang": page.lang,
+            "dir": self.lang(&page.lang).map_or("ltr", |l| l.dir.as_str()),
+            "date": page.date.map(|d| d.iso()),
+            "date_formatted": page.date.map(|d| self.dates.format(lang, d)),
+            "updated": page.front.updated.map(|d| d.iso()),
+            "updated_formatted": page.front.updated.map(|d| self.dates.format(lang, d)),
+            "weight": page.front.weight,
+            "extra": page.front.extra,
+            "source": page.source,
+        })
+    }
+
+    /// The pages of a section as shown in `lang`/`variant`: newest first,
+    /// then by weight and title. Fallback pages appear with their own `lang`.
+    pub fn section_entries(&self, dir: &str, lang: &str, variant: Option<&str>) -> Vec<Value> {
+        let mut items: Vec<(&Page, &str)> = self
+            .children
+            .get(dir)
+            .into_iter()
+            .flatten()
+            .filter_map(|source| {
+                let (slot, url) = variant
+                    .and_then(|v| self.site.slot(source, lang, Some(v)))
+                    .or_else(|| self.site.slot(source, lang, None))?;
+                Some((&self.site.pages[slot.page()], url))
+            })
+            .collect();
+        items.sort_by(|(a, _), (b, _)| {
+            (
+                std::cmp::Reverse(a.date),
+                a.front.weight.unwrap_or(i64::MAX),
+                &a.front.title,
+            )
+                .cmp(&(
+                    std::cmp::Reverse(b.date),
+                    b.front.weight.unwrap_or(i64::MAX),
+                    &b.front.title,
+                ))
+        });
+        items
+            .into_iter()
+            .map(|(p, url)| {
+                let mut v = self.page_value(p, lang);
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("url".into(), Value::String(self.href(url)));
+                }
+                v
+            })
+            .collect()
+    }
+
+    /// The accessibility statement's fields for a template (README
+    /// "Accessibility statement"); dates formatted per language.
+    fn statement_context(&self, lang: &str) -> Value {
+        let a = &self.config().accessibility;
+        let date = |s: &str| crate::frontmatter::Date::parse(s).map(|d| self.dates.format(lang, d));
+        json!({
+            "organisation": a.organisation,
+            "conformance": a.conformance,
+            "standard": a.standard,
+            "prepared": date(&a.prepared),
+            "reviewed": date(&a.reviewed),
+            "method": a.method,
+            "contact_email": a.contact_email,
+            "contact_url": a.contact_url,
+            "enforcement_name": a.enforcement_name,
+            "enforcement_url": a.enforcement_url,
+            "sign_language_video": a.sign_language_video,
+            "non_accessible": a.non_accessible,
+        })
+    }
+
+    /// The language chooser at `/` and the site-wide `404.html`.
+    pub fn render_root_pages(&self) -> (Vec<OutFile>, Vec<Diagnostic>) {
+        let config = self.config();
+        let default = config.default_language.as_str();
+        let mut diags = Vec::new();
+        let mut files = Vec::new();
+        let Some(tera) = self.teras.get(default) else {
+            return (files, diags);
+        };
+        let choices: Vec<Value> = config
+            .languages
+            .iter()
+            .map(|l| {
+                let home = self.url_of("_index.md", &l.key, None).unwrap_or_else(|| format!("/{}/", l.key));
+                let variants: Vec<Value> = config
+                    .variants
+                    .iter()
+                    .filter_map(|v| match self.site.slot("_index.md", &l.key, Some(&v.key)) {
+                        Some((Slot::Real(_), u)) => Some(json!({ "url": self.href(u), "label": self.t(&l.key, &format!("variant-{}", v.key), &[]) })),
+                        _ => None,
+                    })
+                    .collect();
+                json!({
+                    "key": l.key, "name": l.name, "dir": l.dir.as_str(), "url": self.href(&home),
+                    "title": self.t(&l.key, "chooser-prompt", &[]),
+                    "variants": variants,
+                    "text": self.t(&l.key, "not-found-text", &[]),
+                    "home": self.t(&l.key, "not-found-home", &[]),
+                })
+            })
+            .collect();
+        let alternates: Vec<(String, String)> =
+            self.alternates(&("_index.md".into(), default.into(), None), Slot::Real(0));
+        let title = format!(
+            "{} – {}",
+            self.t(default, "site-title", &[]),
+            self.t(default, "chooser-title", &[])
+        );
+        let ctx = json!({
+            "lang": self.lang_value(default),
+            "title": title,
+            "choices": choices,
+            "canonical": self.absolute(&self.href("/")),
+            "alternates": alternates.iter().map(|(h, u)| json!({ "hreflang": h, "href": u })).collect::<Vec<_>>(),
+            "root": self.href("/"),
+            "config": { "base_url": config.base_url, "extra": config.extra },
+        });
+        for (template, path, url) in [
+            ("chooser.html", "index.html", Some("/")),
+            ("404.html", "404.html", None),
+        ] {
+            let rendered =
+                tera::Context::from_value(ctx.clone()).and_then(|c| tera.render(template, &c));
+            match rendered {
+                Ok(html) => files.push(OutFile {
+                    path: path.to_string(),
+                    url: url.map(str::to_string),
+                    source_file: None,
+                    html,
+                    indexable: url.is_some(),
+                    alternates: if url.is_some() {
+                        alternates.clone()
+                    } else {
+                        Vec::new()
+                    },
+                    lastmod: None,
+                }),
+                Err(e) => diags.push(template_error(&e, &self.template_files, None)),
+            }
+        }
+        (files, diags)
+    }
+}
+
+/// The page that stands for a source in ordering decisions: its
+/// default-language version, else any.
+fn representative<'s>(site: &'s Site, source: &str) -> Option<&'s Page> {
+    site.slot(source, &site.config.default_language, None)
+        .map(|(s, _)| &site.pages[s.page()])
+        .or_else(|| site.pages.iter().find(|p| p.source == source))
+}
+
+/// Escapes text for HTML text and quoted attributes. Unlike Tera's default
+/// it leaves `/` alone, so URLs stay readable in the output.
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `/de/x/` → `de/x/index.html`.
+pub fn index_path(url: &str) -> String {
+    format!("{}index.html", url.trim_start_matches('/'))
+}
+
+fn base_path(config: &Config) -> String {
+    let rest = config.base_url.split_once("://").map_or("", |(_, r)| r);
+    match rest.find('/') {
+        Some(i) => rest[i..].trim_end_matches('/').to_string(),
+        None => String::new(),
+    }
+}
+
+/// A Tera error as a diagnostic naming the template file and, when Tera
+/// gives one, the line and column.
+fn template_error(
+    e: &tera::Error,
+    files: &BTreeMap<String, PathBuf>,
+    page: Option<&Page>,
+) -> Diagnostic {
+    let mut chain = vec![e.to_string()];
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        chain.push(s.to_string());
+        source = s.source();
+    }
+    let text = chain.join(": ");
+    let template = text
+        .split('\'')
+        .nth(1)
+        .filter(|name| files.contains_key(*name))
+        .map(str::to_string);
+    let position = text.split("--> ").nth(1).and_then(|rest| {
+        let mut nums = rest
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty());
+        Some((
+            nums.next()?.parse::<usize>().ok()?,
+            nums.next()?.parse::<usize>().ok()?,
+        ))
+    });
+    let message = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut d = Diagnostic::error("template/error", message).hint(match page {
+        Some(p) => format!(
+            "while rendering {}; fix the template or the data it uses",
+            p.file.display()
+        ),
+        None => {
+            "fix the template; see https://keats.github.io/tera/docs/ for the syntax".to_string()
+        }
+    });
+    d.file = template.and_then(|t| files.get(&t).cloned());
+    if let Some((line, column)) = position {
+        d = d.at(line, column);
+    }
+    d
+}

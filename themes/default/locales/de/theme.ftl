@@ -1,0 +1,81 @@
+# Interface strings of the default theme (German).
+# Every message here must exist in every shipped language.
+
+site-title = Vielfalt
+skip-to-content = Zum Inhalt springen
+language-nav-label = Sprache
+main-nav-label = Hauptmenü
+all-languages = Alle Sprachen
+accessibility-statement = Erklärung zur Barrierefreiheit
+feed-link = Neuigkeiten als Feed abonnieren
+feed-title = Neuigkeiten – { $site }
+published = Veröffentlicht am
+updated = aktualisiert am
+entries-count =
+    { $count ->
+        [one] { $count } Beitrag
+       *[other] { $count } Beiträge
+    }
+pagination-label = Seiten
+pagination-previous = Vorherige Seite
+pagination-next = Nächste Seite
+pagination-page = Seite { $number }
+pagination-status = Seite { $number } von { $total }
+
+# Shown on a page whose text is not yet translated; $language is the
+# reader's language, $fallback the language the text is shown in.
+fallback-notice = Diese Seite gibt es noch nicht auf { $language }. Sie lesen hier die Fassung auf { $fallback }.
+outdated-notice = Das Original dieser Seite wurde geändert, nachdem diese Fassung entstanden ist. Sie ist vielleicht nicht mehr aktuell.
+outdated-link = Aktuelles Original auf { $language } lesen
+unreviewed-notice =
+    { $method ->
+        [machine] Diese Übersetzung wurde maschinell erstellt und noch nicht von Muttersprachlerinnen oder Muttersprachlern geprüft.
+       *[human] Diese Übersetzung wurde noch nicht von Muttersprachlerinnen oder Muttersprachlern geprüft.
+    }
+unreviewed-link = Original auf { $language } lesen
+variant-easy = Leichte Sprache
+    .link = Diese Seite in Leichter Sprache
+variant-plain = Einfache Sprache
+    .link = Diese Seite in Einfacher Sprache
+variant-original = Diese Seite in Standardsprache
+
+chooser-title = Sprache wählen
+chooser-prompt = Auf Deutsch lesen
+not-found-title = Seite nicht gefunden
+not-found-text = Diese Seite gibt es nicht.
+not-found-home = Zur Startseite auf Deutsch
+
+glossary-intro-easy = Hier erklären wir schwere Wörter.
+glossary-term-link = Erklärung von { $term }
+
+statement-scope = Diese Erklärung gilt für die Website „{ $site }“.
+statement-commitment = { $organisation } ist bemüht, diese Website barrierefrei zugänglich zu machen. Grundlage sind die Richtlinie (EU) 2016/2102 und die Barrierefreie-Informationstechnik-Verordnung (BITV 2.0).
+statement-status-heading = Stand der Vereinbarkeit mit den Anforderungen
+statement-status =
+    { $status ->
+        [full] Diese Website ist mit { $standard } vollständig vereinbar.
+        [partial] Diese Website ist mit { $standard } teilweise vereinbar. Die Ausnahmen stehen unten.
+       *[none] Diese Website ist mit { $standard } nicht vereinbar.
+    }
+statement-status-missing = Der Stand der Vereinbarkeit ist noch nicht bewertet.
+statement-non-accessible-heading = Nicht barrierefreie Inhalte
+statement-non-accessible-none = Es sind keine nicht barrierefreien Inhalte bekannt.
+statement-reason = Grund
+statement-alternative = Alternative
+statement-preparation-heading = Erstellung dieser Erklärung
+statement-prepared = Diese Erklärung wurde am { $date } erstellt.
+statement-reviewed = Sie wurde zuletzt am { $date } überprüft.
+statement-dates-missing = Das Datum der Erstellung wird noch ergänzt.
+statement-method =
+    { $method ->
+        [self-assessment] Die Bewertung beruht auf einer Selbstbewertung.
+        [third-party] Die Bewertung beruht auf einer Prüfung durch Dritte.
+       *[other] Die Art der Bewertung wird noch ergänzt.
+    }
+statement-feedback-heading = Feedback und Kontakt
+statement-feedback = Sind Ihnen Mängel beim barrierefreien Zugang zu Inhalten dieser Website aufgefallen? Dann schreiben Sie uns:
+statement-feedback-missing = Die Kontaktadresse für Rückmeldungen zur Barrierefreiheit wird noch ergänzt.
+statement-enforcement-heading = Schlichtungsverfahren
+statement-enforcement = Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, können Sie sich an die Schlichtungs- oder Durchsetzungsstelle wenden:
+statement-enforcement-missing = Die Angaben zur zuständigen Schlichtungs- oder Durchsetzungsstelle werden noch ergänzt.
+statement-sign-language-missing = Ein Video in Deutscher Gebärdensprache wird noch ergänzt.

@@ -1,0 +1,78 @@
+# Interface strings of the default theme (English).
+
+site-title = Vielfalt
+skip-to-content = Skip to content
+language-nav-label = Language
+main-nav-label = Main menu
+all-languages = All languages
+accessibility-statement = Accessibility statement
+feed-link = Subscribe to updates (feed)
+feed-title = Updates – { $site }
+published = Published on
+updated = updated on
+entries-count =
+    { $count ->
+        [one] { $count } entry
+       *[other] { $count } entries
+    }
+pagination-label = Pages
+pagination-previous = Previous page
+pagination-next = Next page
+pagination-page = Page { $number }
+pagination-status = Page { $number } of { $total }
+
+fallback-notice = This page is not yet available in { $language }. You are reading the { $fallback } version.
+outdated-notice = The original of this page has changed since this version was made. It may be out of date.
+outdated-link = Read the current original in { $language }
+unreviewed-notice =
+    { $method ->
+        [machine] This translation was made by machine and has not yet been checked by a native speaker.
+       *[human] This translation has not yet been checked by a native speaker.
+    }
+unreviewed-link = Read the original in { $language }
+variant-easy = Easy Read
+    .link = This page in Easy Read
+variant-plain = Plain language
+    .link = This page in plain language
+variant-original = This page in standard language
+
+chooser-title = Choose a language
+chooser-prompt = Read in English
+not-found-title = Page not found
+not-found-text = This page does not exist.
+not-found-home = Go to the English home page
+
+glossary-intro-easy = Here we explain hard words.
+glossary-term-link = Explanation of { $term }
+
+statement-scope = This statement applies to the website “{ $site }”.
+statement-commitment = { $organisation } is committed to making this website accessible, in accordance with Directive (EU) 2016/2102 and the German Accessible Information Technology Ordinance (BITV 2.0).
+statement-status-heading = Compliance status
+statement-status =
+    { $status ->
+        [full] This website is fully compliant with { $standard }.
+        [partial] This website is partially compliant with { $standard }. The exceptions are listed below.
+       *[none] This website is not compliant with { $standard }.
+    }
+statement-status-missing = The compliance status has not yet been assessed.
+statement-non-accessible-heading = Non-accessible content
+statement-non-accessible-none = No non-accessible content is known.
+statement-reason = Reason
+statement-alternative = Alternative
+statement-preparation-heading = Preparation of this statement
+statement-prepared = This statement was prepared on { $date }.
+statement-reviewed = It was last reviewed on { $date }.
+statement-dates-missing = The date of preparation is still to be added.
+statement-method =
+    { $method ->
+        [self-assessment] The assessment is based on a self-assessment.
+        [third-party] The assessment is based on an evaluation by a third party.
+       *[other] The method of assessment is still to be added.
+    }
+statement-feedback-heading = Feedback and contact
+statement-feedback = Have you noticed any barriers to accessing the content of this website? Then write to us:
+statement-feedback-missing = The contact address for feedback on accessibility is still to be added.
+statement-enforcement-heading = Enforcement procedure
+statement-enforcement = If you do not receive a satisfactory answer to your feedback, you can contact the conciliation or enforcement body:
+statement-enforcement-missing = The details of the responsible conciliation or enforcement body are still to be added.
+statement-sign-language-missing = A video in German Sign Language is still to be added.
