@@ -235,8 +235,7 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink) -> (Summary, Rendered) {
     let site = renderer.site;
     let slots: Vec<_> = site.slots.iter().collect();
     let lint_nanos = std::sync::atomic::AtomicU64::new(0);
-    let sitemap_entries: Mutex<Vec<(String, Vec<(String, String)>, Option<String>)>> =
-        Mutex::new(Vec::new());
+    let sitemap_entries: Mutex<Vec<feeds::SitemapEntry>> = Mutex::new(Vec::new());
 
     let results: Vec<(Vec<Facts>, Vec<Diagnostic>, String, usize)> = slots
         .par_iter()
@@ -385,7 +384,7 @@ fn emit(
     sink: &dyn Sink,
     file: OutFile,
     lint_nanos: &std::sync::atomic::AtomicU64,
-    sitemap: &Mutex<Vec<(String, Vec<(String, String)>, Option<String>)>>,
+    sitemap: &Mutex<Vec<feeds::SitemapEntry>>,
     diags: &mut Vec<Diagnostic>,
 ) -> Facts {
     let url = file
@@ -409,11 +408,7 @@ fn emit(
         let mut entries = sitemap
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        entries.push((
-            renderer.absolute(&renderer.href(&url)),
-            file.alternates,
-            file.lastmod,
-        ));
+        entries.push((renderer.absolute(&url), file.alternates, file.lastmod));
     }
     facts
 }

@@ -215,8 +215,8 @@ impl Config {
         self.variants.iter().find(|v| v.key == key)
     }
 
-    /// Absolute URL for a site path (`/de/leitbild/`); root-relative when
-    /// `base_url` is empty.
+    /// Absolute URL for a site path (`/de/leitbild/`): base_url, which may
+    /// include a path, plus the site path; root-relative when base_url is empty.
     pub fn absolute(&self, path: &str) -> String {
         format!("{}{}", self.base_url.trim_end_matches('/'), path)
     }
@@ -369,8 +369,7 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
     }
 
     let base_url = raw.base_url.trim_end_matches('/').to_string();
-    if !base_url.is_empty()
-        && !(base_url.starts_with("https://") || base_url.starts_with("http://"))
+    if !(base_url.is_empty() || base_url.starts_with("https://") || base_url.starts_with("http://"))
     {
         let mut d = located("base_url");
         d.message = format!("base_url `{base_url}` is not an http(s) URL");
@@ -570,9 +569,9 @@ mod tests {
 
     #[test]
     fn unknown_fallback_and_default_are_errors() {
-        let (_, diags) = parse(&format!(
-            "base_url = \"\"\ndefault_language = \"fr\"\n[languages.de]\nname = \"Deutsch\"\nfallback = [\"xx\"]\n"
-        ));
+        let (_, diags) = parse(
+            "base_url = \"\"\ndefault_language = \"fr\"\n[languages.de]\nname = \"Deutsch\"\nfallback = [\"xx\"]\n",
+        );
         let rules: Vec<_> = diags.iter().map(|d| d.rule.as_str()).collect();
         assert_eq!(
             rules,

@@ -77,6 +77,9 @@ pub struct Site {
     pub sources: Vec<String>,
     /// Non-Markdown files under content/, copied as they are (content-relative).
     pub assets: Vec<PathBuf>,
+    /// Sources of files that failed to load. Links to them are not reported
+    /// again: the file's own error says what to fix.
+    pub broken_sources: BTreeSet<String>,
 }
 
 impl Site {
@@ -261,6 +264,7 @@ pub fn load(root: &Path, config: Config, options: LoadOptions) -> (Site, Vec<Dia
     let content = root.join(CONTENT_DIR);
     let mut pages = Vec::new();
     let mut assets = Vec::new();
+    let mut broken_sources = BTreeSet::new();
     if !content.is_dir() {
         diags.push(
             Diagnostic::error("content/missing", "the site has no content/ folder")
@@ -325,10 +329,20 @@ pub fn load(root: &Path, config: Config, options: LoadOptions) -> (Site, Vec<Dia
             Ok(Some(page)) if page.front.draft && !options.drafts => {}
             Ok(Some(page)) => pages.push(page),
             Ok(None) => {}
-            Err(d) => diags.push(d),
+            Err(d) => {
+                if let Ok(f) = parse_file_name(name, &config) {
+                    broken_sources.insert(if dir.is_empty() {
+                        format!("{}.md", f.stem)
+                    } else {
+                        format!("{dir}/{}.md", f.stem)
+                    });
+                }
+                diags.push(d);
+            }
         }
     }
-    let site = assemble(root, config, pages, assets, &mut diags);
+    let mut site = assemble(root, config, pages, assets, &mut diags);
+    site.broken_sources = broken_sources;
     (site, diags)
 }
 
@@ -616,6 +630,7 @@ fn assemble(
         slots,
         sources,
         assets,
+        broken_sources: BTreeSet::new(),
     }
 }
 

@@ -186,29 +186,46 @@ pub fn promote(diagnostics: &mut [Diagnostic], all: bool, rules: &[String]) {
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
+        .filter_map(|c| {
+            let distance = edit_distance(word, c);
+            // Short words (language tags) are only suggested for a missing or
+            // extra letter (`eng` → `en`), not for a different one (`fr` → `ar`).
+            let close = if c.chars().count() <= 3 {
+                distance == 1 && (word.starts_with(c) || c.starts_with(word))
+            } else {
+                distance <= (c.chars().count() / 3).max(1)
+            };
+            close.then_some((distance, c))
+        })
         .min()
         .map(|(_, c)| c)
 }
 
+/// Edit distance with adjacent transpositions counted as one edit
+/// (optimal string alignment), so `titel` is one step from `title`.
 fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(row[j]).min(row[j + 1])
-            };
-            prev = cur;
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
         }
     }
-    row[b.len()]
+    d[a.len()][b.len()]
 }
 
 #[cfg(test)]
@@ -232,6 +249,8 @@ mod tests {
         assert_eq!(suggest("titel", keys), Some("title"));
         assert_eq!(suggest("wieght", keys), Some("weight"));
         assert_eq!(suggest("colour", keys), None);
+        assert_eq!(suggest("eng", ["de", "en", "ar"]), Some("en"));
+        assert_eq!(suggest("fr", ["de", "en", "ar"]), None);
     }
 
     #[test]

@@ -10,8 +10,11 @@ use quick_xml::escape::escape;
 use crate::content::Slot;
 use crate::render::Renderer;
 
-/// `entries`: (absolute URL, alternates (hreflang, URL), lastmod), sorted.
-pub fn sitemap(entries: &[(String, Vec<(String, String)>, Option<String>)]) -> String {
+/// A sitemap entry: absolute URL, alternates (hreflang, URL), lastmod.
+pub type SitemapEntry = (String, Vec<(String, String)>, Option<String>);
+
+/// `entries` sorted by URL.
+pub fn sitemap(entries: &[SitemapEntry]) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
@@ -37,11 +40,7 @@ pub fn sitemap(entries: &[(String, Vec<(String, String)>, Option<String>)]) -> S
 pub fn robots(renderer: &Renderer<'_>) -> String {
     let mut out = String::from("User-agent: *\nAllow: /\n");
     if !renderer.site.config.base_url.is_empty() {
-        let _ = writeln!(
-            out,
-            "Sitemap: {}",
-            renderer.absolute(&renderer.href("/sitemap.xml"))
-        );
+        let _ = writeln!(out, "Sitemap: {}", renderer.absolute("/sitemap.xml"));
     }
     out
 }
@@ -73,7 +72,7 @@ pub fn atom_feeds(renderer: &Renderer<'_>) -> Vec<(String, String)> {
                 .iter()
                 .filter_map(|p| p.front.updated.max(p.date))
                 .max();
-            let feed_url = renderer.absolute(&renderer.href(&format!("{section_url}atom.xml")));
+            let feed_url = renderer.absolute(&format!("{section_url}atom.xml"));
             let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
             let _ = writeln!(
                 xml,
@@ -97,7 +96,7 @@ pub fn atom_feeds(renderer: &Renderer<'_>) -> Vec<(String, String)> {
                 xml,
                 "  <link rel=\"alternate\" type=\"text/html\" hreflang=\"{}\" href=\"{}\"/>",
                 escape(lang.key.as_str()),
-                escape(renderer.absolute(&renderer.href(section_url)).as_str())
+                escape(renderer.absolute(section_url).as_str())
             );
             let _ = writeln!(
                 xml,
@@ -110,7 +109,7 @@ pub fn atom_feeds(renderer: &Renderer<'_>) -> Vec<(String, String)> {
                 escape(author(renderer, &site_title).as_str())
             );
             for page in entries {
-                let url = renderer.absolute(&renderer.href(&page.url));
+                let url = renderer.absolute(&page.url);
                 let date = page.date.map(|d| d.iso()).unwrap_or_default();
                 let updated = page
                     .front

@@ -69,7 +69,9 @@ pub fn load(root: &Path, config: &Config, theme: &Theme) -> (I18n, Vec<Diagnosti
                         diags.push(
                             Diagnostic::error("fluent/syntax", format!("Fluent syntax error: {}", e.kind))
                                 .file(&source.shown)
-                                .at_offset(r.source(), e.pos.start)
+                                // The broken entry's start, where an author looks;
+                                // `pos` is often the end of the file.
+                                .at_offset(r.source(), e.slice.as_ref().map_or(e.pos.start, |s| s.start))
                                 .hint("see https://projectfluent.org/fluent/guide/ for the syntax; messages are `key = text`"),
                         );
                     }

@@ -33,6 +33,8 @@ pub struct Rendered {
 pub enum LinkTarget {
     Url(String),
     Unknown,
+    /// The target file exists but failed to load; its own error is reported.
+    Broken,
 }
 
 pub fn options() -> Options {
@@ -182,6 +184,7 @@ fn resolve_link<'a>(
             Some(a) => CowStr::from(format!("{url}#{a}")),
             None => CowStr::from(url),
         },
+        LinkTarget::Broken => dest,
         LinkTarget::Unknown => {
             let (line, column) = locate(offset);
             out.diagnostics.push(

@@ -255,7 +255,8 @@ impl<'a> Renderer<'a> {
         &self.base_path
     }
 
-    /// The absolute URL of a site path (root-relative without base_url).
+    /// The absolute URL of a site path (`/de/x/`): base_url (with its path)
+    /// plus the path; root-relative (with the base path) without base_url.
     pub fn absolute(&self, url: &str) -> String {
         self.config().absolute(url)
     }
@@ -301,16 +302,16 @@ impl<'a> Renderer<'a> {
             if let Some((Slot::Real(_), url)) =
                 self.site.slot(source, &lang.key, variant.as_deref())
             {
-                out.push((lang.key.clone(), self.absolute(&self.href(url))));
+                out.push((lang.key.clone(), self.absolute(url)));
             }
         }
         if source == "_index.md" && variant.is_none() {
-            out.push(("x-default".into(), self.absolute(&self.href("/"))));
+            out.push(("x-default".into(), self.absolute("/")));
         } else if let Some((Slot::Real(_), url)) =
             self.site
                 .slot(source, &self.config().default_language, variant.as_deref())
         {
-            out.push(("x-default".into(), self.absolute(&self.href(url))));
+            out.push(("x-default".into(), self.absolute(url)));
         }
         out
     }
@@ -411,10 +412,7 @@ impl<'a> Renderer<'a> {
                         }),
                     );
                     if number > 1 {
-                        obj.insert(
-                            "canonical".into(),
-                            Value::String(self.absolute(&self.href(&page_url))),
-                        );
+                        obj.insert("canonical".into(), Value::String(self.absolute(&page_url)));
                         obj.insert("alternates".into(), json!([]));
                     }
                 }
@@ -497,6 +495,7 @@ impl<'a> Renderer<'a> {
             });
         match found {
             Some(url) => LinkTarget::Url(self.href(&url)),
+            None if self.site.broken_sources.contains(&source) => LinkTarget::Broken,
             None => LinkTarget::Unknown,
         }
     }
@@ -637,8 +636,8 @@ impl<'a> Renderer<'a> {
             })
         });
         let canonical = match slot {
-            Slot::Real(_) => self.absolute(&self.href(url)),
-            Slot::Fallback(_) => self.absolute(&self.href(&page.url)),
+            Slot::Real(_) => self.absolute(url),
+            Slot::Fallback(_) => self.absolute(&page.url),
         };
         json!({
             "lang": lang,
@@ -780,7 +779,7 @@ impl<'a> Renderer<'a> {
             "lang": self.lang_value(default),
             "title": title,
             "choices": choices,
-            "canonical": self.absolute(&self.href("/")),
+            "canonical": self.absolute("/"),
             "alternates": alternates.iter().map(|(h, u)| json!({ "hreflang": h, "href": u })).collect::<Vec<_>>(),
             "root": self.href("/"),
             "config": { "base_url": config.base_url, "extra": config.extra },

@@ -1,0 +1,2 @@
+# Interface strings of the Bielefeld site (Arabic).
+site-title = نحن ندعم الاندماج!

@@ -1,0 +1,2 @@
+# Interface strings of the Bielefeld site (Bulgarian).
+site-title = Насърчаваме интеграцията!

@@ -1,0 +1,2 @@
+# Interface strings of the Bielefeld site (Polish).
+site-title = Wspieramy integrację!

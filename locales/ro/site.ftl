@@ -1,0 +1,2 @@
+# Interface strings of the Bielefeld site (Romanian).
+site-title = Promovăm integrarea!

@@ -1,0 +1,2 @@
+# Interface strings of the Bielefeld site (Russian).
+site-title = Мы содействуем интеграции!

@@ -1,0 +1,2 @@
+# Interface strings of the Bielefeld site (Ukrainian).
+site-title = Ми сприяємо інтеграції!

@@ -1,0 +1,7 @@
+//! Integration tests: one binary, a module per feature (STYLE.md "Tests").
+
+mod build;
+mod cli;
+mod harness;
+mod html;
+mod shipped;

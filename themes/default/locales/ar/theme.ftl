@@ -1,0 +1,84 @@
+# Interface strings of the default theme (Arabic).
+
+site-title = Vielfalt
+skip-to-content = الانتقال إلى المحتوى
+language-nav-label = اللغة
+main-nav-label = القائمة الرئيسية
+all-languages = جميع اللغات
+accessibility-statement = بيان إمكانية الوصول
+feed-link = الاشتراك في الأخبار عبر خلاصة الويب
+feed-title = الأخبار – { $site }
+published = نُشر في
+updated = آخر تحديث في
+entries-count =
+    { $count ->
+        [zero] لا توجد منشورات
+        [one] منشور واحد
+        [two] منشوران
+        [few] { $count } منشورات
+        [many] { $count } منشورًا
+       *[other] { $count } منشور
+    }
+pagination-label = الصفحات
+pagination-previous = الصفحة السابقة
+pagination-next = الصفحة التالية
+pagination-page = الصفحة { $number }
+pagination-status = الصفحة { $number } من { $total }
+
+# Shown on a page whose text is not yet translated; $language is the
+# reader's language, $fallback the language the text is shown in.
+fallback-notice = هذه الصفحة غير متوفرة بعدُ باللغة { $language }. تقرؤون هنا نسختها باللغة { $fallback }.
+outdated-notice = تغيّر النص الأصلي لهذه الصفحة بعد إعداد هذه النسخة. وقد لا تكون هذه النسخة محدّثة.
+outdated-link = قراءة النص الأصلي الحالي باللغة { $language }
+unreviewed-notice =
+    { $method ->
+        [machine] أُعدّت هذه الترجمة آليًا، ولم يراجعها بعدُ متحدثون أصليون بهذه اللغة.
+       *[human] لم يراجع هذه الترجمة بعدُ متحدثون أصليون بهذه اللغة.
+    }
+unreviewed-link = قراءة النص الأصلي باللغة { $language }
+variant-easy = لغة سهلة
+    .link = هذه الصفحة بلغة سهلة
+variant-plain = لغة مبسطة
+    .link = هذه الصفحة بلغة مبسطة
+variant-original = هذه الصفحة باللغة المعيارية
+
+chooser-title = اختيار اللغة
+chooser-prompt = القراءة باللغة العربية
+not-found-title = الصفحة غير موجودة
+not-found-text = هذه الصفحة غير موجودة.
+not-found-home = الانتقال إلى الصفحة الرئيسية باللغة العربية
+
+glossary-intro-easy = هنا نشرح الكلمات الصعبة.
+glossary-term-link = شرح { $term }
+
+statement-scope = ينطبق هذا البيان على الموقع الإلكتروني «{ $site }».
+statement-commitment = تسعى الجهة المسؤولة { $organisation } إلى جعل هذا الموقع الإلكتروني متاحًا دون عوائق. ويستند ذلك إلى التوجيه (الاتحاد الأوروبي) 2016/2102 وإلى اللائحة الألمانية لتقنية المعلومات الخالية من العوائق (BITV 2.0).
+statement-status-heading = مدى التوافق مع المتطلبات
+statement-status =
+    { $status ->
+        [full] هذا الموقع الإلكتروني متوافق تمامًا مع { $standard }.
+        [partial] هذا الموقع الإلكتروني متوافق جزئيًا مع { $standard }. وترد الاستثناءات أدناه.
+       *[none] هذا الموقع الإلكتروني غير متوافق مع { $standard }.
+    }
+statement-status-missing = لم يُقيَّم مدى التوافق بعدُ.
+statement-non-accessible-heading = محتوى غير متاح دون عوائق
+statement-non-accessible-none = لا يُعرف أي محتوى غير متاح دون عوائق.
+statement-reason = السبب
+statement-alternative = البديل
+statement-preparation-heading = إعداد هذا البيان
+statement-prepared = أُعدّ هذا البيان بتاريخ { $date }.
+statement-reviewed = وقد رُوجع آخر مرة بتاريخ { $date }.
+statement-dates-missing = سيُضاف تاريخ الإعداد لاحقًا.
+statement-method =
+    { $method ->
+        [self-assessment] يستند التقييم إلى تقييم ذاتي.
+        [third-party] يستند التقييم إلى فحص أجراه طرف ثالث.
+       *[other] ستُضاف طريقة التقييم لاحقًا.
+    }
+statement-feedback-heading = الملاحظات والتواصل
+statement-feedback = هل لاحظتم عوائق تحول دون الوصول إلى محتوى هذا الموقع الإلكتروني؟ إذن اكتبوا إلينا:
+statement-feedback-missing = سيُضاف لاحقًا عنوان التواصل الخاص بالملاحظات حول إمكانية الوصول.
+statement-enforcement-heading = إجراءات التسوية
+statement-enforcement = إذا لم تتلقوا ردًّا مُرضيًا على ملاحظاتكم، يمكنكم التوجه إلى هيئة التسوية أو هيئة الإنفاذ:
+statement-enforcement-missing = ستُضاف لاحقًا بيانات هيئة التسوية أو هيئة الإنفاذ المختصة.
+statement-sign-language-missing = سيُضاف لاحقًا مقطع فيديو بلغة الإشارة الألمانية.

@@ -1,0 +1,80 @@
+# Interface strings of the default theme (Bulgarian).
+
+site-title = Vielfalt
+skip-to-content = Към съдържанието
+language-nav-label = Език
+main-nav-label = Главно меню
+all-languages = Всички езици
+accessibility-statement = Декларация за достъпност
+feed-link = Абонирайте се за новините чрез емисия
+feed-title = Новини – { $site }
+published = Публикувано на
+updated = актуализирано на
+entries-count =
+    { $count ->
+        [one] { $count } публикация
+       *[other] { $count } публикации
+    }
+pagination-label = Страници
+pagination-previous = Предишна страница
+pagination-next = Следваща страница
+pagination-page = Страница { $number }
+pagination-status = Страница { $number } от { $total }
+
+# $language is the reader's language, $fallback the language the text is
+# shown in; both are endonyms, hence the "на език: …" construction.
+fallback-notice = Тази страница все още не е налична на език: { $language }. Тук четете версията ѝ на език: { $fallback }.
+outdated-notice = Оригиналът на тази страница е променен, след като е създадена тази версия. Възможно е тя вече да не е актуална.
+outdated-link = Прочетете актуалния оригинал на език: { $language }
+unreviewed-notice =
+    { $method ->
+        [machine] Този превод е машинен и все още не е проверен от носители на езика.
+       *[human] Този превод все още не е проверен от носители на езика.
+    }
+unreviewed-link = Прочетете оригинала на език: { $language }
+variant-easy = Лесно за четене
+    .link = Тази страница в лесен за четене формат
+variant-plain = Ясен език
+    .link = Тази страница на ясен език
+variant-original = Тази страница на стандартен език
+
+chooser-title = Изберете език
+chooser-prompt = Четете на български
+not-found-title = Страницата не е намерена
+not-found-text = Тази страница не съществува.
+not-found-home = Към началната страница на български
+
+glossary-intro-easy = Тук обясняваме трудни думи.
+glossary-term-link = Обяснение на „{ $term }“
+
+statement-scope = Тази декларация се отнася до уебсайта „{ $site }“.
+statement-commitment = { $organisation } се стреми да направи този уебсайт достъпен. Основа за това са Директива (ЕС) 2016/2102 и германската Наредба за достъпни информационни технологии (BITV 2.0).
+statement-status-heading = Статус на съответствие
+statement-status =
+    { $status ->
+        [full] Този уебсайт е в пълно съответствие с { $standard }.
+        [partial] Този уебсайт е в частично съответствие с { $standard }. Изключенията са изброени по-долу.
+       *[none] Този уебсайт не е в съответствие с { $standard }.
+    }
+statement-status-missing = Статусът на съответствие все още не е оценен.
+statement-non-accessible-heading = Недостъпно съдържание
+statement-non-accessible-none = Не е известно недостъпно съдържание.
+statement-reason = Причина
+statement-alternative = Алтернатива
+statement-preparation-heading = Изготвяне на настоящата декларация
+statement-prepared = Дата на изготвяне на настоящата декларация: { $date }.
+statement-reviewed = Дата на последния преглед: { $date }.
+statement-dates-missing = Датата на изготвяне предстои да бъде добавена.
+statement-method =
+    { $method ->
+        [self-assessment] Оценката се основава на самооценка.
+        [third-party] Оценката се основава на проверка, извършена от трета страна.
+       *[other] Начинът на оценяване предстои да бъде добавен.
+    }
+statement-feedback-heading = Обратна информация и данни за контакт
+statement-feedback = Забелязали ли сте пречки при достъпа до съдържанието на този уебсайт? Тогава ни пишете:
+statement-feedback-missing = Адресът за обратна информация относно достъпността предстои да бъде добавен.
+statement-enforcement-heading = Помирителна процедура
+statement-enforcement = Ако не получите задоволителен отговор на своето съобщение, можете да се обърнете към органа за помирение или към органа по прилагане:
+statement-enforcement-missing = Данните за компетентния орган за помирение или орган по прилагане предстои да бъдат добавени.
+statement-sign-language-missing = Видео на германски жестов език предстои да бъде добавено.

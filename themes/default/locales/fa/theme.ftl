@@ -1,0 +1,80 @@
+# Interface strings of the default theme (Persian).
+
+site-title = Vielfalt
+skip-to-content = رفتن به محتوا
+language-nav-label = زبان
+main-nav-label = منوی اصلی
+all-languages = همهٔ زبان‌ها
+accessibility-statement = بیانیهٔ دسترس‌پذیری
+feed-link = اشتراک در خوراک اخبار
+feed-title = اخبار – { $site }
+published = منتشرشده در
+updated = به‌روزشده در
+entries-count =
+    { $count ->
+        [one] { $count } مطلب
+       *[other] { $count } مطلب
+    }
+pagination-label = صفحه‌ها
+pagination-previous = صفحهٔ قبلی
+pagination-next = صفحهٔ بعدی
+pagination-page = صفحهٔ { $number }
+pagination-status = صفحهٔ { $number } از { $total }
+
+# Shown on a page whose text is not yet translated; $language is the
+# reader's language, $fallback the language the text is shown in.
+fallback-notice = این صفحه هنوز به زبان { $language } در دسترس نیست. شما در اینجا نسخهٔ آن را به زبان { $fallback } می‌خوانید.
+outdated-notice = متن اصلی این صفحه پس از تهیهٔ این نسخه تغییر کرده است. ممکن است این نسخه دیگر به‌روز نباشد.
+outdated-link = خواندن متن اصلی کنونی به زبان { $language }
+unreviewed-notice =
+    { $method ->
+        [machine] این ترجمه به‌صورت ماشینی تهیه شده و هنوز گویشوران بومی آن را بررسی نکرده‌اند.
+       *[human] این ترجمه را هنوز گویشوران بومی بررسی نکرده‌اند.
+    }
+unreviewed-link = خواندن متن اصلی به زبان { $language }
+variant-easy = زبان آسان
+    .link = این صفحه به زبان آسان
+variant-plain = زبان ساده
+    .link = این صفحه به زبان ساده
+variant-original = این صفحه به زبان معیار
+
+chooser-title = انتخاب زبان
+chooser-prompt = خواندن به فارسی
+not-found-title = صفحه پیدا نشد
+not-found-text = این صفحه وجود ندارد.
+not-found-home = رفتن به صفحهٔ نخست به زبان فارسی
+
+glossary-intro-easy = در اینجا واژه‌های دشوار را توضیح می‌دهیم.
+glossary-term-link = توضیح { $term }
+
+statement-scope = این بیانیه دربارهٔ وب‌سایت «{ $site }» است.
+statement-commitment = { $organisation } می‌کوشد این وب‌سایت را بدون مانع در دسترس قرار دهد. مبنای این کار، دستورالعمل (اتحادیهٔ اروپا) 2016/2102 و آیین‌نامهٔ آلمانی فناوری اطلاعات بدون مانع (BITV 2.0) است.
+statement-status-heading = وضعیت انطباق با الزامات
+statement-status =
+    { $status ->
+        [full] این وب‌سایت به‌طور کامل با { $standard } منطبق است.
+        [partial] این وب‌سایت به‌طور جزئی با { $standard } منطبق است. موارد استثنا در پایین آمده‌اند.
+       *[none] این وب‌سایت با { $standard } منطبق نیست.
+    }
+statement-status-missing = وضعیت انطباق هنوز ارزیابی نشده است.
+statement-non-accessible-heading = محتوای فاقد دسترس‌پذیری
+statement-non-accessible-none = هیچ محتوای فاقد دسترس‌پذیری شناخته نشده است.
+statement-reason = دلیل
+statement-alternative = جایگزین
+statement-preparation-heading = تهیهٔ این بیانیه
+statement-prepared = این بیانیه در تاریخ { $date } تهیه شده است.
+statement-reviewed = آخرین بازبینی آن در تاریخ { $date } انجام شده است.
+statement-dates-missing = تاریخ تهیه بعداً افزوده خواهد شد.
+statement-method =
+    { $method ->
+        [self-assessment] ارزیابی بر پایهٔ خودارزیابی انجام شده است.
+        [third-party] ارزیابی بر پایهٔ بررسی یک شخص ثالث انجام شده است.
+       *[other] روش ارزیابی بعداً افزوده خواهد شد.
+    }
+statement-feedback-heading = بازخورد و تماس
+statement-feedback = آیا در دسترسی بدون مانع به محتوای این وب‌سایت به کاستی‌هایی برخورده‌اید؟ در این صورت برای ما بنویسید:
+statement-feedback-missing = نشانی تماس برای بازخورد دربارهٔ دسترس‌پذیری بعداً افزوده خواهد شد.
+statement-enforcement-heading = روند میانجی‌گری
+statement-enforcement = اگر به بازخورد خود پاسخ رضایت‌بخشی دریافت نکردید، می‌توانید به نهاد میانجی‌گری یا نهاد نظارت بر اجرا مراجعه کنید:
+statement-enforcement-missing = اطلاعات مربوط به نهاد میانجی‌گری یا نهاد نظارت بر اجرای ذی‌صلاح بعداً افزوده خواهد شد.
+statement-sign-language-missing = ویدیویی به زبان اشارهٔ آلمانی بعداً افزوده خواهد شد.

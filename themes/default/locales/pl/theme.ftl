@@ -1,0 +1,82 @@
+# Interface strings of the default theme (Polish).
+
+site-title = Vielfalt
+skip-to-content = Przejdź do treści
+language-nav-label = Język
+main-nav-label = Menu główne
+all-languages = Wszystkie języki
+accessibility-statement = Deklaracja dostępności
+feed-link = Subskrybuj aktualności (kanał)
+feed-title = Aktualności – { $site }
+published = Opublikowano
+updated = zaktualizowano
+entries-count =
+    { $count ->
+        [one] { $count } wpis
+        [few] { $count } wpisy
+        [many] { $count } wpisów
+       *[other] { $count } wpisu
+    }
+pagination-label = Strony
+pagination-previous = Poprzednia strona
+pagination-next = Następna strona
+pagination-page = Strona { $number }
+pagination-status = Strona { $number } z { $total }
+
+# $language is the reader's language, $fallback the language the text is
+# shown in (both as endonyms, e.g. "Polski", "English").
+fallback-notice = Ta strona nie jest jeszcze dostępna w języku: { $language }. Czytają Państwo wersję w języku: { $fallback }.
+outdated-notice = Oryginał tej strony został zmieniony po przygotowaniu tej wersji. Może ona nie być już aktualna.
+outdated-link = Przeczytaj aktualny oryginał w języku: { $language }
+unreviewed-notice =
+    { $method ->
+        [machine] To tłumaczenie zostało wykonane maszynowo i nie zostało jeszcze sprawdzone przez osoby, dla których polski jest językiem ojczystym.
+       *[human] To tłumaczenie nie zostało jeszcze sprawdzone przez osoby, dla których polski jest językiem ojczystym.
+    }
+unreviewed-link = Przeczytaj oryginał w języku: { $language }
+variant-easy = Tekst łatwy do czytania
+    .link = Ta strona w wersji łatwej do czytania
+variant-plain = Prosty język
+    .link = Ta strona w prostym języku
+variant-original = Ta strona w języku standardowym
+
+chooser-title = Wybierz język
+chooser-prompt = Czytaj po polsku
+not-found-title = Nie znaleziono strony
+not-found-text = Ta strona nie istnieje.
+not-found-home = Przejdź do strony głównej w języku polskim
+
+glossary-intro-easy = Tutaj wyjaśniamy trudne słowa.
+glossary-term-link = Wyjaśnienie pojęcia: { $term }
+
+statement-scope = Niniejsza deklaracja dotyczy strony internetowej „{ $site }”.
+statement-commitment = { $organisation } dokłada starań, aby ta strona internetowa była dostępna. Podstawą są dyrektywa (UE) 2016/2102 oraz niemieckie rozporządzenie w sprawie dostępnej technologii informacyjnej (BITV 2.0).
+statement-status-heading = Stan zgodności z wymaganiami
+statement-status =
+    { $status ->
+        [full] Ta strona internetowa jest w pełni zgodna z wymaganiami { $standard }.
+        [partial] Ta strona internetowa jest częściowo zgodna z wymaganiami { $standard }. Wyjątki wymieniono poniżej.
+       *[none] Ta strona internetowa nie jest zgodna z wymaganiami { $standard }.
+    }
+statement-status-missing = Stan zgodności nie został jeszcze oceniony.
+statement-non-accessible-heading = Treści niedostępne
+statement-non-accessible-none = Nie są znane żadne treści niedostępne.
+statement-reason = Powód
+statement-alternative = Alternatywa
+statement-preparation-heading = Sporządzenie deklaracji
+statement-prepared = Niniejszą deklarację sporządzono dnia { $date }.
+statement-reviewed = Ostatni przegląd deklaracji przeprowadzono dnia { $date }.
+statement-dates-missing = Data sporządzenia zostanie jeszcze uzupełniona.
+statement-method =
+    { $method ->
+        [self-assessment] Ocena opiera się na samoocenie.
+        [third-party] Ocena opiera się na badaniu przeprowadzonym przez podmiot zewnętrzny.
+       *[other] Sposób przeprowadzenia oceny zostanie jeszcze uzupełniony.
+    }
+statement-feedback-heading = Informacje zwrotne i dane kontaktowe
+statement-feedback = Czy zauważyli Państwo problemy z dostępnością treści tej strony internetowej? W takim przypadku prosimy o wiadomość:
+statement-feedback-missing = Adres kontaktowy do zgłaszania uwag dotyczących dostępności zostanie jeszcze uzupełniony.
+statement-enforcement-heading = Postępowanie rozjemcze
+statement-enforcement = Jeśli nie otrzymają Państwo zadowalającej odpowiedzi na swoje zgłoszenie, mogą się Państwo zwrócić do organu rozjemczego lub organu egzekwującego przepisy:
+statement-enforcement-missing = Dane właściwego organu rozjemczego lub organu egzekwującego przepisy zostaną jeszcze uzupełnione.
+statement-sign-language-missing = Film w niemieckim języku migowym zostanie jeszcze dodany.

@@ -1,0 +1,81 @@
+# Interface strings of the default theme (Romanian).
+
+site-title = Vielfalt
+skip-to-content = Salt la conținut
+language-nav-label = Limbă
+main-nav-label = Meniu principal
+all-languages = Toate limbile
+accessibility-statement = Declarație de accesibilitate
+feed-link = Abonați-vă la noutăți (feed)
+feed-title = Noutăți – { $site }
+published = Publicat pe
+updated = actualizat pe
+entries-count =
+    { $count ->
+        [one] { $count } articol
+        [few] { $count } articole
+       *[other] { $count } de articole
+    }
+pagination-label = Pagini
+pagination-previous = Pagina anterioară
+pagination-next = Pagina următoare
+pagination-page = Pagina { $number }
+pagination-status = Pagina { $number } din { $total }
+
+# $language is the reader's language, $fallback the language the text is
+# shown in (both as endonyms, e.g. "Română", "English").
+fallback-notice = Această pagină nu este încă disponibilă în limba: { $language }. Citiți versiunea în limba: { $fallback }.
+outdated-notice = Originalul acestei pagini a fost modificat după realizarea acestei versiuni. Este posibil ca aceasta să nu mai fie actuală.
+outdated-link = Citiți originalul actual în limba: { $language }
+unreviewed-notice =
+    { $method ->
+        [machine] Această traducere a fost realizată automat și nu a fost încă verificată de vorbitori nativi de limba română.
+       *[human] Această traducere nu a fost încă verificată de vorbitori nativi de limba română.
+    }
+unreviewed-link = Citiți originalul în limba: { $language }
+variant-easy = Ușor de citit
+    .link = Această pagină în format ușor de citit
+variant-plain = Limbaj simplu
+    .link = Această pagină în limbaj simplu
+variant-original = Această pagină în limbaj standard
+
+chooser-title = Alegeți limba
+chooser-prompt = Citiți în limba română
+not-found-title = Pagina nu a fost găsită
+not-found-text = Această pagină nu există.
+not-found-home = Mergeți la pagina principală în limba română
+
+glossary-intro-easy = Aici explicăm cuvinte grele.
+glossary-term-link = Explicația termenului: { $term }
+
+statement-scope = Această declarație se aplică site-ului „{ $site }”.
+statement-commitment = { $organisation } depune eforturi pentru ca acest site să fie accesibil. La baza acestui angajament stau Directiva (UE) 2016/2102 și Regulamentul german privind tehnologia informației fără bariere (BITV 2.0).
+statement-status-heading = Stadiul conformității cu cerințele
+statement-status =
+    { $status ->
+        [full] Acest site este pe deplin conform cu { $standard }.
+        [partial] Acest site este parțial conform cu { $standard }. Excepțiile sunt enumerate mai jos.
+       *[none] Acest site nu este conform cu { $standard }.
+    }
+statement-status-missing = Stadiul conformității nu a fost încă evaluat.
+statement-non-accessible-heading = Conținut inaccesibil
+statement-non-accessible-none = Nu se cunoaște niciun conținut inaccesibil.
+statement-reason = Motiv
+statement-alternative = Alternativă
+statement-preparation-heading = Elaborarea acestei declarații
+statement-prepared = Această declarație a fost elaborată la data de { $date }.
+statement-reviewed = Ultima revizuire a avut loc la data de { $date }.
+statement-dates-missing = Data elaborării urmează să fie completată.
+statement-method =
+    { $method ->
+        [self-assessment] Evaluarea se bazează pe o autoevaluare.
+        [third-party] Evaluarea se bazează pe o verificare efectuată de o terță parte.
+       *[other] Metoda de evaluare urmează să fie completată.
+    }
+statement-feedback-heading = Feedback și date de contact
+statement-feedback = Ați observat deficiențe de accesibilitate în ceea ce privește conținutul acestui site? Atunci scrieți-ne:
+statement-feedback-missing = Adresa de contact pentru feedback privind accesibilitatea urmează să fie completată.
+statement-enforcement-heading = Procedura de conciliere
+statement-enforcement = Dacă nu primiți un răspuns satisfăcător la mesajul dumneavoastră, vă puteți adresa organismului de conciliere sau celui responsabil cu asigurarea respectării cerințelor:
+statement-enforcement-missing = Datele organismului competent de conciliere sau de asigurare a respectării cerințelor urmează să fie completate.
+statement-sign-language-missing = Un videoclip în limba germană a semnelor urmează să fie adăugat.

@@ -1,0 +1,82 @@
+# Interface strings of the default theme (Russian).
+
+site-title = Vielfalt
+skip-to-content = Перейти к содержанию
+language-nav-label = Язык
+main-nav-label = Главное меню
+all-languages = Все языки
+accessibility-statement = Заявление о доступности
+feed-link = Подписаться на ленту новостей
+feed-title = Новости — { $site }
+published = Опубликовано
+updated = обновлено
+entries-count =
+    { $count ->
+        [one] { $count } публикация
+        [few] { $count } публикации
+        [many] { $count } публикаций
+       *[other] { $count } публикации
+    }
+pagination-label = Страницы
+pagination-previous = Предыдущая страница
+pagination-next = Следующая страница
+pagination-page = Страница { $number }
+pagination-status = Страница { $number } из { $total }
+
+# $language is the reader's language, $fallback the language the text is
+# shown in; both are endonyms, hence the "на языке: …" construction.
+fallback-notice = Эта страница пока недоступна на языке: { $language }. Здесь вы читаете её версию на языке: { $fallback }.
+outdated-notice = Оригинал этой страницы был изменён после того, как была подготовлена эта версия. Возможно, она уже неактуальна.
+outdated-link = Читать актуальный оригинал на языке: { $language }
+unreviewed-notice =
+    { $method ->
+        [machine] Этот перевод выполнен автоматически и ещё не проверен носителями языка.
+       *[human] Этот перевод ещё не проверен носителями языка.
+    }
+unreviewed-link = Читать оригинал на языке: { $language }
+variant-easy = Лёгкий язык
+    .link = Эта страница на лёгком языке
+variant-plain = Простой язык
+    .link = Эта страница на простом языке
+variant-original = Эта страница на обычном языке
+
+chooser-title = Выберите язык
+chooser-prompt = Читать на русском
+not-found-title = Страница не найдена
+not-found-text = Такой страницы не существует.
+not-found-home = Перейти на главную страницу на русском языке
+
+glossary-intro-easy = Здесь мы объясняем трудные слова.
+glossary-term-link = Объяснение термина «{ $term }»
+
+statement-scope = Настоящее заявление относится к сайту «{ $site }».
+statement-commitment = { $organisation } стремится обеспечить доступность этого сайта. Основой для этого служат Директива (ЕС) 2016/2102 и немецкое Постановление о безбарьерных информационных технологиях (BITV 2.0).
+statement-status-heading = Степень соответствия требованиям
+statement-status =
+    { $status ->
+        [full] Этот сайт полностью соответствует требованиям { $standard }.
+        [partial] Этот сайт частично соответствует требованиям { $standard }. Исключения перечислены ниже.
+       *[none] Этот сайт не соответствует требованиям { $standard }.
+    }
+statement-status-missing = Степень соответствия требованиям ещё не оценена.
+statement-non-accessible-heading = Недоступный контент
+statement-non-accessible-none = Недоступного контента не выявлено.
+statement-reason = Причина
+statement-alternative = Альтернатива
+statement-preparation-heading = Подготовка настоящего заявления
+statement-prepared = Дата подготовки настоящего заявления: { $date }.
+statement-reviewed = Дата последней проверки: { $date }.
+statement-dates-missing = Дата подготовки будет указана позже.
+statement-method =
+    { $method ->
+        [self-assessment] Оценка основана на самооценке.
+        [third-party] Оценка основана на проверке, проведённой третьей стороной.
+       *[other] Способ оценки будет указан позже.
+    }
+statement-feedback-heading = Обратная связь и контакты
+statement-feedback = Вы заметили недостатки, которые мешают доступу к содержанию этого сайта? Тогда напишите нам:
+statement-feedback-missing = Контактный адрес для обратной связи по вопросам доступности будет указан позже.
+statement-enforcement-heading = Процедура урегулирования споров
+statement-enforcement = Если вы не получили удовлетворительного ответа на своё обращение, вы можете обратиться в орган по урегулированию споров или в надзорный орган:
+statement-enforcement-missing = Сведения о компетентном органе по урегулированию споров или надзорном органе будут указаны позже.
+statement-sign-language-missing = Видео на немецком жестовом языке будет добавлено позже.

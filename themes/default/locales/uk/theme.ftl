@@ -1,0 +1,82 @@
+# Interface strings of the default theme (Ukrainian).
+
+site-title = Vielfalt
+skip-to-content = Перейти до вмісту
+language-nav-label = Мова
+main-nav-label = Головне меню
+all-languages = Усі мови
+accessibility-statement = Заява про доступність
+feed-link = Підписатися на стрічку новин
+feed-title = Новини — { $site }
+published = Опубліковано
+updated = оновлено
+entries-count =
+    { $count ->
+        [one] { $count } публікація
+        [few] { $count } публікації
+        [many] { $count } публікацій
+       *[other] { $count } публікації
+    }
+pagination-label = Сторінки
+pagination-previous = Попередня сторінка
+pagination-next = Наступна сторінка
+pagination-page = Сторінка { $number }
+pagination-status = Сторінка { $number } з { $total }
+
+# $language is the reader's language, $fallback the language the text is
+# shown in; both are endonyms, hence the "мовою: …" construction.
+fallback-notice = Ця сторінка ще недоступна мовою: { $language }. Тут ви читаєте її версію мовою: { $fallback }.
+outdated-notice = Оригінал цієї сторінки змінено після того, як було створено цю версію. Можливо, вона вже неактуальна.
+outdated-link = Читати актуальний оригінал мовою: { $language }
+unreviewed-notice =
+    { $method ->
+        [machine] Цей переклад виконано автоматично, і його ще не перевірили носії мови.
+       *[human] Цей переклад ще не перевірили носії мови.
+    }
+unreviewed-link = Читати оригінал мовою: { $language }
+variant-easy = Легка мова
+    .link = Ця сторінка легкою мовою
+variant-plain = Проста мова
+    .link = Ця сторінка простою мовою
+variant-original = Ця сторінка звичайною мовою
+
+chooser-title = Виберіть мову
+chooser-prompt = Читати українською
+not-found-title = Сторінку не знайдено
+not-found-text = Такої сторінки не існує.
+not-found-home = Перейти на головну сторінку українською
+
+glossary-intro-easy = Тут ми пояснюємо складні слова.
+glossary-term-link = Пояснення терміна «{ $term }»
+
+statement-scope = Ця заява стосується сайту «{ $site }».
+statement-commitment = { $organisation } прагне забезпечити доступність цього сайту. Підставою для цього є Директива (ЄС) 2016/2102 і німецька Постанова про безбар’єрні інформаційні технології (BITV 2.0).
+statement-status-heading = Стан відповідності вимогам
+statement-status =
+    { $status ->
+        [full] Цей сайт повністю відповідає вимогам { $standard }.
+        [partial] Цей сайт частково відповідає вимогам { $standard }. Винятки наведено нижче.
+       *[none] Цей сайт не відповідає вимогам { $standard }.
+    }
+statement-status-missing = Стан відповідності вимогам ще не оцінено.
+statement-non-accessible-heading = Недоступний вміст
+statement-non-accessible-none = Недоступного вмісту не виявлено.
+statement-reason = Причина
+statement-alternative = Альтернатива
+statement-preparation-heading = Підготовка цієї заяви
+statement-prepared = Дата підготовки цієї заяви: { $date }.
+statement-reviewed = Дата останньої перевірки: { $date }.
+statement-dates-missing = Дату підготовки буде додано згодом.
+statement-method =
+    { $method ->
+        [self-assessment] Оцінювання ґрунтується на самооцінці.
+        [third-party] Оцінювання ґрунтується на перевірці, проведеній третьою стороною.
+       *[other] Спосіб оцінювання буде додано згодом.
+    }
+statement-feedback-heading = Зворотний зв’язок і контакти
+statement-feedback = Ви помітили недоліки, які заважають доступу до вмісту цього сайту? Тоді напишіть нам:
+statement-feedback-missing = Контактну адресу для відгуків щодо доступності буде додано згодом.
+statement-enforcement-heading = Процедура врегулювання спорів
+statement-enforcement = Якщо ви не отримали задовільної відповіді на своє звернення, ви можете звернутися до органу з урегулювання спорів або до наглядового органу:
+statement-enforcement-missing = Відомості про відповідальний орган з урегулювання спорів або наглядовий орган буде додано згодом.
+statement-sign-language-missing = Відео німецькою жестовою мовою буде додано згодом.
