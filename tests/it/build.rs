@@ -435,3 +435,77 @@ fn snapshot_of_an_easy_page_header() {
         )
     );
 }
+
+#[test]
+fn arguments_in_right_to_left_messages_are_bidi_isolated() {
+    let site = basic();
+    let html = site.file("public/ar/news/online/index.html");
+    // The Latin endonym inside the Arabic notice is wrapped in FSI … PDI.
+    assert!(
+        html.contains("\u{2068}English\u{2069}"),
+        "{}",
+        fragment(&html, "main")
+    );
+}
+
+#[test]
+fn site_static_files_and_templates_override_the_built_in_theme() {
+    let site = SiteTest::fixture("i18n/basic")
+        .write("static/vielfalt.css", "body { color: black; }\n")
+        .write("static/images/logo.txt", "logo")
+        .write("templates/page.html", "{% extends \"base.html\" %}\n{% block content %}<h1>{{ page.title }}</h1><p class=\"custom\">{{ t(key=\"published\") }}</p>{% endblock content %}\n")
+        .build_ok();
+    assert_eq!(site.file("public/vielfalt.css"), "body { color: black; }\n");
+    assert_eq!(site.file("public/images/logo.txt"), "logo");
+    assert!(
+        site.file("public/de/about/index.html")
+            .contains("<p class=\"custom\">Veröffentlicht am</p>")
+    );
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = SiteTest::fixture("i18n/basic")
+        .write(
+            "content/entwurf.md",
+            "+++\ntitle = \"Entwurf\"\ndraft = true\n+++\n",
+        )
+        .build_ok();
+    assert!(!site.exists("public/de/entwurf/index.html"));
+    let run = site.run(&["build", "--drafts"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site.exists("public/de/entwurf/index.html"));
+}
+
+#[test]
+fn weight_orders_the_menu_and_dates_order_sections() {
+    let site = SiteTest::fixture("i18n/basic")
+        .write(
+            "content/zuerst.md",
+            "+++\ntitle = \"Zuerst\"\nweight = 0\n+++\n",
+        )
+        .write(
+            "content/news/2026-12-01-neu.md",
+            "+++\ntitle = \"Neuer\"\n+++\n",
+        )
+        .build_ok();
+    let html = site.file("public/de/index.html");
+    let menu: Vec<String> = select(&html, "nav.main-nav a")
+        .iter()
+        .map(|a| attr(a, "href").to_string())
+        .collect();
+    assert_eq!(
+        menu,
+        ["/site/de/zuerst/", "/site/de/about/", "/site/de/news/"]
+    );
+    let news = site.file("public/de/news/index.html");
+    let entries: Vec<String> = select(&news, ".entries a")
+        .iter()
+        .map(|a| attr(a, "href").to_string())
+        .collect();
+    assert_eq!(
+        entries,
+        ["/site/de/news/neu/", "/site/de/news/online/"],
+        "newest first"
+    );
+}

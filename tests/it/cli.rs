@@ -226,3 +226,31 @@ fn check_writes_nothing_and_reports_json() {
     assert_eq!(d["rule"], "link/broken");
     assert_eq!(d["severity"], "warning");
 }
+
+#[test]
+fn a_message_missing_in_a_language_is_a_warning_naming_key_and_language() {
+    let site = basic().write("locales/de/extra.ftl", "only-in-german = Nur auf Deutsch\n");
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let warnings: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("warning[fluent/missing-message]"))
+        .collect();
+    assert_eq!(
+        warnings.len(),
+        2,
+        "one warning per language lacking it:\n{}",
+        run.stderr
+    );
+    assert!(
+        warnings[0].contains("in `ar`") && warnings[0].contains("only-in-german"),
+        "{}",
+        warnings[0]
+    );
+    assert!(
+        warnings[1].contains("in `en`") && warnings[1].contains("only-in-german"),
+        "{}",
+        warnings[1]
+    );
+}
