@@ -50,11 +50,11 @@ proptest! {
     #[test]
     fn front_matter_errors_point_inside_the_file(key in "[a-z]{1,10}", value in "\\PC{0,20}") {
         let text = format!("+++\ntitle = \"x\"\n{key} = {value}\n+++\nbody\n");
-        if let Ok(split) = frontmatter::split(&text) {
-            if let Err(d) = frontmatter::parse(&text, &split, "x.md") {
-                let line = d.line.unwrap_or(0);
-                prop_assert!((1..=text.lines().count()).contains(&line), "line {} outside the file", line);
-            }
+        if let Ok(split) = frontmatter::split(&text)
+            && let Err(d) = frontmatter::parse(&text, &split, "x.md")
+        {
+            let line = d.line.unwrap_or(0);
+            prop_assert!((1..=text.lines().count()).contains(&line), "line {} outside the file", line);
         }
     }
 
