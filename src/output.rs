@@ -2,9 +2,9 @@
 //! destroys the published site.
 //!
 //! A build writes into a fresh sibling folder (`.public.vielfalt-tmp-PID`)
-//! and swaps it into place only when everything succeeded. Leftovers of
-//! killed builds are removed on the next run, and a swap that was killed
-//! between its two renames is completed then.
+//! and swaps it into place only when everything succeeded, atomically where
+//! the platform allows. Leftovers of killed builds are removed on the next
+//! run, and a two-rename swap that was killed half-way is completed then.
 
 use std::path::{Path, PathBuf};
 
@@ -80,30 +80,43 @@ impl Staging {
         &self.staging
     }
 
-    /// Puts the staging folder in place of the target. The old output is
-    /// moved aside first and deleted only after the new one is in place.
+    /// Puts the staging folder in place of the target. On Linux both are
+    /// swapped in one atomic `renameat2(RENAME_EXCHANGE)`, so the target is
+    /// never missing, not even for an instant; elsewhere (or where the file
+    /// system refuses the exchange) the old output is moved aside first and
+    /// `recover` completes a swap that was killed half-way.
     pub fn commit(self) -> std::io::Result<()> {
-        let old = sibling(&self.target, "old", &std::process::id().to_string());
-        let had_old = self.target.exists();
-        if had_old {
-            std::fs::rename(&self.target, &old)?;
+        if !self.target.exists() {
+            return std::fs::rename(&self.staging, &self.target);
         }
+        if exchange(&self.staging, &self.target).is_ok() {
+            // The staging path now holds the previous output.
+            return std::fs::remove_dir_all(&self.staging);
+        }
+        let old = sibling(&self.target, "old", &std::process::id().to_string());
+        std::fs::rename(&self.target, &old)?;
         if let Err(e) = std::fs::rename(&self.staging, &self.target) {
-            if had_old {
-                let _ = std::fs::rename(&old, &self.target);
-            }
+            let _ = std::fs::rename(&old, &self.target);
             return Err(e);
         }
-        if had_old {
-            std::fs::remove_dir_all(&old)?;
-        }
-        Ok(())
+        std::fs::remove_dir_all(&old)
     }
 
     /// Removes the staging folder; the target is untouched.
     pub fn abort(self) {
         let _ = std::fs::remove_dir_all(&self.staging);
     }
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::other("no atomic exchange on this platform"))
 }
 
 /// Completes or undoes what a killed build left: a missing target with a

@@ -4,5 +4,6 @@ mod build;
 mod cli;
 mod harness;
 mod html;
+mod kill;
 mod props;
 mod shipped;

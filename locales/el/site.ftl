@@ -1,0 +1,2 @@
+# Interface strings of the Bielefeld site (Greek).
+site-title = Προωθούμε την ένταξη!

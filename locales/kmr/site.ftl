@@ -1,0 +1,2 @@
+# Interface strings of the Bielefeld site (Kurmanji).
+site-title = Em entegrasyonê pêş dixin!

@@ -1,0 +1,2 @@
+# Interface strings of the Bielefeld site (Turkish).
+site-title = Entegrasyonu destekliyoruz!

@@ -1,0 +1,80 @@
+# Interface strings of the default theme (Greek).
+
+site-title = Vielfalt
+skip-to-content = Μετάβαση στο περιεχόμενο
+language-nav-label = Γλώσσα
+main-nav-label = Κύριο μενού
+all-languages = Όλες οι γλώσσες
+accessibility-statement = Δήλωση προσβασιμότητας
+feed-link = Εγγραφή στα νέα μέσω ροής (feed)
+feed-title = Νέα – { $site }
+published = Δημοσιεύθηκε στις
+updated = ενημερώθηκε στις
+entries-count =
+    { $count ->
+        [one] { $count } ανάρτηση
+       *[other] { $count } αναρτήσεις
+    }
+pagination-label = Σελίδες
+pagination-previous = Προηγούμενη σελίδα
+pagination-next = Επόμενη σελίδα
+pagination-page = Σελίδα { $number }
+pagination-status = Σελίδα { $number } από { $total }
+
+# Shown on a page whose text is not yet translated; $language is the
+# reader's language, $fallback the language the text is shown in.
+fallback-notice = Η σελίδα αυτή δεν είναι ακόμη διαθέσιμη στη γλώσσα { $language }. Εδώ διαβάζετε την έκδοση στη γλώσσα { $fallback }.
+outdated-notice = Το πρωτότυπο αυτής της σελίδας άλλαξε μετά τη δημιουργία αυτής της έκδοσης. Ενδέχεται να μην είναι πλέον επίκαιρη.
+outdated-link = Διαβάστε το τρέχον πρωτότυπο στη γλώσσα { $language }
+unreviewed-notice =
+    { $method ->
+        [machine] Η μετάφραση αυτή έγινε αυτόματα και δεν έχει ελεγχθεί ακόμη από φυσικούς ομιλητές ή φυσικές ομιλήτριες της ελληνικής.
+       *[human] Η μετάφραση αυτή δεν έχει ελεγχθεί ακόμη από φυσικούς ομιλητές ή φυσικές ομιλήτριες της ελληνικής.
+    }
+unreviewed-link = Διαβάστε το πρωτότυπο στη γλώσσα { $language }
+variant-easy = Εύκολη ανάγνωση
+    .link = Η σελίδα αυτή σε μορφή εύκολης ανάγνωσης
+variant-plain = Απλή γλώσσα
+    .link = Η σελίδα αυτή σε απλή γλώσσα
+variant-original = Η σελίδα αυτή σε τυπική γλώσσα
+
+chooser-title = Επιλέξτε γλώσσα
+chooser-prompt = Διαβάστε στα ελληνικά
+not-found-title = Η σελίδα δεν βρέθηκε
+not-found-text = Αυτή η σελίδα δεν υπάρχει.
+not-found-home = Μετάβαση στην αρχική σελίδα στα ελληνικά
+
+glossary-intro-easy = Εδώ εξηγούμε δύσκολες λέξεις.
+glossary-term-link = Εξήγηση του όρου { $term }
+
+statement-scope = Η παρούσα δήλωση ισχύει για τον ιστότοπο «{ $site }».
+statement-commitment = Ο φορέας { $organisation } καταβάλλει προσπάθειες ώστε ο ιστότοπος αυτός να είναι προσβάσιμος. Βάση αποτελούν η Οδηγία (ΕΕ) 2016/2102 και ο γερμανικός Κανονισμός για την προσβάσιμη τεχνολογία πληροφοριών (BITV 2.0).
+statement-status-heading = Κατάσταση συμμόρφωσης με τις απαιτήσεις
+statement-status =
+    { $status ->
+        [full] Ο ιστότοπος αυτός συμμορφώνεται πλήρως με τα πρότυπα { $standard }.
+        [partial] Ο ιστότοπος αυτός συμμορφώνεται εν μέρει με τα πρότυπα { $standard }. Οι εξαιρέσεις αναφέρονται παρακάτω.
+       *[none] Ο ιστότοπος αυτός δεν συμμορφώνεται με τα πρότυπα { $standard }.
+    }
+statement-status-missing = Η κατάσταση συμμόρφωσης δεν έχει αξιολογηθεί ακόμη.
+statement-non-accessible-heading = Μη προσβάσιμο περιεχόμενο
+statement-non-accessible-none = Δεν είναι γνωστό μη προσβάσιμο περιεχόμενο.
+statement-reason = Αιτία
+statement-alternative = Εναλλακτική λύση
+statement-preparation-heading = Σύνταξη της παρούσας δήλωσης
+statement-prepared = Η παρούσα δήλωση συντάχθηκε στις { $date }.
+statement-reviewed = Επανεξετάστηκε για τελευταία φορά στις { $date }.
+statement-dates-missing = Η ημερομηνία σύνταξης θα συμπληρωθεί στη συνέχεια.
+statement-method =
+    { $method ->
+        [self-assessment] Η αξιολόγηση βασίζεται σε αυτοαξιολόγηση.
+        [third-party] Η αξιολόγηση βασίζεται σε έλεγχο από τρίτο μέρος.
+       *[other] Ο τρόπος αξιολόγησης θα συμπληρωθεί στη συνέχεια.
+    }
+statement-feedback-heading = Σχόλια και επικοινωνία
+statement-feedback = Παρατηρήσατε εμπόδια στην πρόσβαση στο περιεχόμενο αυτού του ιστότοπου; Γράψτε μας:
+statement-feedback-missing = Η διεύθυνση επικοινωνίας για σχόλια σχετικά με την προσβασιμότητα θα συμπληρωθεί στη συνέχεια.
+statement-enforcement-heading = Διαδικασία διαμεσολάβησης
+statement-enforcement = Αν δεν λάβετε ικανοποιητική απάντηση στα σχόλιά σας, μπορείτε να απευθυνθείτε στον φορέα διαμεσολάβησης ή στον φορέα επιβολής:
+statement-enforcement-missing = Τα στοιχεία του αρμόδιου φορέα διαμεσολάβησης ή επιβολής θα συμπληρωθούν στη συνέχεια.
+statement-sign-language-missing = Ένα βίντεο στη Γερμανική Νοηματική Γλώσσα θα προστεθεί στη συνέχεια.

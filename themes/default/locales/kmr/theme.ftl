@@ -1,0 +1,80 @@
+# Interface strings of the default theme (Kurmanji, Latin script).
+
+site-title = Vielfalt
+skip-to-content = Here naverokê
+language-nav-label = Ziman
+main-nav-label = Menuya sereke
+all-languages = Hemû ziman
+accessibility-statement = Daxuyaniya bêastengiyê
+feed-link = Nûçeyan bi feedê bişopînin
+feed-title = Nûçe – { $site }
+published = Dîroka weşanê:
+updated = dîroka nûkirinê:
+entries-count =
+    { $count ->
+        [one] { $count } nivîs
+       *[other] { $count } nivîs
+    }
+pagination-label = Rûpel
+pagination-previous = Rûpela berê
+pagination-next = Rûpela pêş
+pagination-page = Rûpel { $number }
+pagination-status = Rûpel { $number } ji { $total }
+
+# Shown on a page whose text is not yet translated; $language is the
+# reader's language, $fallback the language the text is shown in.
+fallback-notice = Ev rûpel hêj bi zimanê { $language } tune ye. Hûn li vir guhertoya bi zimanê { $fallback } dixwînin.
+outdated-notice = Metna orîjînal a vê rûpelê piştî amadekirina vê guhertoyê hatiye guhertin. Dibe ku ev guhertoy êdî ne rojane be.
+outdated-link = Metna orîjînal a rojane bi zimanê { $language } bixwînin
+unreviewed-notice =
+    { $method ->
+        [machine] Ev werger bi makîneyê hatiye çêkirin û hêj ji aliyê kesên ku zimanê wan ê dayikê kurmancî ye ve nehatiye kontrolkirin.
+       *[human] Ev werger hêj ji aliyê kesên ku zimanê wan ê dayikê kurmancî ye ve nehatiye kontrolkirin.
+    }
+unreviewed-link = Metna orîjînal bi zimanê { $language } bixwînin
+variant-easy = Zimanê hêsan
+    .link = Ev rûpel bi zimanê hêsan
+variant-plain = Zimanê sade
+    .link = Ev rûpel bi zimanê sade
+variant-original = Ev rûpel bi zimanê standard
+
+chooser-title = Zimanekî hilbijêrin
+chooser-prompt = Bi kurmancî bixwînin
+not-found-title = Rûpel nehat dîtin
+not-found-text = Ev rûpel tune ye.
+not-found-home = Herin rûpela destpêkê ya bi kurmancî
+
+glossary-intro-easy = Li vir em peyvên dijwar rave dikin.
+glossary-term-link = Ravekirina { $term }
+
+statement-scope = Ev daxuyanî ji bo malpera «{ $site }» derbasdar e.
+statement-commitment = { $organisation } hewl dide ku vê malperê bêasteng bike. Ev hewldan li ser bingeha Dîrektîfa (YE) 2016/2102 û Rêziknameya Almanyayê ya Teknolojiya Agahiyê ya Bêasteng (BITV 2.0) ye.
+statement-status-heading = Rewşa lihevhatinê bi pêdiviyan re
+statement-status =
+    { $status ->
+        [full] Ev malper bi tevahî li gorî { $standard } ye.
+        [partial] Ev malper bi qismî li gorî { $standard } ye. Îstisna li jêr hatine rêzkirin.
+       *[none] Ev malper ne li gorî { $standard } ye.
+    }
+statement-status-missing = Rewşa lihevhatinê hêj nehatiye nirxandin.
+statement-non-accessible-heading = Naveroka ne bêasteng
+statement-non-accessible-none = Tu naverokeke ne bêasteng nayê zanîn.
+statement-reason = Sedem
+statement-alternative = Alternatîf
+statement-preparation-heading = Amadekirina vê daxuyaniyê
+statement-prepared = Ev daxuyanî di { $date } de hat amadekirin.
+statement-reviewed = Cara dawî di { $date } de hat kontrolkirin.
+statement-dates-missing = Dîroka amadekirinê dê paşê were zêdekirin.
+statement-method =
+    { $method ->
+        [self-assessment] Nirxandin li ser bingeha xwenirxandinê ye.
+        [third-party] Nirxandin li ser bingeha kontroleke aliyê sêyem e.
+       *[other] Awayê nirxandinê dê paşê were zêdekirin.
+    }
+statement-feedback-heading = Nêrîn û têkilî
+statement-feedback = We di gihîştina bêasteng a naveroka vê malperê de kêmasî dîtine? Wê demê ji me re binivîsin:
+statement-feedback-missing = Navnîşana têkiliyê ji bo nêrînên derbarê bêastengiyê de dê paşê were zêdekirin.
+statement-enforcement-heading = Prosedûra navbeynkariyê
+statement-enforcement = Heke hûn ji bo nêrîna xwe bersiveke têrker negirin, hûn dikarin serî li saziya navbeynkariyê an li saziya bicîhanînê bidin:
+statement-enforcement-missing = Agahiyên derbarê saziya berpirsiyar a navbeynkariyê an bicîhanînê de dê paşê werin zêdekirin.
+statement-sign-language-missing = Vîdyoyek bi Zimanê Îşaretan ê Almanî dê paşê were zêdekirin.

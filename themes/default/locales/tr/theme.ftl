@@ -1,0 +1,80 @@
+# Interface strings of the default theme (Turkish).
+
+site-title = Vielfalt
+skip-to-content = İçeriğe geç
+language-nav-label = Dil
+main-nav-label = Ana menü
+all-languages = Tüm diller
+accessibility-statement = Erişilebilirlik beyanı
+feed-link = Haberlere akış (feed) ile abone olun
+feed-title = Haberler – { $site }
+published = Yayımlanma tarihi:
+updated = güncellenme tarihi:
+entries-count =
+    { $count ->
+        [one] { $count } yazı
+       *[other] { $count } yazı
+    }
+pagination-label = Sayfalar
+pagination-previous = Önceki sayfa
+pagination-next = Sonraki sayfa
+pagination-page = Sayfa { $number }
+pagination-status = Sayfa { $number } / { $total }
+
+# Shown on a page whose text is not yet translated; $language is the
+# reader's language, $fallback the language the text is shown in.
+fallback-notice = Bu sayfa henüz { $language } olarak mevcut değil. Burada sayfanın { $fallback } sürümünü okuyorsunuz.
+outdated-notice = Bu sayfanın orijinali, bu sürüm hazırlandıktan sonra değiştirildi. Bu sürüm artık güncel olmayabilir.
+outdated-link = Güncel orijinali { $language } olarak okuyun
+unreviewed-notice =
+    { $method ->
+        [machine] Bu çeviri makine tarafından yapılmıştır ve henüz anadili Türkçe olan kişilerce kontrol edilmemiştir.
+       *[human] Bu çeviri henüz anadili Türkçe olan kişilerce kontrol edilmemiştir.
+    }
+unreviewed-link = Orijinali { $language } olarak okuyun
+variant-easy = Kolay okunur dil
+    .link = Bu sayfa kolay okunur dilde
+variant-plain = Sade dil
+    .link = Bu sayfa sade dilde
+variant-original = Bu sayfa standart dilde
+
+chooser-title = Dil seçin
+chooser-prompt = Türkçe okuyun
+not-found-title = Sayfa bulunamadı
+not-found-text = Bu sayfa mevcut değil.
+not-found-home = Türkçe ana sayfaya gidin
+
+glossary-intro-easy = Burada zor kelimeleri açıklıyoruz.
+glossary-term-link = Açıklama: { $term }
+
+statement-scope = Bu beyan “{ $site }” web sitesi için geçerlidir.
+statement-commitment = { $organisation }, bu web sitesini engelsiz erişilebilir hâle getirmek için çaba göstermektedir. Bunun dayanağını (AB) 2016/2102 sayılı Direktif ve Almanya’daki Engelsiz Bilgi Teknolojisi Yönetmeliği (BITV 2.0) oluşturur.
+statement-status-heading = Gerekliliklere uygunluk durumu
+statement-status =
+    { $status ->
+        [full] Bu web sitesi { $standard } ile tamamen uyumludur.
+        [partial] Bu web sitesi { $standard } ile kısmen uyumludur. İstisnalar aşağıda belirtilmiştir.
+       *[none] Bu web sitesi { $standard } ile uyumlu değildir.
+    }
+statement-status-missing = Uygunluk durumu henüz değerlendirilmemiştir.
+statement-non-accessible-heading = Erişilebilir olmayan içerikler
+statement-non-accessible-none = Erişilebilir olmayan herhangi bir içerik bilinmemektedir.
+statement-reason = Neden
+statement-alternative = Alternatif
+statement-preparation-heading = Bu beyanın hazırlanması
+statement-prepared = Bu beyan { $date } tarihinde hazırlanmıştır.
+statement-reviewed = En son { $date } tarihinde gözden geçirilmiştir.
+statement-dates-missing = Hazırlanma tarihi daha sonra eklenecektir.
+statement-method =
+    { $method ->
+        [self-assessment] Değerlendirme bir öz değerlendirmeye dayanmaktadır.
+        [third-party] Değerlendirme, üçüncü bir tarafça yapılan bir denetime dayanmaktadır.
+       *[other] Değerlendirme yöntemi daha sonra eklenecektir.
+    }
+statement-feedback-heading = Geri bildirim ve iletişim
+statement-feedback = Bu web sitesinin içeriklerine engelsiz erişimde eksiklikler fark ettiniz mi? O hâlde bize yazın:
+statement-feedback-missing = Erişilebilirlikle ilgili geri bildirimler için iletişim adresi daha sonra eklenecektir.
+statement-enforcement-heading = Uzlaştırma süreci
+statement-enforcement = Geri bildiriminize tatmin edici bir yanıt alamazsanız uzlaştırma birimine ya da uygulama denetim birimine başvurabilirsiniz:
+statement-enforcement-missing = Yetkili uzlaştırma ya da uygulama denetim birimiyle ilgili bilgiler daha sonra eklenecektir.
+statement-sign-language-missing = Alman İşaret Dili’nde bir video daha sonra eklenecektir.
