@@ -586,10 +586,18 @@ impl<'a> Renderer<'a> {
                             Some(crate::frontmatter::TranslationMethod::Machine) => "machine",
                             _ => "human",
                         };
+                        // A plain-language version is a rewrite for its target
+                        // group; in its own language the variant links already
+                        // lead back to the standard text.
+                        let (key, link) = match (&page.variant, original.lang == *lang_key) {
+                            (Some(_), true) => ("unreviewed-rewrite-notice", false),
+                            (Some(_), false) => ("unreviewed-rewrite-notice", true),
+                            (None, _) => ("unreviewed-notice", true),
+                        };
                         notices.push(json!({
                             "kind": "unreviewed",
-                            "text": self.t(lang_key, "unreviewed-notice", &[("method", json!(method))]),
-                            "link_url": self.href(&original.url),
+                            "text": self.t(lang_key, key, &[("method", json!(method))]),
+                            "link_url": link.then(|| self.href(&original.url)),
                             "link_text": self.t(lang_key, "unreviewed-link", &[("language", json!(orig_lang))]),
                             "link_lang": link_lang,
                         }));

@@ -509,3 +509,29 @@ fn weight_orders_the_menu_and_dates_order_sections() {
         "newest first"
     );
 }
+
+#[test]
+fn unreviewed_notices_differ_for_translations_and_plain_language_rewrites() {
+    let site = SiteTest::fixture("i18n/basic")
+        .write("content/about.easy.md", "+++\ntitle = \"Über uns in Leichter Sprache\"\ntranslation = \"machine\"\nreviewed = false\n+++\n\nWir sind ein Beispiel.\n")
+        .build_ok();
+    let easy = site.file("public/de/leichte-sprache/about/index.html");
+    let notice = fragment(&easy, "main");
+    assert!(
+        notice.contains("Diesen Text hat ein Computer·programm geschrieben."),
+        "{notice}"
+    );
+    assert!(
+        select(&easy, ".notice-unreviewed a").is_empty(),
+        "same-language rewrite: the variant link leads back already"
+    );
+    let en = site.file("public/en/about-us/index.html");
+    assert!(en.contains("This translation was made by machine"));
+    assert_eq!(
+        attr(&select(&en, ".notice-unreviewed a")[0], "href"),
+        "/site/de/about/"
+    );
+    // A reviewed translation shows no notice.
+    let ar = site.file("public/ar/about/index.html");
+    assert!(select(&ar, ".notice").is_empty());
+}

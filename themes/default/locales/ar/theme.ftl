@@ -35,6 +35,13 @@ unreviewed-notice =
         [machine] أُعدّت هذه الترجمة آليًا، ولم يراجعها بعدُ متحدثون أصليون بهذه اللغة.
        *[human] لم يراجع هذه الترجمة بعدُ متحدثون أصليون بهذه اللغة.
     }
+# On a plain-language version (Leichte Sprache, Easy Read), which is a
+# rewrite for a target group rather than a translation.
+unreviewed-rewrite-notice =
+    { $method ->
+        [machine] كتب هذا النصَّ برنامجٌ حاسوبي. ولم يراجعه بعدُ أشخاص من الفئة المستهدفة.
+       *[human] لم يراجع هذا النصَّ بعدُ أشخاص من الفئة المستهدفة.
+    }
 unreviewed-link = قراءة النص الأصلي باللغة { $language }
 variant-easy = لغة سهلة
     .link = هذه الصفحة بلغة سهلة

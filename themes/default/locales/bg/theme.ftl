@@ -31,6 +31,13 @@ unreviewed-notice =
         [machine] Този превод е машинен и все още не е проверен от носители на езика.
        *[human] Този превод все още не е проверен от носители на езика.
     }
+# On a plain-language version (Leichte Sprache, Easy Read), which is a
+# rewrite for a target group rather than a translation.
+unreviewed-rewrite-notice =
+    { $method ->
+        [machine] Този текст е написан от компютърна програма. Хора от целевата група все още не са го проверили.
+       *[human] Хора от целевата група все още не са проверили този текст.
+    }
 unreviewed-link = Прочетете оригинала на език: { $language }
 variant-easy = Лесно за четене
     .link = Тази страница в лесен за четене формат

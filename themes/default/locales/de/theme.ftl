@@ -32,6 +32,13 @@ unreviewed-notice =
         [machine] Diese Übersetzung wurde maschinell erstellt und noch nicht von Muttersprachlerinnen oder Muttersprachlern geprüft.
        *[human] Diese Übersetzung wurde noch nicht von Muttersprachlerinnen oder Muttersprachlern geprüft.
     }
+# On a plain-language version (Leichte Sprache, Easy Read), which is a
+# rewrite for a target group rather than a translation.
+unreviewed-rewrite-notice =
+    { $method ->
+        [machine] Diesen Text hat ein Computer·programm geschrieben. Menschen aus der Ziel·gruppe haben ihn noch nicht geprüft.
+       *[human] Menschen aus der Ziel·gruppe haben diesen Text noch nicht geprüft.
+    }
 unreviewed-link = Original auf { $language } lesen
 variant-easy = Leichte Sprache
     .link = Diese Seite in Leichter Sprache

@@ -31,6 +31,13 @@ unreviewed-notice =
         [machine] Η μετάφραση αυτή έγινε αυτόματα και δεν έχει ελεγχθεί ακόμη από φυσικούς ομιλητές ή φυσικές ομιλήτριες της ελληνικής.
        *[human] Η μετάφραση αυτή δεν έχει ελεγχθεί ακόμη από φυσικούς ομιλητές ή φυσικές ομιλήτριες της ελληνικής.
     }
+# On a plain-language version (Leichte Sprache, Easy Read), which is a
+# rewrite for a target group rather than a translation.
+unreviewed-rewrite-notice =
+    { $method ->
+        [machine] Αυτό το κείμενο το έγραψε ένα πρόγραμμα υπολογιστή. Άτομα από την ομάδα-στόχο δεν το έχουν ελέγξει ακόμη.
+       *[human] Άτομα από την ομάδα-στόχο δεν έχουν ελέγξει ακόμη αυτό το κείμενο.
+    }
 unreviewed-link = Διαβάστε το πρωτότυπο στη γλώσσα { $language }
 variant-easy = Εύκολη ανάγνωση
     .link = Η σελίδα αυτή σε μορφή εύκολης ανάγνωσης

@@ -29,6 +29,13 @@ unreviewed-notice =
         [machine] This translation was made by machine and has not yet been checked by a native speaker.
        *[human] This translation has not yet been checked by a native speaker.
     }
+# On a plain-language version (Leichte Sprache, Easy Read), which is a
+# rewrite for a target group rather than a translation.
+unreviewed-rewrite-notice =
+    { $method ->
+        [machine] A computer program wrote this text. People from the target group have not checked it yet.
+       *[human] People from the target group have not checked this text yet.
+    }
 unreviewed-link = Read the original in { $language }
 variant-easy = Easy Read
     .link = This page in Easy Read

@@ -31,6 +31,13 @@ unreviewed-notice =
         [machine] این ترجمه به‌صورت ماشینی تهیه شده و هنوز گویشوران بومی آن را بررسی نکرده‌اند.
        *[human] این ترجمه را هنوز گویشوران بومی بررسی نکرده‌اند.
     }
+# On a plain-language version (Leichte Sprache, Easy Read), which is a
+# rewrite for a target group rather than a translation.
+unreviewed-rewrite-notice =
+    { $method ->
+        [machine] این متن را یک برنامهٔ رایانه‌ای نوشته است. افراد گروه هدف هنوز آن را بررسی نکرده‌اند.
+       *[human] افراد گروه هدف هنوز این متن را بررسی نکرده‌اند.
+    }
 unreviewed-link = خواندن متن اصلی به زبان { $language }
 variant-easy = زبان آسان
     .link = این صفحه به زبان آسان

@@ -31,6 +31,13 @@ unreviewed-notice =
         [machine] Ev werger bi makîneyê hatiye çêkirin û hêj ji aliyê kesên ku zimanê wan ê dayikê kurmancî ye ve nehatiye kontrolkirin.
        *[human] Ev werger hêj ji aliyê kesên ku zimanê wan ê dayikê kurmancî ye ve nehatiye kontrolkirin.
     }
+# On a plain-language version (Leichte Sprache, Easy Read), which is a
+# rewrite for a target group rather than a translation.
+unreviewed-rewrite-notice =
+    { $method ->
+        [machine] Bernameyeke kompîterê ev nivîs nivîsandiye. Kesên ji koma armanc hê ew kontrol nekirine.
+       *[human] Kesên ji koma armanc hê ev nivîs kontrol nekirine.
+    }
 unreviewed-link = Metna orîjînal bi zimanê { $language } bixwînin
 variant-easy = Zimanê hêsan
     .link = Ev rûpel bi zimanê hêsan

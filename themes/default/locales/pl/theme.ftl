@@ -33,6 +33,13 @@ unreviewed-notice =
         [machine] To tłumaczenie zostało wykonane maszynowo i nie zostało jeszcze sprawdzone przez osoby, dla których polski jest językiem ojczystym.
        *[human] To tłumaczenie nie zostało jeszcze sprawdzone przez osoby, dla których polski jest językiem ojczystym.
     }
+# On a plain-language version (Leichte Sprache, Easy Read), which is a
+# rewrite for a target group rather than a translation.
+unreviewed-rewrite-notice =
+    { $method ->
+        [machine] Ten tekst napisał program komputerowy. Osoby z grupy docelowej jeszcze go nie sprawdziły.
+       *[human] Osoby z grupy docelowej jeszcze nie sprawdziły tego tekstu.
+    }
 unreviewed-link = Przeczytaj oryginał w języku: { $language }
 variant-easy = Tekst łatwy do czytania
     .link = Ta strona w wersji łatwej do czytania

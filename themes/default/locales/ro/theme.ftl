@@ -32,6 +32,13 @@ unreviewed-notice =
         [machine] Această traducere a fost realizată automat și nu a fost încă verificată de vorbitori nativi de limba română.
        *[human] Această traducere nu a fost încă verificată de vorbitori nativi de limba română.
     }
+# On a plain-language version (Leichte Sprache, Easy Read), which is a
+# rewrite for a target group rather than a translation.
+unreviewed-rewrite-notice =
+    { $method ->
+        [machine] Acest text a fost scris de un program de calculator. Persoanele din grupul-țintă nu l-au verificat încă.
+       *[human] Persoanele din grupul-țintă nu au verificat încă acest text.
+    }
 unreviewed-link = Citiți originalul în limba: { $language }
 variant-easy = Ușor de citit
     .link = Această pagină în format ușor de citit

@@ -33,6 +33,13 @@ unreviewed-notice =
         [machine] Этот перевод выполнен автоматически и ещё не проверен носителями языка.
        *[human] Этот перевод ещё не проверен носителями языка.
     }
+# On a plain-language version (Leichte Sprache, Easy Read), which is a
+# rewrite for a target group rather than a translation.
+unreviewed-rewrite-notice =
+    { $method ->
+        [machine] Этот текст написала компьютерная программа. Люди из целевой группы его ещё не проверили.
+       *[human] Люди из целевой группы ещё не проверили этот текст.
+    }
 unreviewed-link = Читать оригинал на языке: { $language }
 variant-easy = Лёгкий язык
     .link = Эта страница на лёгком языке

@@ -31,6 +31,13 @@ unreviewed-notice =
         [machine] Bu çeviri makine tarafından yapılmıştır ve henüz anadili Türkçe olan kişilerce kontrol edilmemiştir.
        *[human] Bu çeviri henüz anadili Türkçe olan kişilerce kontrol edilmemiştir.
     }
+# On a plain-language version (Leichte Sprache, Easy Read), which is a
+# rewrite for a target group rather than a translation.
+unreviewed-rewrite-notice =
+    { $method ->
+        [machine] Bu metni bir bilgisayar programı yazdı. Hedef gruptaki kişiler metni henüz kontrol etmedi.
+       *[human] Hedef gruptaki kişiler bu metni henüz kontrol etmedi.
+    }
 unreviewed-link = Orijinali { $language } olarak okuyun
 variant-easy = Kolay okunur dil
     .link = Bu sayfa kolay okunur dilde

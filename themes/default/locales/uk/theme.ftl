@@ -33,6 +33,13 @@ unreviewed-notice =
         [machine] Цей переклад виконано автоматично, і його ще не перевірили носії мови.
        *[human] Цей переклад ще не перевірили носії мови.
     }
+# On a plain-language version (Leichte Sprache, Easy Read), which is a
+# rewrite for a target group rather than a translation.
+unreviewed-rewrite-notice =
+    { $method ->
+        [machine] Цей текст написала комп’ютерна програма. Люди з цільової групи його ще не перевірили.
+       *[human] Люди з цільової групи ще не перевірили цей текст.
+    }
 unreviewed-link = Читати оригінал мовою: { $language }
 variant-easy = Легка мова
     .link = Ця сторінка легкою мовою
