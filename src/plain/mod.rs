@@ -207,9 +207,11 @@ fn readability_warning(page: &Page, analysis: &Analysis, failing: &[&Score]) -> 
 }
 
 /// `plain/glossary-unexplained`: a glossary term used on an easy page whose
-/// explanation readers cannot reach — it has no easy explanation, there is
-/// no glossary page for the page's language and variant, or every use is in
-/// a heading or another link, where no link to the glossary can be made.
+/// explanation readers cannot reach — it has no easy explanation, or there
+/// is no glossary page for the page's language and variant. (A term used
+/// only in headings or in the text of links to other pages, where no
+/// glossary link can be made, is not reported: those are mostly page
+/// titles, and the linked page explains the term.)
 fn unexplained_terms(
     analysis: &Analysis,
     terms: &[crate::glossary::Term],
@@ -217,27 +219,18 @@ fn unexplained_terms(
     has_page: bool,
     page: &Page,
 ) -> Vec<Finding> {
-    // Per term id: the first use, and whether any use can carry a link.
-    let mut seen: std::collections::BTreeMap<String, (usize, usize, String, bool)> =
+    // Per term id: its first use.
+    let mut seen: std::collections::BTreeMap<String, (usize, usize, String)> =
         std::collections::BTreeMap::new();
     for (index, unit) in analysis.units.iter().enumerate() {
         for m in matcher.find(&unit.text) {
-            let link = unit.link_at(&m.range);
-            let linkable = unit.kind != segment::UnitKind::Heading
-                && link.is_none_or(|dest| dest.ends_with(&format!("#{}", m.id)));
-            let word = unit
-                .text
-                .get(m.range.clone())
-                .unwrap_or_default()
-                .to_string();
-            let entry = seen
-                .entry(m.id.clone())
-                .or_insert((index, m.range.start, word, false));
-            entry.3 |= linkable;
+            let word = unit.text.get(m.range.clone()).unwrap_or_default();
+            seen.entry(m.id.clone())
+                .or_insert_with(|| (index, m.range.start, word.to_string()));
         }
     }
     let mut out = Vec::new();
-    for (id, (unit, at, word, linkable)) in seen {
+    for (id, (unit, at, word)) in seen {
         let Some(term) = terms.iter().find(|t| t.id == id) else {
             continue;
         };
@@ -258,11 +251,6 @@ fn unexplained_terms(
                 ),
                 "add a glossary page for this variant (a page with template = \"glossary.html\")"
                     .into(),
-            ))
-        } else if !linkable {
-            Some((
-                format!("„{word}“ is a glossary word, but it is only used in headings or other links, so it is not linked to its explanation"),
-                "use the word once in running text, where it is linked to the glossary, or explain it in a sentence".into(),
             ))
         } else {
             None

@@ -130,3 +130,320 @@ fn readability_agrees_with_textstat_on_the_corpus() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+use crate::harness::SiteTest;
+
+/// `check --format json` of a site: its diagnostics and the whole report.
+fn check_json(site: &SiteTest) -> serde_json::Value {
+    let run = site.run(&["check", "--format", "json"]);
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stderr))
+}
+
+/// (rule, line, column) of the diagnostics about one file, in order.
+fn findings(json: &serde_json::Value, file: &str, prefix: &str) -> Vec<(String, u64, u64)> {
+    json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["file"] == file && d["rule"].as_str().is_some_and(|r| r.starts_with(prefix)))
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap_or_default().to_string(),
+                d["line"].as_u64().unwrap_or(0),
+                d["column"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+fn expected(rows: &[(&str, u64, u64)]) -> Vec<(String, u64, u64)> {
+    rows.iter()
+        .map(|(r, l, c)| ((*r).to_string(), *l, *c))
+        .collect()
+}
+
+#[test]
+fn every_leichte_sprache_rule_catches_its_fault_at_the_right_place() {
+    let json = check_json(&SiteTest::fixture("plain/site"));
+    assert_eq!(
+        findings(&json, "content/fehler.easy.md", "plain/"),
+        expected(&[
+            ("plain/sentence-length", 5, 1),
+            ("plain/subordinate-clause", 6, 18),
+            ("plain/number-word", 7, 9),
+            ("plain/numeric-date", 8, 17),
+            ("plain/abbreviation", 9, 16),
+            ("plain/long-compound", 10, 5),
+            ("plain/passive", 11, 10),
+            ("plain/subjunctive", 12, 5),
+            ("plain/negation", 13, 9),
+            ("plain/genitive", 14, 18),
+            ("plain/special-character", 15, 14),
+            ("plain/glossary-unexplained", 16, 5),
+            // Line 17 and 19 are exempted by allow comments; headings are
+            // checked, code is not.
+            ("plain/long-compound", 21, 8),
+            ("plain/negation", 23, 53),
+        ])
+    );
+    let notes: Vec<_> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"] == "plain/negation")
+        .map(|d| d["severity"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert!(notes.iter().all(|s| s == "note"), "{notes:?}");
+}
+
+#[test]
+fn easy_read_rules_catch_their_faults() {
+    let json = check_json(&SiteTest::fixture("plain/site"));
+    assert_eq!(
+        findings(&json, "content/fehler.en.easy.md", "plain/"),
+        expected(&[
+            ("plain/sentence-length", 5, 1),
+            ("plain/number-word", 6, 11),
+            ("plain/abbreviation", 7, 10),
+            ("plain/passive", 8, 10),
+        ])
+    );
+}
+
+#[test]
+fn clean_easy_pages_have_no_findings() {
+    let json = check_json(&SiteTest::fixture("plain/site"));
+    for file in [
+        "content/sauber.easy.md",
+        "content/sauber.en.easy.md",
+        "content/_index.easy.md",
+    ] {
+        assert_eq!(findings(&json, file, "plain/"), [], "{file}");
+    }
+    // The complete fixture passes the BITV and statement checks.
+    for d in json["diagnostics"].as_array().expect("diagnostics") {
+        let rule = d["rule"].as_str().unwrap_or_default();
+        assert!(
+            !rule.starts_with("bitv/") && !rule.starts_with("statement/"),
+            "{d}"
+        );
+    }
+}
+
+#[test]
+fn shipped_easy_pages_pass_the_rules() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let output = assert_cmd::Command::cargo_bin("vielfalt")
+        .expect("bin")
+        .args(["check", "--format", "json", "--root"])
+        .arg(root)
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let warnings: Vec<String> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| {
+            d["severity"] == "warning"
+                && d["rule"]
+                    .as_str()
+                    .is_some_and(|r| r.starts_with("plain/") && r != "plain/readability")
+        })
+        .map(|d| format!("{}:{} {} {}", d["file"], d["line"], d["rule"], d["message"]))
+        .collect();
+    assert_eq!(warnings, Vec::<String>::new());
+    // Figures for every real page, with the language's formulas.
+    let figures = json["readability"].as_array().expect("readability");
+    let easy = figures
+        .iter()
+        .find(|f| f["file"] == "content/leitbild.easy.md")
+        .expect("leitbild.easy.md");
+    assert_eq!(easy["lang"], "de");
+    assert_eq!(easy["variant"], "easy");
+    let names: Vec<&str> = easy["scores"]
+        .as_array()
+        .expect("scores")
+        .iter()
+        .filter_map(|s| s["formula"].as_str())
+        .collect();
+    assert_eq!(names, ["flesch-amstad", "wiener-sachtextformel-1"]);
+    assert_eq!(easy["scores"][0]["min"], 70.0);
+    let ru = figures
+        .iter()
+        .find(|f| f["file"] == "content/leitbild.ru.md")
+        .expect("ru");
+    assert_eq!(ru["scores"][0]["formula"], "oborneva");
+    assert!(figures.iter().any(|f| f["scores"][0]["formula"] == "lix"));
+}
+
+#[test]
+fn a_page_below_its_threshold_names_its_three_hardest_sentences() {
+    let site = SiteTest::fixture("plain/site").write(
+        "site.toml",
+        &std::fs::read_to_string(crate::harness::fixtures().join("plain/site/site.toml"))
+            .expect("site.toml")
+            .replace(
+                "[plain.thresholds.easy.de]\n",
+                "[plain.thresholds.easy.de]\nmin_flesch_amstad = 200\n",
+            ),
+    );
+    let json = check_json(&site);
+    let d = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["rule"] == "plain/readability" && d["file"] == "content/sauber.easy.md")
+        .expect("readability warning");
+    assert_eq!(d["severity"], "warning");
+    let message = d["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("content/sauber.easy.md") && message.contains("below 200"),
+        "{message}"
+    );
+    let hint = d["hint"].as_str().unwrap_or_default();
+    assert_eq!(hint.matches(" line ").count(), 3, "{hint}");
+    // The hardest sentence of the page is the one with the long compound.
+    assert!(
+        hint.contains("line 11: „Das Integrations·konzept ist ein Plan.“"),
+        "{hint}"
+    );
+}
+
+#[test]
+fn bitv_start_page_fails_item_by_item() {
+    let complete = std::fs::read_to_string(
+        crate::harness::fixtures().join("plain/site/content/_index.easy.md"),
+    )
+    .expect("start page");
+    for id in [
+        "bitv-content",
+        "bitv-navigation",
+        "bitv-accessibility",
+        "bitv-more",
+    ] {
+        let site = SiteTest::fixture("plain/site").write(
+            "content/_index.easy.md",
+            &complete.replace(&format!(" {{#{id}}}"), ""),
+        );
+        let json = check_json(&site);
+        let missing: Vec<String> = json["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["rule"] == "bitv/start-page-item")
+            .map(|d| d["message"].as_str().unwrap_or_default().to_string())
+            .collect();
+        assert_eq!(missing.len(), 1, "{id}: {missing:?}");
+        assert!(missing[0].contains(&format!("`{id}`")), "{id}: {missing:?}");
+    }
+    let site = SiteTest::fixture("plain/site").remove("content/_index.easy.md");
+    let json = check_json(&site);
+    assert!(
+        json["diagnostics"]
+            .as_array()
+            .expect("d")
+            .iter()
+            .any(|d| d["rule"] == "bitv/start-page-missing")
+    );
+}
+
+#[test]
+fn statement_fields_are_reported_by_their_key() {
+    let toml = std::fs::read_to_string(crate::harness::fixtures().join("plain/site/site.toml"))
+        .expect("toml");
+    for key in [
+        "conformance",
+        "prepared",
+        "method",
+        "enforcement_name",
+        "enforcement_url",
+    ] {
+        let line = toml
+            .lines()
+            .find(|l| l.starts_with(&format!("{key} =")))
+            .expect("key");
+        let site = SiteTest::fixture("plain/site")
+            .write("site.toml", &toml.replace(line, &format!("{key} = \"\"")));
+        let json = check_json(&site);
+        let d: Vec<&serde_json::Value> = json["diagnostics"]
+            .as_array()
+            .expect("d")
+            .iter()
+            .filter(|d| d["rule"] == "statement/missing-field")
+            .collect();
+        assert_eq!(d.len(), 1, "{key}");
+        assert!(
+            d[0]["message"]
+                .as_str()
+                .unwrap_or_default()
+                .contains(&format!("`{key}`"))
+        );
+        let want_line = toml.lines().position(|l| l == line).expect("pos") + 1;
+        assert_eq!(d[0]["line"].as_u64(), Some(want_line as u64), "{key}");
+    }
+    // A review more than a year before "today" (2026-11-24 in tests).
+    let site = SiteTest::fixture("plain/site").write(
+        "site.toml",
+        &toml.replace("reviewed = \"2026-11-20\"", "reviewed = \"2025-11-01\""),
+    );
+    let json = check_json(&site);
+    assert!(
+        json["diagnostics"]
+            .as_array()
+            .expect("d")
+            .iter()
+            .any(|d| d["rule"] == "statement/review-overdue")
+    );
+    // No sign-language video.
+    let site = SiteTest::fixture("plain/site").write(
+        "site.toml",
+        &toml.replace(
+            "sign_language_video = \"https://example.org/dgs.mp4\"",
+            "sign_language_video = \"\"",
+        ),
+    );
+    let json = check_json(&site);
+    assert!(
+        json["diagnostics"]
+            .as_array()
+            .expect("d")
+            .iter()
+            .any(|d| d["rule"] == "bitv/sign-language-video" && d["severity"] == "warning")
+    );
+}
+
+#[test]
+fn easy_pages_link_glossary_terms_and_the_easy_glossary_explains_them() {
+    let site = SiteTest::fixture("plain/site").build_ok();
+    let html = site.file("public/de/leichte-sprache/sauber/index.html");
+    insta::assert_snapshot!("easy_page_main", crate::html::fragment(&html, "main"));
+    // The glossary of the easy variant shows the easy explanation.
+    let glossary = site.file("public/de/leichte-sprache/glossar/index.html");
+    assert!(glossary.contains("Ein kurzer Text. Darin steht: Das ist uns wichtig."));
+    let standard = site.file("public/de/glossar/index.html");
+    assert!(standard.contains("Ein Text über Werte und Ziele."));
+    // The faults page links its first "Partizipation" (no manual link).
+    let faults = site.file("public/de/leichte-sprache/fehler/index.html");
+    assert!(
+        faults
+            .contains(r#"<a href="/de/leichte-sprache/glossar/#partizipation">Partizipation</a>"#)
+    );
+}
+
+#[test]
+fn check_lists_pages_without_a_variant() {
+    let site = SiteTest::fixture("plain/site").remove("content/sauber.en.easy.md");
+    let run = site.run(&["check"]);
+    assert!(
+        run.stdout
+            .contains("  en/easy: 2 of 3 pages lack it: _index.md, sauber.md\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("  de/easy: every page has it (4)\n"),
+        "{}",
+        run.stdout
+    );
+}
