@@ -71,7 +71,21 @@ pub fn render_with_glossary(
     glossary: Option<&crate::plain::glossary_match::GlossaryLinks>,
 ) -> Rendered {
     let mut out = Rendered::default();
+    // Terms the author links to their explanation anywhere on the page are
+    // not linked again automatically.
     let mut linked: HashSet<String> = HashSet::new();
+    if let Some(g) = glossary {
+        for event in Parser::new_ext(body, options()) {
+            if let Event::Start(Tag::Link { dest_url, .. }) = event
+                && let Some((path, id)) =
+                    dest_url.strip_prefix("@/").and_then(|t| t.split_once('#'))
+                && let LinkTarget::Url(url) = resolve(path)
+                && url == g.url
+            {
+                linked.insert(id.to_string());
+            }
+        }
+    }
     // Depth of links, images and code blocks: no glossary links inside.
     let mut no_links = 0usize;
     let mut events: Vec<Event<'_>> = Vec::new();

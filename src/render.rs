@@ -760,6 +760,10 @@ impl<'a> Renderer<'a> {
             "enforcement_name": a.enforcement_name,
             "enforcement_url": a.enforcement_url,
             "sign_language_video": a.sign_language_video,
+            "sign_language_video_duration": a.sign_language_video_duration,
+            "sign_language_video_size": a.sign_language_video_size,
+            "review_overdue": crate::frontmatter::Date::parse(&a.reviewed)
+                .is_some_and(|d| crate::plain::bitv::review_overdue(&d, &crate::plain::bitv::today())),
             "non_accessible": a.non_accessible,
         })
     }

@@ -447,3 +447,28 @@ fn check_lists_pages_without_a_variant() {
         run.stdout
     );
 }
+
+#[test]
+fn the_statement_page_warns_when_its_review_is_overdue() {
+    let page =
+        "+++\ntitle = \"Barrierefreiheit\"\ntemplate = \"accessibility.html\"\n+++\n\nErklärung.\n";
+    let toml = std::fs::read_to_string(crate::harness::fixtures().join("plain/site/site.toml"))
+        .expect("toml");
+    let fresh = SiteTest::fixture("plain/site")
+        .write("content/barrierefreiheit.md", page)
+        .build_ok();
+    let html = fresh.file("public/de/barrierefreiheit/index.html");
+    assert!(!html.contains("seit mehr als einem Jahr"), "{html}");
+    let stale = SiteTest::fixture("plain/site")
+        .write("content/barrierefreiheit.md", page)
+        .write(
+            "site.toml",
+            &toml.replace("reviewed = \"2026-11-20\"", "reviewed = \"2025-01-10\""),
+        )
+        .build_ok();
+    let html = stale.file("public/de/barrierefreiheit/index.html");
+    assert!(
+        html.contains("Diese Erklärung wurde seit mehr als einem Jahr nicht überprüft"),
+        "{html}"
+    );
+}
