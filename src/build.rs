@@ -79,6 +79,8 @@ pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
     /// Whether the output folder was replaced.
     pub written: bool,
+    /// Readability figures and variant coverage (README "Plain language").
+    pub plain: crate::plain::Report,
 }
 
 /// Loads the site model and everything rendering needs.
@@ -129,6 +131,13 @@ pub fn load(options: &BuildOptions, diags: &mut Vec<Diagnostic>) -> Option<Loade
 
 /// Runs a build (or a check, when `options.write` is false).
 pub fn run(options: &BuildOptions) -> Outcome {
+    let mut plain = crate::plain::Report::default();
+    let mut outcome = run_pipeline(options, &mut plain);
+    outcome.plain = plain;
+    outcome
+}
+
+fn run_pipeline(options: &BuildOptions, plain: &mut crate::plain::Report) -> Outcome {
     let start = Instant::now();
     let mut stages = Vec::new();
     let mut diags = Vec::new();
@@ -143,6 +152,11 @@ pub fn run(options: &BuildOptions) -> Outcome {
                 .hint("set base_url in site.toml to the published address, or pass --base-url when building for deployment"),
         );
     }
+    let plain_start = Instant::now();
+    let (report, d) = crate::plain::check(&loaded.site, &loaded.glossary);
+    *plain = report;
+    diags.extend(d);
+    stages.push(("plain language", plain_start.elapsed()));
     let Loaded {
         site,
         theme,
@@ -221,6 +235,7 @@ pub fn run(options: &BuildOptions) -> Outcome {
         summary,
         diagnostics,
         written,
+        ..Outcome::default()
     }
 }
 
@@ -431,6 +446,7 @@ fn finish(
         summary,
         diagnostics: diags,
         written,
+        ..Outcome::default()
     }
 }
 

@@ -117,6 +117,10 @@ pub fn main() -> i32 {
             match format {
                 Format::Text => {
                     report_text(&outcome);
+                    let plain = crate::plain::render_text(&outcome.plain);
+                    if !plain.is_empty() {
+                        let _ = write!(std::io::stdout().lock(), "{plain}");
+                    }
                     let errors = diag::count(&outcome.diagnostics, Severity::Error);
                     let warnings = diag::count(&outcome.diagnostics, Severity::Warning);
                     eprintln!("vielfalt check: {errors} error(s), {warnings} warning(s)");
@@ -127,6 +131,8 @@ pub fn main() -> i32 {
                         "ok": code == 0,
                         "diagnostics": outcome.diagnostics,
                         "pages": outcome.summary.as_ref().map(|s| s.pages.iter().map(|(l, n)| serde_json::json!({"lang": l, "pages": n})).collect::<Vec<_>>()),
+                        "readability": outcome.plain.readability,
+                        "variants": outcome.plain.variants,
                     });
                     let mut stdout = std::io::stdout().lock();
                     let _ = writeln!(

@@ -51,6 +51,8 @@ struct RawConfig {
     #[serde(default)]
     accessibility: Accessibility,
     #[serde(default)]
+    plain: crate::plain::settings::PlainSettings,
+    #[serde(default)]
     extra: toml::Table,
 }
 
@@ -146,8 +148,15 @@ pub struct Accessibility {
     pub enforcement_name: String,
     #[serde(default)]
     pub enforcement_url: String,
+    /// URL of a video in German Sign Language about the site (BITV 2.0 §4).
     #[serde(default)]
     pub sign_language_video: String,
+    /// Its duration as shown to people, e.g. "4:30 min".
+    #[serde(default)]
+    pub sign_language_video_duration: String,
+    /// Its file size as shown to people, e.g. "38 MB".
+    #[serde(default)]
+    pub sign_language_video_size: String,
     #[serde(default)]
     pub non_accessible: Vec<NonAccessible>,
 }
@@ -203,6 +212,8 @@ pub struct Config {
     pub build: BuildSettings,
     pub lint: LintSettings,
     pub accessibility: Accessibility,
+    /// `[plain]`: readability thresholds and Leichte Sprache rule limits.
+    pub plain: crate::plain::settings::PlainSettings,
     pub extra: toml::Table,
 }
 
@@ -390,6 +401,7 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         build: raw.build,
         lint: raw.lint,
         accessibility: raw.accessibility,
+        plain: raw.plain,
         extra: raw.extra,
     };
     (Some(config), diags)
@@ -459,7 +471,7 @@ pub fn is_name_part(s: &str) -> bool {
 
 /// Byte offset of a table header (`[languages.de]`) or a top-level key
 /// (`base_url`) in the config text, for diagnostics that serde cannot place.
-fn find_key(text: &str, dotted: &str) -> Option<usize> {
+pub(crate) fn find_key(text: &str, dotted: &str) -> Option<usize> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start();

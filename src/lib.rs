@@ -14,5 +14,6 @@ pub mod i18n;
 pub mod lint;
 pub mod markdown;
 pub mod output;
+pub mod plain;
 pub mod render;
 pub mod theme;

@@ -55,7 +55,39 @@ pub fn render(
     hard_breaks: bool,
     resolve: &dyn Fn(&str) -> LinkTarget,
 ) -> Rendered {
+    render_with_glossary(body, file, body_line, hard_breaks, resolve, None)
+}
+
+/// `render`, and with `glossary` the first use of each glossary term in
+/// running text links to its explanation (easy pages, README "Glossary").
+/// Headings, links, images and code are never touched; a term the author
+/// already linked to its explanation counts as used.
+pub fn render_with_glossary(
+    body: &str,
+    file: &std::path::Path,
+    body_line: usize,
+    hard_breaks: bool,
+    resolve: &dyn Fn(&str) -> LinkTarget,
+    glossary: Option<&crate::plain::glossary_match::GlossaryLinks>,
+) -> Rendered {
     let mut out = Rendered::default();
+    // Terms the author links to their explanation anywhere on the page are
+    // not linked again automatically.
+    let mut linked: HashSet<String> = HashSet::new();
+    if let Some(g) = glossary {
+        for event in Parser::new_ext(body, options()) {
+            if let Event::Start(Tag::Link { dest_url, .. }) = event
+                && let Some((path, id)) =
+                    dest_url.strip_prefix("@/").and_then(|t| t.split_once('#'))
+                && let LinkTarget::Url(url) = resolve(path)
+                && url == g.url
+            {
+                linked.insert(id.to_string());
+            }
+        }
+    }
+    // Depth of links, images and code blocks: no glossary links inside.
+    let mut no_links = 0usize;
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut used_ids: HashSet<String> = HashSet::new();
     // Index into `events` of the open heading, with its text so far.
@@ -124,6 +156,14 @@ pub fn render(
             }) => {
                 let dest_url =
                     resolve_link(dest_url, range.start, &locate, resolve, file, &mut out);
+                no_links += 1;
+                if let Some(g) = glossary
+                    && let Some(id) = dest_url
+                        .strip_prefix(g.url.as_str())
+                        .and_then(|rest| rest.strip_prefix('#'))
+                {
+                    linked.insert(id.to_string());
+                }
                 events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -139,12 +179,26 @@ pub fn render(
             }) => {
                 let dest_url =
                     resolve_link(dest_url, range.start, &locate, resolve, file, &mut out);
+                no_links += 1;
                 events.push(Event::Start(Tag::Image {
                     link_type,
                     dest_url,
                     title,
                     id,
                 }));
+            }
+            Event::End(TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock) => {
+                no_links = no_links.saturating_sub(1);
+                events.push(event);
+            }
+            Event::Start(Tag::CodeBlock(_)) => {
+                no_links += 1;
+                events.push(event);
+            }
+            Event::Text(t) if heading.is_none() && no_links == 0 && glossary.is_some() => {
+                if let Some(g) = glossary {
+                    link_terms(t, g, &mut linked, &mut events);
+                }
             }
             Event::Text(ref t) | Event::Code(ref t) => {
                 if let Some((_, text)) = &mut heading {
@@ -161,6 +215,45 @@ pub fn render(
     out.html.reserve(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// Pushes `text`, with the first use of each not yet linked glossary term
+/// turned into a link to its explanation.
+fn link_terms<'a>(
+    text: CowStr<'a>,
+    glossary: &crate::plain::glossary_match::GlossaryLinks,
+    linked: &mut HashSet<String>,
+    events: &mut Vec<Event<'a>>,
+) {
+    let mut rest = 0;
+    for m in glossary.matcher.find(&text) {
+        if m.range.start < rest || !linked.insert(m.id.clone()) {
+            continue;
+        }
+        let (Some(before), Some(word)) = (text.get(rest..m.range.start), text.get(m.range.clone()))
+        else {
+            continue;
+        };
+        if !before.is_empty() {
+            events.push(Event::Text(CowStr::from(before.to_string())));
+        }
+        events.push(Event::Start(Tag::Link {
+            link_type: pulldown_cmark::LinkType::Inline,
+            dest_url: CowStr::from(format!("{}#{}", glossary.url, m.id)),
+            title: CowStr::from(""),
+            id: CowStr::from(""),
+        }));
+        events.push(Event::Text(CowStr::from(word.to_string())));
+        events.push(Event::End(TagEnd::Link));
+        rest = m.range.end;
+    }
+    if rest == 0 {
+        events.push(Event::Text(text));
+    } else if let Some(tail) = text.get(rest..)
+        && !tail.is_empty()
+    {
+        events.push(Event::Text(CowStr::from(tail.to_string())));
+    }
 }
 
 fn resolve_link<'a>(
@@ -260,6 +353,34 @@ mod tests {
         assert_eq!(d.rule, "link/unknown-page");
         // Body line 3 is file line 7; the link starts at column 5.
         assert_eq!((d.line, d.column), (Some(7), Some(5)));
+    }
+
+    #[test]
+    fn glossary_terms_link_on_first_use_only_in_running_text() {
+        let terms = vec![crate::glossary::Term {
+            id: "leitbild".into(),
+            term: "Leitbild".into(),
+            forms: vec!["Leitbildes".into()],
+            explanation: "x".into(),
+            easy: Some("y".into()),
+        }];
+        let g = crate::plain::glossary_match::GlossaryLinks {
+            matcher: crate::plain::glossary_match::Matcher::new(&terms),
+            url: "/de/leichte-sprache/glossar/".into(),
+        };
+        let body = "## Das Leitbild\n\n`Leitbild` und [Leitbild](x.md).\nDas Leit·bild ist kurz.\nDas Leitbild ist gut.\n";
+        let r = render_with_glossary(
+            body,
+            Path::new("x.md"),
+            1,
+            true,
+            &|_| LinkTarget::Unknown,
+            Some(&g),
+        );
+        assert_eq!(
+            r.html,
+            "<h2 id=\"das-leitbild\">Das Leitbild</h2>\n<p><code>Leitbild</code> und <a href=\"x.md\">Leitbild</a>.<br />\nDas <a href=\"/de/leichte-sprache/glossar/#leitbild\">Leit·bild</a> ist kurz.<br />\nDas Leitbild ist gut.</p>\n"
+        );
     }
 
     #[test]

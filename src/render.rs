@@ -316,6 +316,27 @@ impl<'a> Renderer<'a> {
         out
     }
 
+    /// What an easy page needs to link glossary terms to the glossary page
+    /// of its language and variant; `None` on the glossary page itself or
+    /// where there is no glossary page or no terms.
+    fn glossary_links(
+        &self,
+        page: &crate::content::Page,
+        lang: &str,
+        variant: Option<&str>,
+    ) -> Option<crate::plain::glossary_match::GlossaryLinks> {
+        let source = crate::plain::glossary_source(self.site)?;
+        if page.source == source {
+            return None;
+        }
+        let (_, url) = self.site.slot(source, lang, variant)?;
+        let matcher = crate::plain::glossary_match::Matcher::new(self.glossary.get(lang)?);
+        (!matcher.is_empty()).then(|| crate::plain::glossary_match::GlossaryLinks {
+            matcher,
+            url: self.href(url),
+        })
+    }
+
     /// Renders one slot (a section may give several files: its pagination).
     pub fn render_slot(&self, key: &Key, slot: Slot, url: &str) -> (Vec<OutFile>, Vec<Diagnostic>) {
         let mut diags = Vec::new();
@@ -324,12 +345,18 @@ impl<'a> Renderer<'a> {
         let variant_def = variant.as_deref().and_then(|v| self.config().variant(v));
         let hard_breaks = variant_def.is_some_and(|v| v.easy);
         let resolve = |path: &str| self.resolve_link(path, lang_key, variant.as_deref());
-        let rendered = markdown::render(
+        let glossary_links = if hard_breaks && matches!(slot, Slot::Real(_)) {
+            self.glossary_links(page, lang_key, variant.as_deref())
+        } else {
+            None
+        };
+        let rendered = markdown::render_with_glossary(
             &page.body,
             &page.file,
             page.body_line,
             hard_breaks,
             &resolve,
+            glossary_links.as_ref(),
         );
         diags.extend(rendered.diagnostics);
 
@@ -741,6 +768,10 @@ impl<'a> Renderer<'a> {
             "enforcement_name": a.enforcement_name,
             "enforcement_url": a.enforcement_url,
             "sign_language_video": a.sign_language_video,
+            "sign_language_video_duration": a.sign_language_video_duration,
+            "sign_language_video_size": a.sign_language_video_size,
+            "review_overdue": crate::frontmatter::Date::parse(&a.reviewed)
+                .is_some_and(|d| crate::plain::bitv::review_overdue(&d, &crate::plain::bitv::today())),
             "non_accessible": a.non_accessible,
         })
     }

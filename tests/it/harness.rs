@@ -57,6 +57,9 @@ impl SiteTest {
     pub fn run(&self, args: &[&str]) -> Run {
         let output = Command::cargo_bin("vielfalt")
             .expect("binary")
+            // A fixed "today" (2026-11-24) for date-based checks such as the
+            // accessibility statement's yearly review.
+            .env("SOURCE_DATE_EPOCH", "1795478400")
             .args(args)
             .arg("--root")
             .arg(self.path())

@@ -5,5 +5,6 @@ mod cli;
 mod harness;
 mod html;
 mod kill;
+mod plain;
 mod props;
 mod shipped;

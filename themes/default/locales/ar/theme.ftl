@@ -76,6 +76,7 @@ statement-preparation-heading = إعداد هذا البيان
 statement-prepared = أُعدّ هذا البيان بتاريخ { $date }.
 statement-reviewed = وقد رُوجع آخر مرة بتاريخ { $date }.
 statement-dates-missing = سيُضاف تاريخ الإعداد لاحقًا.
+statement-review-overdue = لم تتم مراجعة هذا البيان منذ أكثر من عام، وقد لا يكون محدّثًا.
 statement-method =
     { $method ->
         [self-assessment] يستند التقييم إلى تقييم ذاتي.

@@ -72,6 +72,7 @@ statement-preparation-heading = Изготвяне на настоящата д�
 statement-prepared = Дата на изготвяне на настоящата декларация: { $date }.
 statement-reviewed = Дата на последния преглед: { $date }.
 statement-dates-missing = Датата на изготвяне предстои да бъде добавена.
+statement-review-overdue = Тази декларация не е преглеждана повече от година и може да не е актуална.
 statement-method =
     { $method ->
         [self-assessment] Оценката се основава на самооценка.

@@ -73,6 +73,7 @@ statement-preparation-heading = Erstellung dieser Erklärung
 statement-prepared = Diese Erklärung wurde am { $date } erstellt.
 statement-reviewed = Sie wurde zuletzt am { $date } überprüft.
 statement-dates-missing = Das Datum der Erstellung wird noch ergänzt.
+statement-review-overdue = Diese Erklärung wurde seit mehr als einem Jahr nicht überprüft und ist möglicherweise nicht mehr aktuell.
 statement-method =
     { $method ->
         [self-assessment] Die Bewertung beruht auf einer Selbstbewertung.

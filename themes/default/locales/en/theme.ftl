@@ -70,6 +70,7 @@ statement-preparation-heading = Preparation of this statement
 statement-prepared = This statement was prepared on { $date }.
 statement-reviewed = It was last reviewed on { $date }.
 statement-dates-missing = The date of preparation is still to be added.
+statement-review-overdue = This statement has not been reviewed for more than a year and may be out of date.
 statement-method =
     { $method ->
         [self-assessment] The assessment is based on a self-assessment.

@@ -72,6 +72,7 @@ statement-preparation-heading = تهیهٔ این بیانیه
 statement-prepared = این بیانیه در تاریخ { $date } تهیه شده است.
 statement-reviewed = آخرین بازبینی آن در تاریخ { $date } انجام شده است.
 statement-dates-missing = تاریخ تهیه بعداً افزوده خواهد شد.
+statement-review-overdue = این بیانیه بیش از یک سال است که بازبینی نشده و ممکن است به‌روز نباشد.
 statement-method =
     { $method ->
         [self-assessment] ارزیابی بر پایهٔ خودارزیابی انجام شده است.

@@ -85,3 +85,4 @@ statement-enforcement-heading = Prosedûra navbeynkariyê
 statement-enforcement = Heke hûn ji bo nêrîna xwe bersiveke têrker negirin, hûn dikarin serî li saziya navbeynkariyê an li saziya bicîhanînê bidin:
 statement-enforcement-missing = Agahiyên derbarê saziya berpirsiyar a navbeynkariyê an bicîhanînê de dê paşê werin zêdekirin.
 statement-sign-language-missing = Vîdyoyek bi Zimanê Îşaretan ê Almanî dê paşê were zêdekirin.
+statement-review-overdue = Ev daxuyanî ji salekê zêdetir e ku nehatiye kontrolkirin û dibe ku êdî ne rojane be.

@@ -74,6 +74,7 @@ statement-preparation-heading = Sporządzenie deklaracji
 statement-prepared = Niniejszą deklarację sporządzono dnia { $date }.
 statement-reviewed = Ostatni przegląd deklaracji przeprowadzono dnia { $date }.
 statement-dates-missing = Data sporządzenia zostanie jeszcze uzupełniona.
+statement-review-overdue = Deklaracja nie była przeglądana od ponad roku i może być nieaktualna.
 statement-method =
     { $method ->
         [self-assessment] Ocena opiera się na samoocenie.

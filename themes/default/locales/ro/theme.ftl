@@ -73,6 +73,7 @@ statement-preparation-heading = Elaborarea acestei declarații
 statement-prepared = Această declarație a fost elaborată la data de { $date }.
 statement-reviewed = Ultima revizuire a avut loc la data de { $date }.
 statement-dates-missing = Data elaborării urmează să fie completată.
+statement-review-overdue = Această declarație nu a mai fost revizuită de peste un an și este posibil să nu mai fie actuală.
 statement-method =
     { $method ->
         [self-assessment] Evaluarea se bazează pe o autoevaluare.

@@ -74,6 +74,7 @@ statement-preparation-heading = Подготовка настоящего зая
 statement-prepared = Дата подготовки настоящего заявления: { $date }.
 statement-reviewed = Дата последней проверки: { $date }.
 statement-dates-missing = Дата подготовки будет указана позже.
+statement-review-overdue = Это заявление не проверялось более года и может быть устаревшим.
 statement-method =
     { $method ->
         [self-assessment] Оценка основана на самооценке.

@@ -85,3 +85,4 @@ statement-enforcement-heading = Uzlaştırma süreci
 statement-enforcement = Geri bildiriminize tatmin edici bir yanıt alamazsanız uzlaştırma birimine ya da uygulama denetim birimine başvurabilirsiniz:
 statement-enforcement-missing = Yetkili uzlaştırma ya da uygulama denetim birimiyle ilgili bilgiler daha sonra eklenecektir.
 statement-sign-language-missing = Alman İşaret Dili’nde bir video daha sonra eklenecektir.
+statement-review-overdue = Bu beyan bir yıldan uzun süredir gözden geçirilmedi ve artık güncel olmayabilir.

@@ -74,6 +74,7 @@ statement-preparation-heading = Підготовка цієї заяви
 statement-prepared = Дата підготовки цієї заяви: { $date }.
 statement-reviewed = Дата останньої перевірки: { $date }.
 statement-dates-missing = Дату підготовки буде додано згодом.
+statement-review-overdue = Цю заяву не перевіряли понад рік, тож вона може бути застарілою.
 statement-method =
     { $method ->
         [self-assessment] Оцінювання ґрунтується на самооцінці.

@@ -1,0 +1,188 @@
+//! Syllables per word, from hyphenation patterns.
+//!
+//! The `hypher` crate embeds the TeX hyphenation patterns of about 50
+//! languages (among the shipped ones: de, en, tr, ru, uk, pl, bg, el and,
+//! for `kmr`, Kurmanji). A word's syllables are its hyphenation points plus
+//! one, with no minimum syllable length at the word edges (patterns alone
+//! decide, so "Abend" is A-bend), and a piece without a vowel letter is
+//! not counted ("is-t" is one syllable). Parts joined by a Mediopunkt or hyphen are
+//! counted separately. English uses a spelling rule instead (see `english`).
+//!
+//! Fallback for languages without patterns (ar, fa, ro, …): one syllable per
+//! group of consecutive vowel letters (Latin, Cyrillic, Greek vowels, and the
+//! Arabic-script long vowels ا و ي ى آ), at least one per word. Only the
+//! formula of such languages, LIX, needs no syllables at all, so the
+//! fallback never changes a reported figure of the shipped site.
+
+/// The pattern language of a site language key, if `hypher` has one.
+pub fn pattern_language(lang: &str) -> Option<hypher::Lang> {
+    let primary = lang.split(['-', '_']).next().unwrap_or(lang);
+    let iso = match primary {
+        "kmr" => "ku",
+        "nob" | "nno" => "no",
+        other => other,
+    };
+    let bytes: [u8; 2] = iso.as_bytes().try_into().ok()?;
+    hypher::Lang::from_iso(bytes)
+}
+
+/// Syllables of one word (letters; a number counts as one syllable).
+pub fn count(word: &str, lang: Option<hypher::Lang>) -> usize {
+    let mut total = 0;
+    for part in word.split(|c: char| !c.is_alphabetic()) {
+        if part.is_empty() {
+            continue;
+        }
+        total += match lang {
+            Some(hypher::Lang::English) => english(part),
+            // Patterns are made for hyphenation and may split off a final
+            // consonant ("is-t") when allowed to break one letter from the
+            // edge; a piece without a vowel is not a syllable.
+            Some(l) => hypher::hyphenate_bounded(part, l, 1, 1)
+                .filter(|piece| piece.chars().any(is_vowel))
+                .count()
+                .max(1),
+            None => vowel_groups(part).max(1),
+        };
+    }
+    total.max(1)
+}
+
+/// English spelling is too irregular for hyphenation patterns, which mark
+/// only the breaks a typesetter may use ("city", "every" get none). The
+/// rule: groups of vowel letters (y after a consonant is a vowel), minus a
+/// silent final "e" (not in "-le" after a consonant: "peo-ple"), minus a
+/// silent "e" in a final "-es" or "-ed" ("makes", "used"; not "places",
+/// "wanted").
+fn english(word: &str) -> usize {
+    let w: Vec<char> = word
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    let vowel = |i: usize| -> bool {
+        match w.get(i) {
+            Some('a' | 'e' | 'i' | 'o' | 'u') => true,
+            Some('y') => i > 0 && !matches!(w.get(i - 1), Some('a' | 'e' | 'i' | 'o' | 'u')),
+            _ => false,
+        }
+    };
+    let mut count = 0;
+    for i in 0..w.len() {
+        if vowel(i) && (i == 0 || !vowel(i - 1)) {
+            count += 1;
+        }
+    }
+    let n = w.len();
+    let at = |i: usize| w.get(i).copied().unwrap_or(' ');
+    // A silent "e" before "-ment" after vowel + consonant: "state-ment",
+    // "re-quire-ments", "man-age-ment".
+    for i in 2..n.saturating_sub(4) {
+        if at(i) == 'e'
+            && w.get(i + 1..i + 5) == Some(&['m', 'e', 'n', 't'][..])
+            && !vowel(i - 1)
+            && vowel(i - 2)
+        {
+            count -= 1;
+        }
+    }
+    let consonant = |i: usize| n > i && w.get(i).is_some_and(|c| c.is_alphabetic()) && !vowel(i);
+    if n > 2 && at(n - 1) == 'e' && !vowel(n - 2) {
+        let syllabic_le = at(n - 2) == 'l' && n > 3 && consonant(n - 3);
+        if !syllabic_le {
+            count -= 1;
+        }
+    } else if n > 3 && at(n - 2) == 'e' && !vowel(n - 3) && consonant(n - 3) {
+        let silent = match at(n - 1) {
+            'd' => !matches!(at(n - 3), 't' | 'd'),
+            's' => {
+                let sibilant = matches!(at(n - 3), 's' | 'x' | 'z' | 'c' | 'g')
+                    || (at(n - 3) == 'h' && matches!(at(n - 4), 'c' | 's'));
+                let syllabic_les = at(n - 3) == 'l' && consonant(n - 4);
+                !sibilant && !syllabic_les
+            }
+            _ => false,
+        };
+        if silent {
+            count -= 1;
+        }
+    }
+    count.max(1)
+}
+
+fn is_vowel(c: char) -> bool {
+    let c = c.to_lowercase().next().unwrap_or(c);
+    "aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿăœąęıőű\
+     аеёиоуыэюяіїєѣ\
+     αεηιουωάέήίόύώϊϋΐΰ\
+     اويىآ"
+        .contains(c)
+}
+
+fn vowel_groups(word: &str) -> usize {
+    let mut groups = 0;
+    let mut in_vowel = false;
+    for c in word.chars() {
+        let v = is_vowel(c);
+        if v && !in_vowel {
+            groups += 1;
+        }
+        in_vowel = v;
+    }
+    groups
+}
+
+/// Letters of a word (what LIX and the long-word counts measure).
+pub fn letters(word: &str) -> usize {
+    word.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pattern_languages_of_the_shipped_site() {
+        for lang in ["de", "en", "tr", "ru", "uk", "pl", "bg", "el", "kmr"] {
+            assert!(pattern_language(lang).is_some(), "{lang}");
+        }
+        for lang in ["ar", "fa", "ro"] {
+            assert!(pattern_language(lang).is_none(), "{lang}");
+        }
+    }
+
+    #[test]
+    fn hand_counted_syllables() {
+        let de = pattern_language("de");
+        // Hand-counted: In-te-gra-ti-on, Stadt, Leit-bild, Zu-sam-men-le-ben.
+        assert_eq!(count("Integration", de), 5);
+        assert_eq!(count("Stadt", de), 1);
+        assert_eq!(count("Leit·bild", de), 2);
+        assert_eq!(count("Zusammenleben", de), 5);
+        assert_eq!(count("2026", de), 1);
+        let en = pattern_language("en");
+        assert_eq!(count("integration", en), 4);
+        assert_eq!(count("city", en), 2);
+        assert_eq!(count("people", en), 2);
+        assert_eq!(count("every", en), 3);
+        assert_eq!(count("makes", en), 1);
+        assert_eq!(count("places", en), 2);
+        assert_eq!(count("wanted", en), 2);
+        assert_eq!(count("used", en), 1);
+        assert_eq!(count("principles", en), 3);
+        assert_eq!(count("language", en), 2);
+        assert_eq!(count("statement", en), 2);
+        assert_eq!(count("requirements", en), 3);
+        let tr = pattern_language("tr");
+        // Turkish: one syllable per vowel. En-teg-ras-yon.
+        assert_eq!(count("entegrasyon", tr), 4);
+    }
+
+    #[test]
+    fn fallback_counts_vowel_groups() {
+        assert_eq!(count("integrare", None), 4);
+        assert_eq!(count("Strauß", None), 1);
+        assert_eq!(count("xyz", None), 1);
+        assert_eq!(letters("Integrations·konzept"), 19);
+    }
+}
