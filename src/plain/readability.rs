@@ -116,6 +116,9 @@ pub fn round2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
 
+/// Units shorter than this are not proposed for rewriting before real sentences.
+const MIN_SENTENCE_WORDS: usize = 4;
+
 /// The `n` hardest sentences by the language's first formula (ties: the
 /// longer sentence first), in order of difficulty.
 pub fn hardest<'a>(a: &'a Analysis, lang: &str, n: usize) -> Vec<&'a Sentence> {
@@ -131,8 +134,13 @@ pub fn hardest<'a>(a: &'a Analysis, lang: &str, n: usize) -> Vec<&'a Sentence> {
             Some((if easier_is_higher { v } else { -v }, s))
         })
         .collect();
+    // Real sentences first: a one- or two-word heading or list item scores
+    // badly on any formula (one long word is the whole unit), but there is
+    // nothing to rewrite in it; such units only fill up the list.
     scored.sort_by(|x, y| {
-        x.0.total_cmp(&y.0)
+        (x.1.counts.words < MIN_SENTENCE_WORDS)
+            .cmp(&(y.1.counts.words < MIN_SENTENCE_WORDS))
+            .then(x.0.total_cmp(&y.0))
             .then(y.1.counts.words.cmp(&x.1.counts.words))
     });
     scored.into_iter().take(n).map(|(_, s)| s).collect()
