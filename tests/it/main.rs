@@ -1,7 +1,9 @@
 //! Integration tests: one binary, a module per feature (STYLE.md "Tests").
 
+mod browser;
 mod build;
 mod cli;
+mod contrast;
 mod harness;
 mod html;
 mod lint;
