@@ -407,7 +407,12 @@ fn emit(
         .clone()
         .unwrap_or_else(|| format!("/{}", file.path));
     let t = Instant::now();
-    let (facts, d) = lint::scan(&file.html, &url, file.source_file.as_deref());
+    let (facts, d) = lint::scan_page(
+        &file.html,
+        &url,
+        file.source_file.as_deref(),
+        Some(&renderer.site.root),
+    );
     lint_nanos.fetch_add(
         u64::try_from(t.elapsed().as_nanos()).unwrap_or(u64::MAX),
         std::sync::atomic::Ordering::Relaxed,

@@ -5,95 +5,773 @@
 //! Rules have stable names (`html/duplicate-id`, `link/broken`, …) listed
 //! in the README; `[lint]` in site.toml promotes or allows them.
 
+mod script;
+mod words;
+
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::sync::LazyLock;
 
-use lol_html::{HtmlRewriter, Settings, element, text};
+use lol_html::html_content::{Element, TextChunk, TextType};
+use lol_html::{
+    DocumentContentHandlers, ElementContentHandlers, HandlerResult, HtmlRewriter, Selector,
+    Settings,
+};
+use unicode_script::Script;
 
 use crate::diag::Diagnostic;
+
+/// A link on a page, as the site-wide checks need it.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The target as written (`/en/x/#a`, `#b`), entities decoded.
+    pub href: String,
+    /// The `hreflang` attribute, if any.
+    pub hreflang: Option<String>,
+    /// The language in effect at the link: its own `lang`, an ancestor's, or the page's.
+    pub lang: String,
+}
+
+impl From<&str> for Link {
+    fn from(href: &str) -> Self {
+        Link {
+            href: href.to_string(),
+            ..Link::default()
+        }
+    }
+}
 
 /// What the site-wide checks need to know about one output page.
 #[derive(Debug, Default, Clone)]
 pub struct Facts {
     pub url: String,
-    pub file: Option<std::path::PathBuf>,
+    pub file: Option<PathBuf>,
+    /// The page's `<html lang>`.
+    pub lang: String,
     pub ids: HashSet<String>,
-    /// Internal link targets as written (`/en/x/#a`, `#b`).
-    pub links: Vec<String>,
+    /// Links and stylesheets (`a[href]`, `link[rel=stylesheet]`).
+    pub links: Vec<Link>,
     pub title: String,
 }
 
 /// Scans one page. Returns its facts and the findings that need only this page.
-pub fn scan(html: &str, url: &str, file: Option<&std::path::Path>) -> (Facts, Vec<Diagnostic>) {
-    let ids: RefCell<Vec<String>> = RefCell::new(Vec::new());
-    let links: RefCell<Vec<String>> = RefCell::new(Vec::new());
-    let title = RefCell::new(String::new());
+pub fn scan(html: &str, url: &str, file: Option<&Path>) -> (Facts, Vec<Diagnostic>) {
+    scan_page(html, url, file, None)
+}
+
+/// Like [`scan`]; with the site `root`, findings caused by the Markdown text
+/// also get the line in `file` (see [`locate`]).
+pub fn scan_page(
+    html: &str,
+    url: &str,
+    file: Option<&Path>,
+    root: Option<&Path>,
+) -> (Facts, Vec<Diagnostic>) {
+    let state = Rc::new(RefCell::new(State::default()));
     {
+        let on_element = Rc::clone(&state);
+        let on_text = Rc::clone(&state);
         let mut rewriter = HtmlRewriter::new(
             Settings::new()
-                .append_element_content_handler(element!("[id]", |el| {
-                    if let Some(id) = el.get_attribute("id") {
-                        ids.borrow_mut().push(decode_entities(&id));
-                    }
-                    Ok(())
-                }))
-                .append_element_content_handler(element!(
-                    "a[href], link[rel=stylesheet][href]",
-                    |el| {
-                        if let Some(href) = el.get_attribute("href") {
-                            links.borrow_mut().push(decode_entities(&href));
-                        }
-                        Ok(())
-                    }
+                .append_element_content_handler((
+                    Cow::Borrowed(&*ANY_ELEMENT),
+                    ElementContentHandlers::default()
+                        .element(move |el: &mut Element| element(&on_element, el)),
                 ))
-                .append_element_content_handler(text!("head > title", |t| {
-                    title.borrow_mut().push_str(t.as_str());
-                    Ok(())
-                })),
+                .append_document_content_handler(
+                    DocumentContentHandlers::default()
+                        .text(move |t: &mut TextChunk| text(&on_text, t)),
+                ),
             |_: &[u8]| {},
         );
-        // Our own output is valid UTF-8 and small; a lol_html error here
-        // would mean a bug in the rewriter, reported below as a finding.
+        // Our own output is valid UTF-8; a lol_html error here would mean a
+        // bug in the rewriter or in a handler, reported as a finding.
         if let Err(e) = rewriter
             .write(html.as_bytes())
             .and_then(|()| rewriter.end())
         {
-            let d = Diagnostic::error(
+            let mut d = Diagnostic::error(
                 "html/unparsable",
                 format!("the HTML lint could not read the page: {e}"),
             )
-            .url(url);
-            return (
-                Facts {
-                    url: url.to_string(),
-                    ..Facts::default()
-                },
-                vec![d],
+            .url(url)
+            .hint("report this as a bug of vielfalt, with the page's source");
+            d.file = file.map(Path::to_path_buf);
+            let facts = Facts {
+                url: url.to_string(),
+                ..Facts::default()
+            };
+            return (facts, vec![d]);
+        }
+    }
+    let state = std::mem::take(&mut *state.borrow_mut());
+    let (facts, findings) = state.finish(url, file);
+    let mut source = None;
+    let diags = findings
+        .into_iter()
+        .map(|f| {
+            let mut d = Diagnostic::warning(f.rule, f.message).url(url).hint(f.hint);
+            d.file = file.map(Path::to_path_buf);
+            if let (Some(root), Some(file), false) = (root, file, f.needles.is_empty()) {
+                let text =
+                    source.get_or_insert_with(|| std::fs::read_to_string(root.join(file)).ok());
+                let found = text
+                    .as_deref()
+                    .and_then(|t| f.needles.iter().find_map(|n| locate(t, n)));
+                if let Some((line, column)) = found {
+                    d = d.at(line, column);
+                }
+            }
+            d
+        })
+        .collect();
+    (facts, diags)
+}
+
+/// The one selector of the pass, compiled once per process: every element
+/// goes through [`element`], which dispatches on the tag name, so the
+/// selector VM matches one trivial selector instead of one per rule. (Not
+/// yet measured against per-rule selectors.)
+static ANY_ELEMENT: LazyLock<Selector> =
+    LazyLock::new(|| "*".parse().expect("`*` is a valid selector"));
+
+/// Best effort: the 1-based line and column of `needle` in the Markdown body
+/// of a source file (after its front matter). `None` when the text is not
+/// found there — the fault then comes from a template, or the Markdown
+/// spells it differently (an `@/` link, an entity, emphasis inside a link).
+pub fn locate(source: &str, needle: &str) -> Option<(usize, usize)> {
+    let needle = needle.trim();
+    if needle.is_empty() {
+        return None;
+    }
+    let body_start = front_matter_end(source);
+    let rest = source.get(body_start..)?;
+    let at = rest.find(needle)?;
+    Some(crate::diag::line_col(source, body_start + at))
+}
+
+fn front_matter_end(source: &str) -> usize {
+    for fence in ["+++", "---"] {
+        if let Some(after) = source.strip_prefix(fence)
+            && let Some(end) = after.find(&format!("\n{fence}"))
+        {
+            return fence.len() + end + 1 + fence.len();
+        }
+    }
+    0
+}
+
+/// A finding of one page before it becomes a [`Diagnostic`]; `needle` is
+/// the text to look for in the Markdown source.
+struct Finding {
+    rule: &'static str,
+    message: String,
+    hint: &'static str,
+    /// Texts to look for in the Markdown source, most specific first.
+    needles: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// An element that only sets the language (or nothing else we track).
+    Lang,
+    Link(usize),
+    Heading(usize),
+    Title,
+    Table(usize),
+    Video(usize),
+    /// Code, scripts and styles: their text is not language text.
+    Opaque,
+}
+
+struct Frame {
+    serial: u64,
+    kind: Kind,
+    lang: Option<String>,
+}
+
+#[derive(Default)]
+struct LinkScan {
+    href: String,
+    hreflang: Option<String>,
+    lang: String,
+    text: String,
+    aria_label: Option<String>,
+    labelled_by: bool,
+    title: Option<String>,
+    blank: bool,
+}
+
+#[derive(Default)]
+struct HeadingScan {
+    level: u8,
+    text: String,
+}
+
+#[derive(Default)]
+struct State {
+    frames: Vec<Frame>,
+    serial: u64,
+    html_lang: Option<String>,
+    ids: Vec<String>,
+    /// (attribute, referenced id, element)
+    idrefs: Vec<(&'static str, String, String)>,
+    links: Vec<LinkScan>,
+    headings: Vec<HeadingScan>,
+    title: Option<String>,
+    /// Per data table: whether it has a header cell.
+    tables: Vec<bool>,
+    /// Per video: whether it has a captions track.
+    videos: Vec<bool>,
+    viewport: Option<String>,
+    findings: Vec<Finding>,
+    pending_text: String,
+    scripts: HashMap<String, Option<Vec<Script>>>,
+}
+
+impl State {
+    fn lang(&self) -> &str {
+        self.frames
+            .iter()
+            .rev()
+            .find_map(|f| f.lang.as_deref())
+            .unwrap_or("")
+    }
+
+    fn innermost(&self, pick: impl Fn(Kind) -> Option<usize>) -> Option<usize> {
+        self.frames.iter().rev().find_map(|f| pick(f.kind))
+    }
+
+    fn push(
+        &mut self,
+        rule: &'static str,
+        message: String,
+        hint: &'static str,
+        needles: Vec<String>,
+    ) {
+        self.findings.push(Finding {
+            rule,
+            message,
+            hint,
+            needles,
+        });
+    }
+}
+
+fn attr(el: &Element, name: &str) -> Option<String> {
+    el.get_attribute(name).map(|v| decode_entities(&v))
+}
+
+fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
+    let tag = el.tag_name().to_ascii_lowercase();
+    let mut s = state.borrow_mut();
+    let own_lang = attr(el, "lang").or_else(|| attr(el, "xml:lang"));
+
+    if let Some(id) = attr(el, "id") {
+        s.ids.push(id);
+    }
+    for name in ["aria-labelledby", "aria-describedby"] {
+        if let Some(v) = attr(el, name) {
+            for id in v.split_whitespace() {
+                s.idrefs.push((name, id.to_string(), tag.clone()));
+            }
+        }
+    }
+    if matches!(tag.as_str(), "td" | "th")
+        && let Some(v) = attr(el, "headers")
+    {
+        for id in v.split_whitespace() {
+            s.idrefs.push(("headers", id.to_string(), tag.clone()));
+        }
+    }
+    if matches!(tag.as_str(), "label" | "output")
+        && let Some(v) = attr(el, "for")
+    {
+        for id in v.split_whitespace() {
+            s.idrefs.push(("for", id.to_string(), tag.clone()));
+        }
+    }
+    if let Some(t) = attr(el, "tabindex")
+        && t.trim().parse::<i64>().is_ok_and(|n| n > 0)
+    {
+        s.push(
+            "a11y/tabindex-positive",
+            format!("<{tag}> has tabindex=\"{}\": a positive tabindex breaks the reading order of keyboard focus", t.trim()),
+            "use tabindex=\"0\" (or none) and order the HTML as it should be read",
+            vec![format!("tabindex=\"{}\"", t.trim())],
+        );
+    }
+
+    let lang_now = own_lang.clone().unwrap_or_else(|| s.lang().to_string());
+    let kind = match tag.as_str() {
+        "html" => {
+            s.html_lang = Some(own_lang.clone().unwrap_or_default());
+            Some(Kind::Lang)
+        }
+        "meta" => {
+            let name = attr(el, "name").unwrap_or_default().to_ascii_lowercase();
+            let equiv = attr(el, "http-equiv")
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            if name == "viewport" {
+                s.viewport = Some(attr(el, "content").unwrap_or_default());
+            }
+            if equiv == "refresh" {
+                s.push(
+                    "a11y/meta-refresh",
+                    "the page reloads or redirects itself with <meta http-equiv=\"refresh\">"
+                        .into(),
+                    "remove the refresh; link to the new address, or redirect on the server",
+                    vec![],
+                );
+            }
+            None
+        }
+        "img" => {
+            let src = attr(el, "src").unwrap_or_default();
+            match attr(el, "alt") {
+                None => s.push(
+                    "a11y/img-alt-missing",
+                    format!("the image {src} has no alt text"),
+                    "describe the image in the alt text (`![what it shows](…)`); for a purely decorative image write alt=\"\"",
+                    vec![format!("src=\"{src}\""), format!("]({src}"), src.clone()],
+                ),
+                Some(alt) if words::is_file_name(&alt) => s.push(
+                    "a11y/img-alt-filename",
+                    format!("the alt text of the image {src} is a file name: “{alt}”"),
+                    "write what the image shows, not its file name",
+                    vec![format!("![{alt}]"), format!("alt=\"{alt}\"")],
+                ),
+                Some(alt) if words::is_generic_alt(&alt, primary(&lang_now)) => s.push(
+                    "a11y/img-alt-generic",
+                    format!("the alt text of the image {src} says only “{alt}”"),
+                    "write what the image shows or means; for a decorative image write alt=\"\"",
+                    vec![format!("![{alt}]"), format!("alt=\"{alt}\"")],
+                ),
+                Some(alt) => {
+                    // The alt text names the links and headings the image is in.
+                    let frames: Vec<Kind> = s.frames.iter().map(|f| f.kind).collect();
+                    for kind in frames {
+                        match kind {
+                            Kind::Link(i) => {
+                                if let Some(l) = s.links.get_mut(i) {
+                                    l.text.push_str(&alt);
+                                }
+                            }
+                            Kind::Heading(i) => {
+                                if let Some(h) = s.headings.get_mut(i) {
+                                    h.text.push_str(&alt);
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            None
+        }
+        "a" => attr(el, "href").map(|href| {
+            let link = LinkScan {
+                href,
+                hreflang: attr(el, "hreflang"),
+                lang: lang_now.clone(),
+                aria_label: attr(el, "aria-label"),
+                labelled_by: el.get_attribute("aria-labelledby").is_some(),
+                title: attr(el, "title"),
+                blank: attr(el, "target").is_some_and(|t| t.eq_ignore_ascii_case("_blank")),
+                ..LinkScan::default()
+            };
+            s.links.push(link);
+            Kind::Link(s.links.len() - 1)
+        }),
+        "link" => {
+            if attr(el, "rel").is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("stylesheet"))
+            }) && let Some(href) = attr(el, "href")
+            {
+                s.links.push(LinkScan {
+                    href,
+                    lang: lang_now.clone(),
+                    text: "stylesheet".into(),
+                    ..LinkScan::default()
+                });
+            }
+            None
+        }
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+            let level = tag.as_bytes().get(1).map_or(1, |b| b - b'0');
+            s.headings.push(HeadingScan {
+                level,
+                text: String::new(),
+            });
+            Some(Kind::Heading(s.headings.len() - 1))
+        }
+        "title" if s.title.is_none() => {
+            s.title = Some(String::new());
+            Some(Kind::Title)
+        }
+        "table" => {
+            let layout =
+                attr(el, "role").is_some_and(|r| matches!(r.trim(), "presentation" | "none"));
+            // A layout table counts as having headers: it needs none.
+            s.tables.push(layout);
+            Some(Kind::Table(s.tables.len() - 1))
+        }
+        "th" => {
+            if let Some(i) = s.innermost(|k| {
+                if let Kind::Table(i) = k {
+                    Some(i)
+                } else {
+                    None
+                }
+            }) && let Some(t) = s.tables.get_mut(i)
+            {
+                *t = true;
+            }
+            None
+        }
+        "video" => {
+            s.videos.push(false);
+            Some(Kind::Video(s.videos.len() - 1))
+        }
+        "track" => {
+            let captions = attr(el, "kind").is_some_and(|k| k.eq_ignore_ascii_case("captions"));
+            if captions
+                && let Some(i) = s.innermost(|k| {
+                    if let Kind::Video(i) = k {
+                        Some(i)
+                    } else {
+                        None
+                    }
+                })
+                && let Some(v) = s.videos.get_mut(i)
+            {
+                *v = true;
+            }
+            None
+        }
+        "iframe" => {
+            if attr(el, "title").is_none_or(|t| t.trim().is_empty()) {
+                let src = attr(el, "src").unwrap_or_default();
+                s.push(
+                    "a11y/iframe-title",
+                    format!("the iframe {src} has no title"),
+                    "give the iframe a title that says what it contains (title=\"…\")",
+                    vec![format!("src=\"{src}\""), "<iframe".into()],
+                );
+            }
+            None
+        }
+        "code" | "pre" | "kbd" | "samp" | "script" | "style" | "textarea" | "svg" | "math" => {
+            Some(Kind::Opaque)
+        }
+        _ => own_lang.is_some().then_some(Kind::Lang),
+    };
+    let Some(kind) = kind else {
+        return Ok(());
+    };
+    if !el.can_have_content() {
+        return Ok(());
+    }
+    s.serial += 1;
+    let serial = s.serial;
+    s.frames.push(Frame {
+        serial,
+        kind,
+        lang: own_lang,
+    });
+    drop(s);
+    let state = Rc::clone(state);
+    el.on_end_tag(Box::new(move |_| {
+        let mut s = state.borrow_mut();
+        flush_text(&mut s);
+        // Frames above this one belong to elements closed implicitly (lol_html
+        // runs no end handler for them): they end here too.
+        if let Some(at) = s.frames.iter().rposition(|f| f.serial == serial) {
+            s.frames.truncate(at);
+        }
+        Ok(())
+    }))
+}
+
+fn text(state: &Rc<RefCell<State>>, t: &mut TextChunk) -> HandlerResult {
+    let mut s = state.borrow_mut();
+    let chunk = t.as_str();
+    if !chunk.is_empty() {
+        let decoded = decode_entities(chunk);
+        let frames: Vec<Kind> = s.frames.iter().map(|f| f.kind).collect();
+        let mut opaque = false;
+        for kind in frames {
+            match kind {
+                Kind::Link(i) => {
+                    if let Some(l) = s.links.get_mut(i) {
+                        l.text.push_str(&decoded);
+                    }
+                }
+                Kind::Heading(i) => {
+                    if let Some(h) = s.headings.get_mut(i) {
+                        h.text.push_str(&decoded);
+                    }
+                }
+                Kind::Title => {
+                    if let Some(title) = s.title.as_mut() {
+                        title.push_str(&decoded);
+                    }
+                }
+                Kind::Opaque => opaque = true,
+                _ => {}
+            }
+        }
+        if t.text_type() == TextType::Data && !opaque {
+            s.pending_text.push_str(&decoded);
+        }
+    }
+    if t.last_in_text_node() {
+        flush_text(&mut s);
+    }
+    Ok(())
+}
+
+/// Checks the text node collected so far for foreign-script words.
+fn flush_text(s: &mut State) {
+    if s.pending_text.trim().is_empty() {
+        s.pending_text.clear();
+        return;
+    }
+    let text = std::mem::take(&mut s.pending_text);
+    let lang = s.lang().to_string();
+    let expected = s
+        .scripts
+        .entry(lang.clone())
+        .or_insert_with(|| script::expected_scripts(&lang))
+        .clone();
+    let Some(expected) = expected else {
+        return;
+    };
+    if let Some(found) = script::find_foreign(&text, &expected) {
+        let sample: String = found
+            .words
+            .iter()
+            .take(4)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
+        s.push(
+            "a11y/foreign-script",
+            format!(
+                "text in {} script (“{sample}”) inside {} text has no lang attribute",
+                found.script.full_name(),
+                if lang.is_empty() { "unmarked".to_string() } else { format!("`{lang}`") },
+            ),
+            "mark the passage with its language, e.g. <span lang=\"ar\">…</span>, so screen readers switch voice",
+            text.trim().lines().next().map(str::trim).map(str::to_string).into_iter().collect(),
+        );
+    }
+}
+
+/// The primary language subtag (`de` of `de-AT`), lower-cased.
+fn primary(lang: &str) -> &str {
+    lang.split(['-', '_']).next().unwrap_or(lang)
+}
+
+impl State {
+    fn finish(mut self, url: &str, file: Option<&Path>) -> (Facts, Vec<Finding>) {
+        flush_text(&mut self);
+        let page_lang = self.html_lang.clone().unwrap_or_default();
+        match &self.html_lang {
+            None => self.push(
+                "a11y/html-lang",
+                "the page has no <html lang>".into(),
+                "set lang on the html element (the default theme does; check your own templates)",
+                vec![],
+            ),
+            Some(l) if l.parse::<icu_locale::LanguageIdentifier>().is_err() || l.is_empty() => self
+                .push(
+                    "a11y/html-lang",
+                    format!("<html lang=\"{l}\"> is not a valid BCP 47 language tag"),
+                    "use a language key of site.toml that is a BCP 47 tag (de, en, ar, sr-Latn)",
+                    vec![],
+                ),
+            Some(_) => {}
+        }
+        match self.viewport.as_deref() {
+            None => self.push(
+                "a11y/viewport",
+                "the page has no <meta name=\"viewport\">: phones show it zoomed out".into(),
+                "add <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"> to the template's head",
+                vec![],
+            ),
+            Some(content) if blocks_zoom(content) => self.push(
+                "a11y/viewport",
+                format!("the viewport “{content}” stops readers from zooming"),
+                "remove user-scalable=no and any maximum-scale below 2 from the viewport",
+                vec![],
+            ),
+            Some(_) => {}
+        }
+
+        let h1s = self.headings.iter().filter(|h| h.level == 1).count();
+        if h1s != 1 {
+            self.push(
+                "a11y/h1-count",
+                format!("the page has {h1s} h1 headings instead of one"),
+                "the page title is the h1; start the Markdown's own headings at ## (h2)",
+                vec![],
             );
         }
-    }
-    let mut diags = Vec::new();
-    let mut seen = HashSet::new();
-    for id in ids.borrow().iter() {
-        if !seen.insert(id.clone()) {
-            let mut d = Diagnostic::warning(
-                "html/duplicate-id",
-                format!("the id `{id}` is used more than once"),
-            )
-            .url(url)
-            .hint("ids must be unique on a page; rename one heading or element");
-            d.file = file.map(std::path::Path::to_path_buf);
-            diags.push(d);
+        let mut previous: Option<u8> = None;
+        let headings = std::mem::take(&mut self.headings);
+        for h in &headings {
+            let text = h.text.trim();
+            if text.is_empty() {
+                self.push(
+                    "a11y/heading-empty",
+                    format!("an h{} heading is empty", h.level),
+                    "give the heading text, or remove it",
+                    vec![format!("<h{0}></h{0}>", h.level)],
+                );
+            }
+            if let Some(p) = previous
+                && h.level > p + 1
+            {
+                self.push(
+                    "a11y/heading-skipped",
+                    format!(
+                        "the heading “{text}” is an h{} after an h{p}: level h{} is skipped",
+                        h.level,
+                        p + 1
+                    ),
+                    "do not skip heading levels: use one more # than the heading above",
+                    vec![format!("# {text}"), format!(">{text}<"), text.to_string()],
+                );
+            }
+            previous = Some(h.level);
         }
+
+        let links = std::mem::take(&mut self.links);
+        for l in &links {
+            let label = l
+                .aria_label
+                .as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty());
+            let text = l.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let name = label
+                .map(str::to_string)
+                .or_else(|| (!text.is_empty()).then(|| text.clone()));
+            let title = l.title.as_deref().map(str::trim).filter(|t| !t.is_empty());
+            match (&name, title) {
+                (None, None) if !l.labelled_by => self.push(
+                    "a11y/link-no-name",
+                    format!("the link to {} has no text, so screen readers announce only “link”", l.href),
+                    "give the link text, or an image inside it an alt text",
+                    vec![format!("href=\"{}\"", l.href), format!("]({}", l.href)],
+                ),
+                (Some(name), _) if words::is_generic_link_text(name, primary(&l.lang)) => self.push(
+                    "a11y/link-generic-text",
+                    format!("the link text “{name}” (to {}) does not say where it leads", l.href),
+                    "write link texts that make sense on their own: “Leitbild lesen”, not “hier”",
+                    vec![format!("[{name}]"), format!(">{name}<")],
+                ),
+                _ => {}
+            }
+            if l.blank {
+                let full = [name.as_deref(), title]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if !words::warns_of_new_window(&full, primary(&l.lang)) {
+                    self.push(
+                        "a11y/link-new-window",
+                        format!("the link “{}” opens a new window without saying so", full.trim()),
+                        "remove target=\"_blank\", or add “(opens in a new window)” in the page's language to the link text",
+                        vec![format!(">{}<", full.trim()), "_blank".into()],
+                    );
+                }
+            }
+        }
+        for has_headers in std::mem::take(&mut self.tables) {
+            if !has_headers {
+                self.push(
+                    "a11y/table-no-headers",
+                    "a data table has no header cells (th)".into(),
+                    "give the table a header row (the first row of a Markdown table), or role=\"presentation\" if it only lays out",
+                    vec!["<table".into()],
+                );
+            }
+        }
+        for has_captions in std::mem::take(&mut self.videos) {
+            if !has_captions {
+                self.push(
+                    "a11y/video-captions",
+                    "a video has no captions track".into(),
+                    "add <track kind=\"captions\" src=\"….vtt\" srclang=\"…\"> inside the video",
+                    vec!["<video".into()],
+                );
+            }
+        }
+
+        let mut seen = HashSet::new();
+        let ids = std::mem::take(&mut self.ids);
+        for id in ids {
+            if !seen.insert(id.clone()) {
+                self.push(
+                    "html/duplicate-id",
+                    format!("the id `{id}` is used more than once"),
+                    "ids must be unique on a page; rename one heading or element",
+                    vec![format!("{{#{id}}}"), format!("id=\"{id}\"")],
+                );
+            }
+        }
+        for (attr, id, tag) in std::mem::take(&mut self.idrefs) {
+            if !seen.contains(&id) {
+                self.push(
+                    "a11y/broken-idref",
+                    format!("{attr}=\"{id}\" on <{tag}> points to no element: there is no id `{id}` on the page"),
+                    "point the attribute at an existing id, or give the element that id",
+                    vec![format!("{attr}=\"{id}\"")],
+                );
+            }
+        }
+
+        let facts = Facts {
+            url: url.to_string(),
+            file: file.map(Path::to_path_buf),
+            lang: page_lang,
+            ids: seen,
+            links: links
+                .into_iter()
+                .map(|l| Link {
+                    href: l.href,
+                    hreflang: l.hreflang,
+                    lang: l.lang,
+                })
+                .collect(),
+            title: self.title.unwrap_or_default().trim().to_string(),
+        };
+        (facts, self.findings)
     }
-    let facts = Facts {
-        url: url.to_string(),
-        file: file.map(std::path::Path::to_path_buf),
-        ids: seen,
-        links: links.into_inner(),
-        title: title.into_inner().trim().to_string(),
-    };
-    (facts, diags)
+}
+
+/// Whether a viewport's content blocks zooming (WCAG 1.4.4): `user-scalable=no`
+/// (or `0`), or a `maximum-scale` below 2.
+fn blocks_zoom(content: &str) -> bool {
+    content.split([',', ';']).any(|part| {
+        let Some((key, value)) = part.split_once('=') else {
+            return false;
+        };
+        let value = value.trim().to_ascii_lowercase();
+        match key.trim().to_ascii_lowercase().as_str() {
+            "user-scalable" => value == "no" || value == "0",
+            "maximum-scale" => value.parse::<f64>().is_ok_and(|v| v < 2.0),
+            _ => false,
+        }
+    })
 }
 
 /// Site-wide checks: internal links and anchors resolve; titles are unique.
@@ -102,7 +780,8 @@ pub fn check_site(pages: &[Facts], files: &HashSet<String>, base_path: &str) -> 
     let by_url: HashMap<&str, &Facts> = pages.iter().map(|f| (f.url.as_str(), f)).collect();
     let mut diags = Vec::new();
     for page in pages {
-        for href in &page.links {
+        for link in &page.links {
+            let href = &link.href;
             if href.starts_with("http://")
                 || href.starts_with("https://")
                 || href.starts_with("mailto:")
@@ -136,6 +815,27 @@ pub fn check_site(pages: &[Facts], files: &HashSet<String>, base_path: &str) -> 
                 // ones are checked.
                 None
             };
+            if let Some(target) = target
+                && !target.lang.is_empty()
+                && primary(&target.lang) != primary(&page.lang)
+                && link.hreflang.is_none()
+                && primary(&link.lang) != primary(&target.lang)
+            {
+                let mut d = Diagnostic::warning(
+                    "link/lang-missing",
+                    format!(
+                        "the link to {href} leads to a page in `{}` but says neither hreflang nor lang",
+                        target.lang
+                    ),
+                )
+                .url(&page.url)
+                .hint(format!(
+                    "add hreflang=\"{0}\" (and lang=\"{0}\" if the link text is in that language) to the link",
+                    target.lang
+                ));
+                d.file = page.file.clone();
+                diags.push(d);
+            }
             if let (Some(target), Some(anchor)) = (target, anchor)
                 && !anchor.is_empty()
                 && !target.ids.contains(anchor)
@@ -150,14 +850,12 @@ pub fn check_site(pages: &[Facts], files: &HashSet<String>, base_path: &str) -> 
             }
         }
     }
-    let mut titles: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut titles: BTreeMap<&str, Vec<&Facts>> = BTreeMap::new();
     for page in pages {
-        titles
-            .entry(page.title.as_str())
-            .or_default()
-            .push(page.url.as_str());
+        titles.entry(page.title.as_str()).or_default().push(page);
     }
-    for (title, urls) in titles {
+    for (title, same) in titles {
+        let urls: Vec<&str> = same.iter().map(|f| f.url.as_str()).collect();
         if urls.len() > 1 {
             let mut d = Diagnostic::warning(
                 "html/duplicate-title",
@@ -169,6 +867,7 @@ pub fn check_site(pages: &[Facts], files: &HashSet<String>, base_path: &str) -> 
             )
             .hint("give each page its own title");
             d.url = urls.first().map(|u| u.to_string());
+            d.file = same.first().and_then(|f| f.file.clone());
             diags.push(d);
         }
     }
@@ -248,9 +947,12 @@ mod tests {
         let (facts, diags) = scan(html, "/de/", None);
         assert_eq!(facts.title, "T");
         assert!(facts.ids.contains("a"));
-        assert_eq!(facts.links, ["/de/x/#b"]);
-        assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].rule, "html/duplicate-id");
+        assert_eq!(facts.links[0].href, "/de/x/#b");
+        let dup: Vec<_> = diags
+            .iter()
+            .filter(|d| d.rule == "html/duplicate-id")
+            .collect();
+        assert_eq!(dup.len(), 1, "{diags:?}");
     }
 
     #[test]

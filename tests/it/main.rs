@@ -1,10 +1,13 @@
 //! Integration tests: one binary, a module per feature (STYLE.md "Tests").
 
+mod browser;
 mod build;
 mod cli;
+mod contrast;
 mod harness;
 mod html;
 mod kill;
+mod lint;
 mod plain;
 mod props;
 mod shipped;

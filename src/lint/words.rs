@@ -1,0 +1,341 @@
+//! Per-language word lists for the link and image rules: link texts that
+//! say nothing about the target (WCAG 2.4.4), alt texts that say nothing
+//! about the image (1.1.1), and phrases that warn of a new window (3.2.5).
+//!
+//! Lists exist for the shipped languages; a language without a list is
+//! checked against the English one only. Matching is on the whole,
+//! normalised text (`normalise`), never on a part: "mehr" is generic,
+//! "Mehr über das Leitbild" is not. "Next"/"weiter" are deliberately absent:
+//! in a pagination landmark they are a clear name.
+
+/// Link texts that name no target, by primary language subtag.
+pub fn generic_link_texts(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "de" => &[
+            "hier",
+            "hier klicken",
+            "klicken sie hier",
+            "hier entlang",
+            "mehr",
+            "mehr lesen",
+            "weiterlesen",
+            "mehr erfahren",
+            "mehr dazu",
+            "mehr infos",
+            "mehr informationen",
+            "weitere informationen",
+            "details",
+            "link",
+            "dieser link",
+        ],
+        "en" => &[
+            "here",
+            "click here",
+            "click",
+            "more",
+            "read more",
+            "learn more",
+            "find out more",
+            "more info",
+            "more information",
+            "continue reading",
+            "see more",
+            "details",
+            "link",
+            "this link",
+            "this page",
+        ],
+        "tr" => &[
+            "burada",
+            "buraya",
+            "buraya tıklayın",
+            "buraya tıklayınız",
+            "buraya tıkla",
+            "tıklayın",
+            "devamı",
+            "devamını oku",
+            "daha fazla",
+            "daha fazla bilgi",
+            "ayrıntılar",
+            "detaylar",
+            "bağlantı",
+        ],
+        "ar" => &[
+            "هنا",
+            "اضغط هنا",
+            "انقر هنا",
+            "المزيد",
+            "اقرأ المزيد",
+            "لمزيد من المعلومات",
+            "مزيد من المعلومات",
+            "التفاصيل",
+            "رابط",
+        ],
+        "ru" => &[
+            "здесь",
+            "тут",
+            "нажмите здесь",
+            "нажмите",
+            "щёлкните здесь",
+            "кликните здесь",
+            "подробнее",
+            "читать далее",
+            "читать дальше",
+            "ещё",
+            "еще",
+            "больше",
+            "узнать больше",
+            "ссылка",
+            "по ссылке",
+        ],
+        "uk" => &[
+            "тут",
+            "натисніть тут",
+            "натисніть",
+            "клацніть тут",
+            "детальніше",
+            "докладніше",
+            "читати далі",
+            "більше",
+            "дізнатися більше",
+            "ще",
+            "посилання",
+            "за посиланням",
+        ],
+        "pl" => &[
+            "tutaj",
+            "tu",
+            "kliknij tutaj",
+            "kliknij tu",
+            "kliknij",
+            "więcej",
+            "czytaj więcej",
+            "czytaj dalej",
+            "dowiedz się więcej",
+            "więcej informacji",
+            "szczegóły",
+            "link",
+        ],
+        "fa" => &[
+            "اینجا",
+            "این\u{200c}جا",
+            "اینجا کلیک کنید",
+            "کلیک کنید",
+            "بیشتر",
+            "بیشتر بخوانید",
+            "ادامه مطلب",
+            "اطلاعات بیشتر",
+            "جزئیات",
+            "پیوند",
+            "لینک",
+        ],
+        "kmr" => &[
+            "li vir",
+            "li vir bitikîne",
+            "bitikîne",
+            "zêdetir",
+            "bêtir",
+            "zêdetir bixwîne",
+            "bêtir bixwîne",
+            "zêdetir agahî",
+            "girêdan",
+        ],
+        "ro" => &[
+            "aici",
+            "click aici",
+            "clic aici",
+            "apasă aici",
+            "apăsați aici",
+            "faceți clic aici",
+            "mai mult",
+            "mai multe",
+            "citește mai mult",
+            "citiți mai mult",
+            "află mai multe",
+            "aflați mai multe",
+            "mai multe informații",
+            "detalii",
+            "link",
+        ],
+        "bg" => &[
+            "тук",
+            "натиснете тук",
+            "кликнете тук",
+            "щракнете тук",
+            "още",
+            "прочетете още",
+            "прочети още",
+            "повече",
+            "научете повече",
+            "повече информация",
+            "подробности",
+            "връзка",
+            "линк",
+        ],
+        "el" => &[
+            "εδώ",
+            "κάντε κλικ εδώ",
+            "πατήστε εδώ",
+            "κλικ εδώ",
+            "περισσότερα",
+            "διαβάστε περισσότερα",
+            "μάθετε περισσότερα",
+            "περισσότερες πληροφορίες",
+            "λεπτομέρειες",
+            "σύνδεσμος",
+        ],
+        _ => &[],
+    }
+}
+
+/// Alt texts that only say "an image", by primary language subtag.
+pub fn generic_alt_texts(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "de" => &["bild", "foto", "grafik", "abbildung", "symbol", "logo"],
+        "en" => &[
+            "image", "picture", "photo", "graphic", "icon", "img", "logo",
+        ],
+        "tr" => &["resim", "görsel", "fotoğraf", "görüntü", "logo"],
+        "ar" => &["صورة", "رسم", "شعار"],
+        "ru" => &["изображение", "картинка", "фото", "рисунок", "логотип"],
+        "uk" => &["зображення", "картинка", "фото", "малюнок", "логотип"],
+        "pl" => &["obraz", "obrazek", "zdjęcie", "grafika", "ikona", "logo"],
+        "fa" => &["تصویر", "عکس", "لوگو"],
+        "kmr" => &["wêne", "logo"],
+        "ro" => &["imagine", "poză", "fotografie", "logo"],
+        "bg" => &["изображение", "снимка", "картинка", "лого"],
+        "el" => &["εικόνα", "φωτογραφία", "λογότυπο"],
+        _ => &[],
+    }
+}
+
+/// Phrases that tell the reader a link opens a new window or tab; a
+/// `target="_blank"` link's name must contain one (of its language or English).
+pub fn new_window_phrases(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "de" => &[
+            "neues fenster",
+            "neuem fenster",
+            "neuen fenster",
+            "neuer tab",
+            "neuem tab",
+            "neuen tab",
+        ],
+        "en" => &["new window", "new tab"],
+        "tr" => &["yeni pencere", "yeni sekme"],
+        "ar" => &["نافذة جديدة", "علامة تبويب جديدة"],
+        "ru" => &["новом окне", "новое окно", "новой вкладке"],
+        "uk" => &["новому вікні", "нове вікно", "новій вкладці"],
+        "pl" => &["nowym oknie", "nowe okno", "nowej karcie"],
+        "fa" => &["پنجره جدید", "پنجره\u{200c}ی جدید", "زبانه جدید"],
+        "kmr" => &["pencereya nû", "paceya nû"],
+        "ro" => &["fereastră nouă", "filă nouă"],
+        "bg" => &["нов прозорец", "нов раздел"],
+        "el" => &["νέο παράθυρο", "νέα καρτέλα"],
+        _ => &[],
+    }
+}
+
+/// Lower-cased, whitespace collapsed, without surrounding punctuation and
+/// arrows ("Mehr …" → "mehr", "Read more »" → "read more").
+pub fn normalise(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let collapsed = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    collapsed
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '\u{200c}')
+        .to_string()
+}
+
+/// Whether `text` (a link's name) is one of the generic texts of `lang` or English.
+pub fn is_generic_link_text(text: &str, lang: &str) -> bool {
+    let n = normalise(text);
+    generic_link_texts(lang).contains(&n.as_str()) || generic_link_texts("en").contains(&n.as_str())
+}
+
+pub fn is_generic_alt(text: &str, lang: &str) -> bool {
+    let n = normalise(text);
+    generic_alt_texts(lang).contains(&n.as_str()) || generic_alt_texts("en").contains(&n.as_str())
+}
+
+pub fn warns_of_new_window(text: &str, lang: &str) -> bool {
+    let n = normalise(text);
+    new_window_phrases(lang)
+        .iter()
+        .chain(new_window_phrases("en"))
+        .any(|p| n.contains(p))
+}
+
+/// Whether an alt text is a file name (`IMG_2031.jpg`, `foto-1.png`).
+pub fn is_file_name(alt: &str) -> bool {
+    let alt = alt.trim();
+    let Some((stem, ext)) = alt.rsplit_once('.') else {
+        return false;
+    };
+    !stem.is_empty()
+        && !stem.contains(' ')
+        && matches!(
+            ext.to_ascii_lowercase().as_str(),
+            "jpg"
+                | "jpeg"
+                | "png"
+                | "gif"
+                | "webp"
+                | "avif"
+                | "svg"
+                | "bmp"
+                | "tif"
+                | "tiff"
+                | "heic"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHIPPED: [&str; 12] = [
+        "de", "en", "tr", "ar", "ru", "uk", "pl", "fa", "kmr", "ro", "bg", "el",
+    ];
+
+    #[test]
+    fn every_shipped_language_has_lists() {
+        for lang in SHIPPED {
+            assert!(generic_link_texts(lang).len() >= 8, "{lang}");
+            assert!(!generic_alt_texts(lang).is_empty(), "{lang}");
+            assert!(!new_window_phrases(lang).is_empty(), "{lang}");
+            for t in generic_link_texts(lang) {
+                assert_eq!(&normalise(t), t, "{lang}: list entries are normalised");
+            }
+        }
+    }
+
+    #[test]
+    fn generic_texts_match_whole_and_normalised() {
+        assert!(is_generic_link_text(" Hier ", "de"));
+        assert!(is_generic_link_text("Mehr …", "de"));
+        assert!(
+            is_generic_link_text("Read more »", "de"),
+            "English everywhere"
+        );
+        assert!(is_generic_link_text("Подробнее", "ru"));
+        assert!(is_generic_link_text("اقرأ المزيد", "ar"));
+        assert!(!is_generic_link_text("Mehr über das Leitbild", "de"));
+        assert!(!is_generic_link_text("Weiter", "de"));
+        assert!(is_generic_alt("Bild", "de"));
+        assert!(!is_generic_alt("Bild der Altstadt", "de"));
+        assert!(warns_of_new_window(
+            "Satzung (öffnet in neuem Fenster)",
+            "de"
+        ));
+        assert!(warns_of_new_window("Statute (opens in a new tab)", "de"));
+        assert!(!warns_of_new_window("Satzung", "de"));
+    }
+
+    #[test]
+    fn file_names_are_recognised() {
+        assert!(is_file_name("IMG_2031.JPG"));
+        assert!(is_file_name("rathaus-bielefeld.webp"));
+        assert!(!is_file_name("Das Rathaus."));
+        assert!(!is_file_name("Version 2.0"));
+    }
+}

@@ -1,0 +1,144 @@
+// Real-browser accessibility audit of built vielfalt sites, run by the Rust
+// integration test `browser` (tests/it/browser.rs), which serves the sites
+// on 127.0.0.1 and passes a job file:
+//
+//   node tests/browser/audit.mjs JOB.json
+//
+// JOB.json: { "chromium": "/path/to/chromium", "pages": [{ "url": "http://…/de/",
+//   "lang": "de" }, …] }
+//
+// For every page, in one headless Chromium and one reused page object at a
+// 320 CSS px wide viewport: axe-core with the WCAG 2.0/2.1/2.2 A and AA
+// tags, plus checks axe does not make — no horizontal scrolling at 320 px
+// (reflow, 1.4.10), `lang` as expected and `dir` matching the language's
+// CLDR direction, exactly one main landmark, the skip link is the first
+// focus stop and moves focus to main, every focusable element shows a
+// focus outline (2.4.7), and no scripts (the theme works without JS).
+//
+// Prints one JSON object: { "pages": [{ "url", "violations": [{ "id",
+// "help", "targets" }] }] } and exits 0; exits 2 with a message on stderr
+// when the browser cannot be started.
+
+import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+function fail(message) {
+  process.stderr.write(`audit: ${message}\n`);
+  process.exit(2);
+}
+
+const jobPath = process.argv[2];
+if (!jobPath) fail('usage: node audit.mjs JOB.json');
+const job = JSON.parse(readFileSync(jobPath, 'utf8'));
+
+let chromium, axeSource;
+try {
+  ({ chromium } = require('playwright-core'));
+  axeSource = require('axe-core').source;
+} catch (e) {
+  fail(`the npm packages are missing (${e.message}); run scripts/setup-test-deps (it runs npm ci in tests/browser)`);
+}
+
+const userDataDir = mkdtempSync(join(tmpdir(), 'vielfalt-audit-'));
+let context;
+try {
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: job.chromium,
+    headless: true,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+    viewport: { width: 320, height: 640 },
+  });
+} catch (e) {
+  rmSync(userDataDir, { recursive: true, force: true });
+  fail(`Chromium (${job.chromium}) cannot start: ${e.message.split('\n')[0]}`);
+}
+
+const page = context.pages()[0] ?? (await context.newPage());
+const results = [];
+for (const { url, lang } of job.pages) {
+  const violations = [];
+  const add = (id, help, targets = []) => violations.push({ id, help, targets });
+  try {
+    const response = await page.goto(url, { waitUntil: 'load' });
+    if (!response || !response.ok()) add('http-status', `the page answered ${response?.status()}`);
+    // Counted before axe is injected (as a script element of its own).
+    const scripts = await page.evaluate(() => document.querySelectorAll('script').length);
+    if (scripts !== 0) add('no-js', `${scripts} script elements: the theme must work without JavaScript`);
+    const t0 = Date.now();
+    await page.addScriptTag({ content: axeSource });
+    const axe = await page.evaluate(
+      (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+      TAGS,
+    );
+    if (process.env.AUDIT_TIMING) process.stderr.write(`${url} axe ${Date.now() - t0} ms\n`);
+    for (const v of axe.violations) add(`axe/${v.id}`, v.help, v.nodes.map((n) => n.target.join(' ')));
+
+    const facts = await page.evaluate(() => {
+      const html = document.documentElement;
+      let expectedDir = null;
+      try {
+        const loc = new Intl.Locale(html.lang);
+        const info = typeof loc.getTextInfo === 'function' ? loc.getTextInfo() : loc.textInfo;
+        expectedDir = info?.direction ?? null;
+      } catch { expectedDir = null; }
+      return {
+        lang: html.lang,
+        dir: html.dir,
+        expectedDir,
+        scrollWidth: html.scrollWidth,
+        innerWidth: window.innerWidth,
+        mains: document.querySelectorAll('main, [role="main"]').length,
+      };
+    });
+    if (lang && facts.lang !== lang) add('lang', `<html lang="${facts.lang}">, expected "${lang}"`);
+    if (!facts.expectedDir) add('lang', `the browser does not know the language "${facts.lang}"`);
+    else if ((facts.dir || 'ltr') !== facts.expectedDir) add('dir', `dir="${facts.dir}" but ${facts.lang} is written ${facts.expectedDir}`);
+    if (facts.scrollWidth > facts.innerWidth) add('reflow', `scrolls horizontally at 320 px: content is ${facts.scrollWidth} px wide`);
+    if (facts.mains !== 1) add('main', `${facts.mains} main landmarks instead of one`);
+
+    // Skip link: the first Tab stop, and Enter moves focus to main.
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => {
+      const a = document.activeElement;
+      return a && a.tagName === 'A' ? a.getAttribute('href') : a?.tagName ?? null;
+    });
+    if (first !== '#main') add('skip-link', `the first Tab stop is ${first}, not a skip link to #main`);
+    else {
+      await page.keyboard.press('Enter');
+      const focused = await page.evaluate(() => document.activeElement === document.querySelector('main'));
+      if (!focused) add('skip-link', 'the skip link does not move focus to main');
+    }
+
+    // Focus visible: every focusable element gets an outline (after a Tab
+    // press, scripted focus matches :focus-visible as keyboard focus does).
+    const unfocusable = await page.evaluate(() => {
+      const bad = [];
+      const sel = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+      for (const el of document.querySelectorAll(sel)) {
+        el.focus();
+        const s = getComputedStyle(el);
+        const width = parseFloat(s.outlineWidth) || 0;
+        if (s.outlineStyle === 'none' || width < 2) bad.push(el.outerHTML.slice(0, 80));
+      }
+      return bad;
+    });
+    if (unfocusable.length) add('focus-visible', 'elements without a visible focus outline', unfocusable);
+  } catch (e) {
+    add('audit-error', e.message.split('\n')[0]);
+  }
+  results.push({ url, violations });
+}
+
+await context.close();
+rmSync(userDataDir, { recursive: true, force: true });
+process.stdout.write(JSON.stringify({ pages: results }));

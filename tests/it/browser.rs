@@ -1,0 +1,325 @@
+//! The real-browser audit (issue 5): builds the shipped site and the lint
+//! fixtures, serves each on 127.0.0.1, and runs tests/browser/audit.mjs
+//! (headless Chromium, axe-core with the WCAG 2.0–2.2 A/AA tags, reflow at
+//! 320 px, lang/dir, one main, skip link, visible focus) over every page;
+//! then the Nu HTML Checker over every page in one JVM run.
+//!
+//! Needs Chromium, Node with `npm ci` run in tests/browser, and Java —
+//! `scripts/setup-test-deps` installs them. When one is missing the test
+//! fails and says so; it never passes silently.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::harness::walk;
+
+const SETUP: &str = "run `bash scripts/setup-test-deps` (as root) to install it";
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn chromium() -> PathBuf {
+    let path = std::env::var_os("VIELFALT_CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    assert!(
+        path.exists(),
+        "Chromium is missing at {} (set VIELFALT_CHROMIUM to use another): {SETUP}",
+        path.display()
+    );
+    path
+}
+
+fn require(program: &str, arg: &str, what: &str) {
+    let ok = Command::new(program)
+        .arg(arg)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(ok, "{what} (`{program}`) is missing or broken: {SETUP}");
+}
+
+fn node_modules() -> PathBuf {
+    let dir = repo().join("tests/browser/node_modules");
+    for package in ["axe-core", "playwright-core", "vnu-jar"] {
+        assert!(
+            dir.join(package).exists(),
+            "the npm package {package} is not installed in tests/browser: {SETUP} (it runs `npm ci` there)"
+        );
+    }
+    dir
+}
+
+/// Builds `root` into `out` and returns the output folder.
+fn build(root: &Path, out: &Path) -> PathBuf {
+    let output = assert_cmd::Command::cargo_bin("vielfalt")
+        .expect("binary")
+        .arg("build")
+        .arg("--root")
+        .arg(root)
+        .arg("--output")
+        .arg(out)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("error["), "{}: {stderr}", root.display());
+    out.to_path_buf()
+}
+
+/// A tiny static file server for one output folder, on a free port.
+fn serve(root: PathBuf) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+    let port = listener.local_addr().expect("address").port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || answer(&root, stream));
+        }
+    });
+    port
+}
+
+fn answer(root: &Path, mut stream: TcpStream) {
+    let mut line = String::new();
+    if BufReader::new(&stream).read_line(&mut line).is_err() {
+        return;
+    }
+    let path = line.split_whitespace().nth(1).unwrap_or("/");
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    let mut file = root.join(path.trim_start_matches('/'));
+    if path.contains("..") {
+        file = root.join("missing");
+    }
+    if file.is_dir() {
+        file = file.join("index.html");
+    }
+    let (status, body, file) = match std::fs::read(&file) {
+        Ok(b) => ("200 OK", b, file),
+        Err(_) => (
+            "404 Not Found",
+            std::fs::read(root.join("404.html")).unwrap_or_default(),
+            root.join("404.html"),
+        ),
+    };
+    let mime = match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("xml") => "application/xml",
+        _ => "application/octet-stream",
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+}
+
+/// The HTML pages of an output folder as (URL path, file).
+fn pages(public: &Path) -> Vec<(String, PathBuf)> {
+    walk(public)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .map(|p| {
+            let rel = p
+                .strip_prefix(public)
+                .expect("under output")
+                .to_string_lossy()
+                .replace('\\', "/");
+            let url = match rel.strip_suffix("index.html") {
+                Some(dir) => format!("/{dir}"),
+                None => format!("/{rel}"),
+            };
+            (url, p)
+        })
+        .collect()
+}
+
+/// Expected `lang` of a page: its first path segment when that is a
+/// language key of the site, else the default language.
+fn expected_lang(site: &Path, url: &str) -> String {
+    let toml: toml::Table = std::fs::read_to_string(site.join("site.toml"))
+        .expect("site.toml")
+        .parse()
+        .expect("site.toml parses");
+    let first = url.trim_start_matches('/').split('/').next().unwrap_or("");
+    let languages = toml.get("languages").and_then(|l| l.as_table());
+    if languages.is_some_and(|l| l.contains_key(first)) {
+        first.to_string()
+    } else {
+        toml.get("default_language")
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string()
+    }
+}
+
+#[test]
+fn every_page_passes_the_browser_audit_and_the_html_checker() {
+    let chromium = chromium();
+    require("node", "--version", "Node.js");
+    require("java", "-version", "Java");
+    let modules = node_modules();
+
+    let temp = tempfile::tempdir().expect("temp");
+    let sites = [
+        ("shipped", repo().to_path_buf()),
+        ("clean", crate::harness::fixtures().join("lint/clean")),
+        ("faults", crate::harness::fixtures().join("lint/faults")),
+    ];
+    let mut job_pages = Vec::new();
+    let mut files: BTreeMap<String, (&str, String)> = BTreeMap::new();
+    for (name, root) in &sites {
+        let public = build(root, &temp.path().join(name));
+        let port = serve(public.clone());
+        for (url, file) in pages(&public) {
+            let full = format!("http://127.0.0.1:{port}{url}");
+            job_pages.push(serde_json::json!({ "url": full, "lang": expected_lang(root, &url) }));
+            files.insert(file.display().to_string(), (*name, url));
+        }
+    }
+    let job = temp.path().join("job.json");
+    let job_json = serde_json::json!({ "chromium": chromium, "pages": job_pages });
+    std::fs::write(&job, job_json.to_string()).expect("write job");
+
+    let started = std::time::Instant::now();
+    let audit = Command::new("node")
+        .arg(repo().join("tests/browser/audit.mjs"))
+        .arg(&job)
+        .output()
+        .expect("node runs");
+    let stderr = String::from_utf8_lossy(&audit.stderr);
+    assert!(
+        audit.status.success(),
+        "the browser audit could not run:\n{stderr}"
+    );
+    eprintln!(
+        "browser audit: {} pages in {:.1} s",
+        job_pages.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let report: serde_json::Value =
+        serde_json::from_slice(&audit.stdout).expect("the audit prints JSON");
+    let mut problems = Vec::new();
+    let mut fault_ids: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for page in report["pages"].as_array().expect("pages") {
+        let url = page["url"].as_str().unwrap_or_default();
+        let violations = page["violations"].as_array().cloned().unwrap_or_default();
+        let ids: Vec<String> = violations
+            .iter()
+            .map(|v| v["id"].as_str().unwrap_or_default().to_string())
+            .collect();
+        if url_site(url, &job_pages, &sites) == "faults" {
+            fault_ids.insert(path_of(url), ids);
+            continue;
+        }
+        for v in violations {
+            problems.push(format!(
+                "{url}: [{}] {} {}",
+                v["id"], v["help"], v["targets"]
+            ));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} accessibility problem(s):\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+    // The audit can fail: the planted faults are caught.
+    let caught = |page: &str, id: &str| {
+        fault_ids
+            .get(page)
+            .is_some_and(|ids| ids.iter().any(|i| i == id))
+    };
+    for (page, id) in [
+        ("/de/bilder/", "axe/image-alt"),
+        ("/de/bilder/", "axe/frame-title"),
+        ("/de/links/", "axe/link-name"),
+        ("/de/struktur/", "reflow"),
+        ("/de/nolang/", "axe/html-has-lang"),
+        ("/de/zoom/", "axe/meta-viewport"),
+        ("/de/refresh/", "axe/meta-refresh"),
+        ("/de/nolang/", "lang"),
+        ("/de/nolang/", "focus-visible"),
+        ("/de/struktur/", "skip-link"),
+    ] {
+        assert!(
+            caught(page, id),
+            "the audit missed {id} on the broken fixture page {page}: {fault_ids:#?}"
+        );
+    }
+
+    // HTML validity: every page, one JVM.
+    let jar = modules.join("vnu-jar/build/dist/vnu.jar");
+    let vnu = Command::new("java")
+        .arg("-Xss4m")
+        .arg("-jar")
+        .arg(&jar)
+        .args(["--errors-only", "--format", "json", "--exit-zero-always"])
+        .args(files.keys())
+        .output()
+        .expect("java runs");
+    let out: serde_json::Value = serde_json::from_slice(&vnu.stderr)
+        .or_else(|_| serde_json::from_slice(&vnu.stdout))
+        .unwrap_or_else(|e| {
+            panic!(
+                "the Nu HTML Checker printed no JSON ({e}):\n{}",
+                String::from_utf8_lossy(&vnu.stderr)
+            )
+        });
+    let mut invalid = Vec::new();
+    let mut fault_invalid = false;
+    for m in out["messages"].as_array().cloned().unwrap_or_default() {
+        let file = m["url"]
+            .as_str()
+            .unwrap_or_default()
+            .trim_start_matches("file:");
+        let (site, url) = files.get(file).cloned().unwrap_or(("?", file.to_string()));
+        if site == "faults" {
+            fault_invalid |= url == "/de/struktur/";
+            continue;
+        }
+        invalid.push(format!(
+            "{site} {url}:{}: {}",
+            m["lastLine"],
+            m["message"].as_str().unwrap_or_default()
+        ));
+    }
+    assert!(
+        invalid.is_empty(),
+        "{} HTML error(s):\n{}",
+        invalid.len(),
+        invalid.join("\n")
+    );
+    assert!(
+        fault_invalid,
+        "the Nu HTML Checker missed the invalid nesting planted in /de/struktur/"
+    );
+}
+
+/// Which site a page URL of the job belongs to (each site has its own port).
+fn url_site<'a>(url: &str, job: &[serde_json::Value], sites: &'a [(&'a str, PathBuf)]) -> &'a str {
+    let port_of = |u: &str| u.split('/').nth(2).unwrap_or_default().to_string();
+    let mut ports: Vec<String> = Vec::new();
+    for p in job {
+        let port = port_of(p["url"].as_str().unwrap_or_default());
+        if !ports.contains(&port) {
+            ports.push(port);
+        }
+    }
+    ports
+        .iter()
+        .position(|p| *p == port_of(url))
+        .and_then(|i| sites.get(i))
+        .map_or("?", |(name, _)| name)
+}
+
+fn path_of(url: &str) -> String {
+    let rest = url.splitn(4, '/').nth(3).unwrap_or_default();
+    format!("/{rest}")
+}
