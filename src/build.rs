@@ -136,6 +136,7 @@ pub fn run(options: &BuildOptions) -> Outcome {
         return finish(diags, None, false, options);
     };
     stages.push(("load", start.elapsed()));
+    diags.extend(crate::status::diagnostics(&loaded.site));
     if loaded.site.config.base_url.is_empty() {
         diags.push(
             Diagnostic::warning("config/base-url-missing", "base_url is empty: canonical and alternate links are root-relative, and no sitemap.xml or feeds are written")

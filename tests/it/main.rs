@@ -4,4 +4,6 @@ mod build;
 mod cli;
 mod harness;
 mod html;
+mod serve;
 mod shipped;
+mod workflow;
