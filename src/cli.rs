@@ -64,6 +64,9 @@ enum Command {
         /// Include pages marked `draft = true`.
         #[arg(long)]
         drafts: bool,
+        /// Print the time of each step of every rebuild.
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Create a small working multilingual site in DIR.
     Init { dir: PathBuf },
@@ -202,11 +205,13 @@ pub fn main() -> i32 {
             bind,
             port,
             drafts,
+            verbose,
         } => {
             let options = crate::serve::ServeOptions {
                 bind,
                 port,
                 drafts,
+                verbose,
                 ..crate::serve::ServeOptions::new(root)
             };
             crate::serve::run(&options)

@@ -48,6 +48,8 @@ pub struct Report {
     /// Whether every slot was rendered.
     pub full: bool,
     pub elapsed: Duration,
+    /// Time per step, for `serve --verbose`.
+    pub stages: Vec<(&'static str, Duration)>,
 }
 
 /// A cached file of `content/`.
@@ -246,6 +248,12 @@ impl Engine {
 
     fn run(&mut self, changes: &Changes) -> Report {
         let mut diags = Vec::new();
+        let mut stages: Vec<(&'static str, Duration)> = Vec::new();
+        let mut clock = Instant::now();
+        let mut lap = |name: &'static str| {
+            stages.push((name, clock.elapsed()));
+            clock = Instant::now();
+        };
         // Configuration.
         let config = if changes.full {
             let (config, d) = crate::config::load(&self.root);
@@ -275,6 +283,7 @@ impl Engine {
         } else {
             self.refresh(&config, &changes.content)
         };
+        lap("read files");
         if !self.root.join(content::CONTENT_DIR).is_dir() {
             diags.push(
                 Diagnostic::error("content/missing", "the site has no content/ folder")
@@ -296,6 +305,7 @@ impl Engine {
         diags.extend(d);
         let (glossary, d) = crate::glossary::load(&self.root, &config);
         diags.extend(d);
+        lap("theme, i18n, dates, glossary");
         if config.base_url.is_empty() {
             diags.push(
                 Diagnostic::warning("config/base-url-missing", "base_url is empty: canonical and alternate links are root-relative, and no sitemap.xml or feeds are written")
@@ -323,6 +333,7 @@ impl Engine {
         let (site, d) = content::assemble_site(&self.root, config.clone(), pages, assets, broken);
         diags.extend(d);
         diags.extend(crate::status::diagnostics(&site));
+        lap("assemble site");
         let (renderer, d) = Renderer::new(&site, &theme, i18n, dates, glossary);
         diags.extend(d);
         let Some(renderer) = renderer else {
@@ -331,6 +342,7 @@ impl Engine {
             return self.fail(diags);
         };
 
+        lap("renderer");
         let old = if changes.full {
             None
         } else {
@@ -410,6 +422,7 @@ impl Engine {
             .collect();
         let (root_files, d) = renderer.render_root_pages();
         let root_out = slot_out(&renderer, root_files, d);
+        lap("render");
 
         // Apply: take out what the re-rendered (or vanished) slots made.
         let mut state = match old {
@@ -521,6 +534,7 @@ impl Engine {
             extra.extend(feeds::atom_feeds(&renderer));
         }
         extra.push(("robots.txt".into(), feeds::robots(&renderer)));
+        lap("feeds, sitemap");
         let mut other_files: HashSet<String> = state.other.iter().cloned().collect();
         for (path, text) in extra {
             other_files.insert(path.clone());
@@ -532,6 +546,7 @@ impl Engine {
             &other_files,
             renderer.base_path(),
         ));
+        lap("site-wide lint");
         for d in state.slot_diags.values() {
             diags.extend(d.iter().cloned());
         }
@@ -547,10 +562,12 @@ impl Engine {
         diag::sort(&mut diags);
         self.diagnostics = diags;
         self.state = Some(state);
+        lap("diagnostics");
         Report {
             slots: rendered,
             full: all,
             elapsed: Duration::ZERO,
+            stages,
         }
     }
 

@@ -59,6 +59,8 @@ pub struct ServeOptions {
     pub debounce: Duration,
     /// Print rebuilds and errors to stderr.
     pub quiet: bool,
+    /// Print the time of each step of a rebuild.
+    pub verbose: bool,
 }
 
 impl ServeOptions {
@@ -70,6 +72,7 @@ impl ServeOptions {
             drafts: false,
             debounce: Duration::from_millis(20),
             quiet: false,
+            verbose: false,
         }
     }
 }
@@ -206,7 +209,7 @@ pub fn start(options: &ServeOptions) -> Result<Handle, String> {
     };
     let (engine, report) = Engine::new(build);
     if !options.quiet {
-        print_update(&engine, &report, None);
+        print_update(&engine, &report, None, options.verbose);
     }
     let shared = Arc::new(Shared {
         snapshot: RwLock::new(Arc::new(Snapshot {
@@ -239,12 +242,12 @@ pub fn start(options: &ServeOptions) -> Result<Handle, String> {
         }
     }
     let debouncer = Arc::new(Mutex::new(Some(debouncer)));
-    let quiet = options.quiet;
+    let (quiet, verbose) = (options.quiet, options.verbose);
     {
         let shared = Arc::clone(&shared);
         let debouncer = Arc::clone(&debouncer);
         threads.push(std::thread::spawn(move || {
-            rebuild_loop(engine, &rx, &shared, &debouncer, watched, quiet);
+            rebuild_loop(engine, &rx, &shared, &debouncer, watched, quiet, verbose);
         }));
     }
     let handle = Handle {
@@ -299,7 +302,17 @@ fn errors_of(engine: &Engine) -> Vec<Diagnostic> {
         .collect()
 }
 
-fn print_update(engine: &Engine, report: &crate::incremental::Report, changed: Option<usize>) {
+fn print_update(
+    engine: &Engine,
+    report: &crate::incremental::Report,
+    changed: Option<usize>,
+    verbose: bool,
+) {
+    if verbose {
+        for (stage, time) in &report.stages {
+            eprintln!("  {stage}: {:.1} ms", time.as_secs_f64() * 1000.0);
+        }
+    }
     let text = diag::render_text(engine.diagnostics());
     let errors = diag::count(engine.diagnostics(), Severity::Error);
     if errors > 0 {
@@ -330,6 +343,7 @@ fn rebuild_loop(
     debouncer: &Mutex<Option<Watcher>>,
     mut watched: BTreeSet<PathBuf>,
     quiet: bool,
+    verbose: bool,
 ) {
     loop {
         let first = match rx.recv() {
@@ -380,7 +394,7 @@ fn rebuild_loop(
         }
         let report = engine.update(&paths);
         if !quiet {
-            print_update(&engine, &report, Some(paths.len()));
+            print_update(&engine, &report, Some(paths.len()), verbose);
         }
         let errors = errors_of(&engine);
         let files = if errors.is_empty() {
