@@ -145,6 +145,7 @@ fn run_pipeline(options: &BuildOptions, plain: &mut crate::plain::Report) -> Out
         return finish(diags, None, false, options);
     };
     stages.push(("load", start.elapsed()));
+    diags.extend(crate::status::diagnostics(&loaded.site));
     if loaded.site.config.base_url.is_empty() {
         diags.push(
             Diagnostic::warning("config/base-url-missing", "base_url is empty: canonical and alternate links are root-relative, and no sitemap.xml or feeds are written")

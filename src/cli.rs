@@ -52,6 +52,60 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Build, serve on 127.0.0.1:1111, rebuild on changes and reload pages.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The address to listen on (default: this computer only).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Include pages marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Print the time of each step of every rebuild.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Create a small working multilingual site in DIR.
+    Init { dir: PathBuf },
+    /// Create a new page: `vielfalt new update "Title" [--lang L]`.
+    New {
+        #[command(subcommand)]
+        kind: NewKind,
+    },
+    /// Mark a translation as up to date with its original (sets `source_hash`).
+    Stamp {
+        /// The translation's file, e.g. content/leitbild.en.md.
+        file: PathBuf,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Write the translation status report (one HTML page) for staff.
+    Status {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the report (default: ROOT/translation-status.html).
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum NewKind {
+    /// A dated update: content/updates/YYYY-MM-DD-slug[.LANG].md.
+    Update {
+        title: String,
+        /// The language of the update (default: the default language).
+        #[arg(long)]
+        lang: Option<String>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The date (YYYY-MM-DD; default: today).
+        #[arg(long)]
+        date: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -114,6 +168,10 @@ pub fn main() -> i32 {
             };
             let outcome = build::run(&options);
             let code = diag::exit_code(&outcome.diagnostics, strict);
+            let translations = {
+                let mut ignored = Vec::new();
+                build::load(&options, &mut ignored).map(|l| crate::status::compute(&l.site))
+            };
             match format {
                 Format::Text => {
                     report_text(&outcome);
@@ -123,6 +181,9 @@ pub fn main() -> i32 {
                     }
                     let errors = diag::count(&outcome.diagnostics, Severity::Error);
                     let warnings = diag::count(&outcome.diagnostics, Severity::Warning);
+                    if let Some(t) = &translations {
+                        print!("{}", crate::status::render_text(t));
+                    }
                     eprintln!("vielfalt check: {errors} error(s), {warnings} warning(s)");
                 }
                 Format::Json => {
@@ -133,6 +194,7 @@ pub fn main() -> i32 {
                         "pages": outcome.summary.as_ref().map(|s| s.pages.iter().map(|(l, n)| serde_json::json!({"lang": l, "pages": n})).collect::<Vec<_>>()),
                         "readability": outcome.plain.readability,
                         "variants": outcome.plain.variants,
+                        "translations": translations,
                     });
                     let mut stdout = std::io::stdout().lock();
                     let _ = writeln!(
@@ -143,6 +205,112 @@ pub fn main() -> i32 {
                 }
             }
             code
+        }
+        Command::Serve {
+            root,
+            bind,
+            port,
+            drafts,
+            verbose,
+        } => {
+            let options = crate::serve::ServeOptions {
+                bind,
+                port,
+                drafts,
+                verbose,
+                ..crate::serve::ServeOptions::new(root)
+            };
+            crate::serve::run(&options)
+        }
+        Command::Init { dir } => match crate::scaffold::init(&dir, crate::scaffold::today()) {
+            Ok(files) => {
+                eprintln!(
+                    "vielfalt: created a new site in {} ({} files). Next: vielfalt serve --root {}",
+                    dir.display(),
+                    files.len(),
+                    dir.display()
+                );
+                0
+            }
+            Err((code, message)) => {
+                eprintln!("error: {message}");
+                code
+            }
+        },
+        Command::New {
+            kind:
+                NewKind::Update {
+                    title,
+                    lang,
+                    root,
+                    date,
+                },
+        } => {
+            let date = match date.as_deref().map(crate::frontmatter::Date::parse) {
+                None => crate::scaffold::today(),
+                Some(Some(d)) => d,
+                Some(None) => {
+                    eprintln!("error: --date must be written YYYY-MM-DD, e.g. 2026-11-24");
+                    return 2;
+                }
+            };
+            match crate::scaffold::new_update(&root, &title, lang.as_deref(), date) {
+                Ok(rel) => {
+                    println!("{}", rel.display());
+                    eprintln!("vielfalt: created {}; edit it and save", rel.display());
+                    0
+                }
+                Err((code, message)) => {
+                    eprintln!("error: {message}");
+                    code
+                }
+            }
+        }
+        Command::Stamp { file, root } => match crate::scaffold::stamp(&root, &file) {
+            Ok(hash) => {
+                eprintln!(
+                    "vielfalt: {} stamped with source_hash = \"{hash}\"",
+                    file.display()
+                );
+                0
+            }
+            Err((code, message)) => {
+                eprintln!("error: {message}");
+                code
+            }
+        },
+        Command::Status { root, output } => {
+            let options = BuildOptions::new(&root);
+            let mut diags = Vec::new();
+            let Some(loaded) = build::load(&options, &mut diags) else {
+                report_text(&Outcome {
+                    diagnostics: diags,
+                    ..Outcome::default()
+                });
+                return 1;
+            };
+            let status = crate::status::compute(&loaded.site);
+            let name = loaded
+                .i18n
+                .format(&loaded.site.config.default_language, "site-title", None)
+                .map(|(t, _)| t)
+                .unwrap_or_else(|_| "vielfalt".to_string());
+            let html = crate::status::render_html(&status, &name);
+            let path = output.unwrap_or_else(|| root.join("translation-status.html"));
+            match std::fs::write(&path, html) {
+                Ok(()) => {
+                    eprint!("{}", crate::status::render_text(&status));
+                    eprintln!(
+                        "vielfalt: wrote the translation status report to {}",
+                        path.display()
+                    );
+                    0
+                }
+                Err(e) => {
+                    eprintln!("error: cannot write {}: {e}", path.display());
+                    1
+                }
+            }
         }
     }
 }

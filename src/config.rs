@@ -49,7 +49,7 @@ struct RawConfig {
     #[serde(default)]
     lint: LintSettings,
     #[serde(default)]
-    accessibility: Accessibility,
+    accessibility: Option<Accessibility>,
     #[serde(default)]
     plain: crate::plain::settings::PlainSettings,
     #[serde(default)]
@@ -212,6 +212,10 @@ pub struct Config {
     pub build: BuildSettings,
     pub lint: LintSettings,
     pub accessibility: Accessibility,
+    /// Whether site.toml has an `[accessibility]` table: the site publishes
+    /// an accessibility statement and takes on the BITV 2.0 duties, which
+    /// `check` then verifies.
+    pub accessibility_declared: bool,
     /// `[plain]`: readability thresholds and Leichte Sprache rule limits.
     pub plain: crate::plain::settings::PlainSettings,
     pub extra: toml::Table,
@@ -400,7 +404,8 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         variants,
         build: raw.build,
         lint: raw.lint,
-        accessibility: raw.accessibility,
+        accessibility_declared: raw.accessibility.is_some(),
+        accessibility: raw.accessibility.unwrap_or_default(),
         plain: raw.plain,
         extra: raw.extra,
     };

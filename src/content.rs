@@ -346,6 +346,97 @@ pub fn load(root: &Path, config: Config, options: LoadOptions) -> (Site, Vec<Dia
     (site, diags)
 }
 
+/// One file under `content/` as `load` sees it, for incremental rebuilds
+/// (`serve` re-reads only the files that changed).
+#[derive(Debug)]
+pub enum Entry {
+    Page(Box<Page>),
+    /// A `draft = true` page left out of this build.
+    Draft,
+    /// A non-Markdown file, copied as it is (content-relative path).
+    Asset(PathBuf),
+    /// Not a file the build uses (ignored name, folder, vanished file).
+    Skip,
+    /// The file is left out; the source it would have been (for links).
+    Error(Diagnostic, Option<String>),
+    /// The file is left out with a warning (a symbolic link).
+    Warning(Diagnostic),
+}
+
+/// Loads one file below `content/` (`path` absolute or relative to the
+/// current folder), exactly as `load` treats it during its walk.
+pub fn load_entry(root: &Path, path: &Path, config: &Config, options: LoadOptions) -> Entry {
+    let content = root.join(CONTENT_DIR);
+    let Ok(in_content) = path.strip_prefix(&content) else {
+        return Entry::Skip;
+    };
+    if in_content.components().any(|c| is_ignored(c.as_os_str())) {
+        return Entry::Skip;
+    }
+    let rel = relative(root, path);
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return Entry::Skip;
+    };
+    if meta.file_type().is_symlink() {
+        return Entry::Warning(
+            Diagnostic::warning(
+                "content/symlink",
+                "symbolic link in content/ is not followed",
+            )
+            .file(&rel)
+            .hint("copy the file into the site folder instead of linking to it"),
+        );
+    }
+    if !meta.is_file() {
+        return Entry::Skip;
+    }
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return Entry::Error(
+            Diagnostic::error("content/file-name", "the file name is not valid UTF-8")
+                .file(&rel)
+                .hint("rename the file using UTF-8 characters only"),
+            None,
+        );
+    };
+    if !name.ends_with(".md") {
+        return Entry::Asset(in_content.to_path_buf());
+    }
+    let dir = in_content
+        .parent()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default();
+    match load_page(path, &rel, name, &dir, config) {
+        Ok(Some(page)) if page.front.draft && !options.drafts => Entry::Draft,
+        Ok(Some(page)) => Entry::Page(Box::new(page)),
+        Ok(None) => Entry::Skip,
+        Err(d) => {
+            let source = parse_file_name(name, config).ok().map(|f| {
+                if dir.is_empty() {
+                    format!("{}.md", f.stem)
+                } else {
+                    format!("{dir}/{}.md", f.stem)
+                }
+            });
+            Entry::Error(d, source)
+        }
+    }
+}
+
+/// Builds a `Site` from pages loaded one by one (`load_entry`): URLs,
+/// slots, order and the duplicate checks, as `load` does.
+pub fn assemble_site(
+    root: &Path,
+    config: Config,
+    pages: Vec<Page>,
+    assets: Vec<PathBuf>,
+    broken_sources: BTreeSet<String>,
+) -> (Site, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut site = assemble(root, config, pages, assets, &mut diags);
+    site.broken_sources = broken_sources;
+    (site, diags)
+}
+
 fn is_ignored(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
     name.starts_with('.') || name.ends_with('~') || name.starts_with('#')

@@ -69,10 +69,14 @@ pub fn check(site: &Site, glossary: &Glossary) -> (Report, Vec<Diagnostic>) {
         diags.extend(d);
     }
     figures.sort_by(|a, b| a.file.cmp(&b.file));
-    diags.extend(bitv::check_start_page(site));
-    let text =
-        std::fs::read_to_string(site.root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
-    diags.extend(bitv::check_statement(&site.config, &text, &bitv::today()));
+    // The statement and the BITV 2.0 start-page duty bind public bodies;
+    // a site takes them on by declaring `[accessibility]` in site.toml.
+    if site.config.accessibility_declared {
+        diags.extend(bitv::check_start_page(site));
+        let text =
+            std::fs::read_to_string(site.root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
+        diags.extend(bitv::check_statement(&site.config, &text, &bitv::today()));
+    }
     (
         Report {
             readability: figures,

@@ -10,4 +10,6 @@ mod kill;
 mod lint;
 mod plain;
 mod props;
+mod serve;
 mod shipped;
+mod workflow;

@@ -1,0 +1,768 @@
+//! `vielfalt serve`: build, serve the output from memory, watch the site
+//! folder, rebuild what a change affects (`incremental`), and reload open
+//! pages over server-sent events.
+//!
+//! Safe to leave running: only files of the output are served (requests are
+//! looked up in the in-memory output, never on disk, and paths with `..`,
+//! `.`, backslashes, NUL, encoded slashes or leftover `%` after decoding are
+//! refused), the server binds to loopback unless told otherwise and says so
+//! when it is not, and every connection has its own thread so that slow or
+//! broken clients cannot block others. The reload script and the error
+//! overlay are added to HTML responses only here, never to the output.
+//!
+//! An update with errors leaves the served output as it was and shows the
+//! errors in the terminal and on top of every page; the next good save
+//! replaces it.
+
+use std::collections::BTreeSet;
+use std::io::Write as _;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use notify::RecursiveMode;
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+
+use crate::build::BuildOptions;
+use crate::diag::{self, Diagnostic, Severity};
+use crate::incremental::{Engine, Files};
+use crate::render::escape_html;
+
+/// Where the reload events are served.
+pub const EVENTS_PATH: &str = "/__vielfalt/events";
+/// At most this many open reload connections (a tab each).
+const MAX_EVENT_CLIENTS: usize = 256;
+/// Threads answering requests.
+const WORKERS: usize = 4;
+/// Folders below the site root whose changes matter.
+const WATCHED: [&str; 6] = [
+    "content",
+    "locales",
+    "themes",
+    "templates",
+    "static",
+    "glossary",
+];
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    /// 0 picks a free port.
+    pub port: u16,
+    pub drafts: bool,
+    /// How long to wait for more file events before rebuilding.
+    pub debounce: Duration,
+    /// Print rebuilds and errors to stderr.
+    pub quiet: bool,
+    /// Print the time of each step of a rebuild.
+    pub verbose: bool,
+}
+
+impl ServeOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        ServeOptions {
+            root: root.into(),
+            bind: IpAddr::from([127, 0, 0, 1]),
+            port: 1111,
+            drafts: false,
+            debounce: Duration::from_millis(20),
+            quiet: false,
+            verbose: false,
+        }
+    }
+}
+
+/// What the HTTP threads serve: the last good output and the current errors.
+struct Snapshot {
+    files: Arc<Files>,
+    /// Errors of the last update (the output is then the last good one).
+    errors: Vec<Diagnostic>,
+}
+
+struct Shared {
+    snapshot: RwLock<Arc<Snapshot>>,
+    clients: Mutex<Vec<Sender<u64>>>,
+    generation: AtomicU64,
+    stopping: AtomicBool,
+}
+
+impl Shared {
+    fn snapshot(&self) -> Arc<Snapshot> {
+        Arc::clone(&self.snapshot.read().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    fn publish(&self, snapshot: Snapshot) {
+        *self
+            .snapshot
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = Arc::new(snapshot);
+        let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        let mut clients = self.clients.lock().unwrap_or_else(PoisonError::into_inner);
+        clients.retain(|c| c.send(generation).is_ok());
+    }
+}
+
+type Watcher = notify_debouncer_full::Debouncer<
+    notify::RecommendedWatcher,
+    notify_debouncer_full::RecommendedCache,
+>;
+
+/// A running server. Dropping it without `stop` leaves the threads running
+/// until the process ends.
+pub struct Handle {
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    server: Arc<tiny_http::Server>,
+    threads: Vec<JoinHandle<()>>,
+    debouncer: Arc<Mutex<Option<Watcher>>>,
+}
+
+impl Handle {
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Whether the served output currently comes with errors.
+    pub fn has_errors(&self) -> bool {
+        !self.shared.snapshot().errors.is_empty()
+    }
+
+    /// Stops watching, closes the reload connections, stops the HTTP
+    /// threads and frees the port.
+    pub fn stop(mut self) {
+        self.shared.stopping.store(true, Ordering::SeqCst);
+        let watcher = self
+            .debouncer
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        if let Some(d) = watcher {
+            d.stop();
+        }
+        self.shared
+            .clients
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+        for _ in 0..WORKERS {
+            self.server.unblock();
+        }
+        for t in self.threads.drain(..) {
+            let _ = t.join();
+        }
+        // tiny_http's accept thread notices that the server is gone only
+        // when a connection comes in: knock until the port is closed.
+        let Handle { server, addr, .. } = self;
+        drop(server);
+        let knock = if addr.ip().is_unspecified() {
+            SocketAddr::new(IpAddr::from([127, 0, 0, 1]), addr.port())
+        } else {
+            addr
+        };
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(2)
+            && std::net::TcpStream::connect_timeout(&knock, Duration::from_millis(200)).is_ok()
+        {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Blocks until the server stops (for the command line: until the
+    /// process is interrupted).
+    pub fn wait(mut self) {
+        for t in self.threads.drain(..) {
+            let _ = t.join();
+        }
+    }
+}
+
+/// Builds the site, starts the HTTP threads and the watcher.
+pub fn start(options: &ServeOptions) -> Result<Handle, String> {
+    let root = options.root.canonicalize().map_err(|e| {
+        format!(
+            "cannot open the site folder {}: {e}",
+            options.root.display()
+        )
+    })?;
+    let server = tiny_http::Server::http(SocketAddr::new(options.bind, options.port))
+        .map_err(|e| {
+            format!(
+                "cannot listen on {}:{}: {e}; is another server running there? Pick another with --port",
+                options.bind, options.port
+            )
+        })?;
+    let addr = server
+        .server_addr()
+        .to_ip()
+        .ok_or("the server has no IP address")?;
+    let base_url = format!("http://{}", display_addr(addr));
+    let build = BuildOptions {
+        write: false,
+        drafts: options.drafts,
+        base_url: Some(base_url),
+        ..BuildOptions::new(&root)
+    };
+    let (engine, report) = Engine::new(build);
+    if !options.quiet {
+        print_update(&engine, &report, None, options.verbose);
+    }
+    let shared = Arc::new(Shared {
+        snapshot: RwLock::new(Arc::new(Snapshot {
+            files: Arc::new(engine.output().clone()),
+            errors: errors_of(&engine),
+        })),
+        clients: Mutex::new(Vec::new()),
+        generation: AtomicU64::new(0),
+        stopping: AtomicBool::new(false),
+    });
+    let server = Arc::new(server);
+    let mut threads = Vec::new();
+    for _ in 0..WORKERS {
+        let server = Arc::clone(&server);
+        let shared = Arc::clone(&shared);
+        threads.push(std::thread::spawn(move || worker(&server, &shared)));
+    }
+
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let mut debouncer = new_debouncer(options.debounce, None, tx)
+        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+    debouncer
+        .watch(&root, RecursiveMode::NonRecursive)
+        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+    let mut watched = BTreeSet::new();
+    for name in WATCHED {
+        let dir = root.join(name);
+        if dir.is_dir() && debouncer.watch(&dir, RecursiveMode::Recursive).is_ok() {
+            watched.insert(dir);
+        }
+    }
+    let debouncer = Arc::new(Mutex::new(Some(debouncer)));
+    let (quiet, verbose) = (options.quiet, options.verbose);
+    {
+        let shared = Arc::clone(&shared);
+        let debouncer = Arc::clone(&debouncer);
+        threads.push(std::thread::spawn(move || {
+            rebuild_loop(engine, &rx, &shared, &debouncer, watched, quiet, verbose);
+        }));
+    }
+    let handle = Handle {
+        addr,
+        shared,
+        server,
+        threads,
+        debouncer,
+    };
+    Ok(handle)
+}
+
+/// Runs `serve` for the command line until the process is interrupted.
+pub fn run(options: &ServeOptions) -> i32 {
+    let handle = match start(options) {
+        Ok(h) => h,
+        Err(e) => {
+            eprintln!("error[serve/start]: {e}");
+            return 2;
+        }
+    };
+    let addr = handle.addr();
+    eprintln!(
+        "vielfalt serve: http://{}/ (watching {}; Ctrl-C stops)",
+        display_addr(addr),
+        options.root.display()
+    );
+    if !addr.ip().is_loopback() {
+        eprintln!(
+            "warning[serve/not-loopback]: listening on {} — other machines on the network can read the preview",
+            addr.ip()
+        );
+        eprintln!("   = hint: leave out --bind to serve on 127.0.0.1 (this computer only)");
+    }
+    handle.wait();
+    0
+}
+
+fn display_addr(addr: SocketAddr) -> String {
+    match addr.ip() {
+        IpAddr::V6(ip) => format!("[{ip}]:{}", addr.port()),
+        IpAddr::V4(ip) => format!("{ip}:{}", addr.port()),
+    }
+}
+
+fn errors_of(engine: &Engine) -> Vec<Diagnostic> {
+    engine
+        .diagnostics()
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .cloned()
+        .collect()
+}
+
+fn print_update(
+    engine: &Engine,
+    report: &crate::incremental::Report,
+    changed: Option<usize>,
+    verbose: bool,
+) {
+    if verbose {
+        for (stage, time) in &report.stages {
+            eprintln!("  {stage}: {:.1} ms", time.as_secs_f64() * 1000.0);
+        }
+    }
+    let text = diag::render_text(engine.diagnostics());
+    let errors = diag::count(engine.diagnostics(), Severity::Error);
+    if errors > 0 {
+        eprint!("{text}");
+        eprintln!(
+            "vielfalt serve: {errors} error(s); still serving the last good version (fix and save to update)"
+        );
+        return;
+    }
+    let what = match changed {
+        None => "built".to_string(),
+        Some(n) => format!("{n} change(s):"),
+    };
+    let warnings = diag::count(engine.diagnostics(), Severity::Warning);
+    eprintln!(
+        "vielfalt serve: {what} {} {} rendered in {:.0} ms, {warnings} warning(s)",
+        report.slots,
+        if report.full { "pages (all)" } else { "pages" },
+        report.elapsed.as_secs_f64() * 1000.0
+    );
+}
+
+/// Waits for batches of file events and rebuilds.
+fn rebuild_loop(
+    mut engine: Engine,
+    rx: &Receiver<DebounceEventResult>,
+    shared: &Shared,
+    debouncer: &Mutex<Option<Watcher>>,
+    mut watched: BTreeSet<PathBuf>,
+    quiet: bool,
+    verbose: bool,
+) {
+    loop {
+        let first = match rx.recv() {
+            Ok(r) => r,
+            Err(_) => return,
+        };
+        let mut paths: BTreeSet<PathBuf> = BTreeSet::new();
+        let mut add = |r: DebounceEventResult| {
+            if let Ok(events) = r {
+                for e in events {
+                    // Reading files (rebuilds do) is no change.
+                    let is_change = !matches!(
+                        e.event.kind,
+                        notify::EventKind::Access(_)
+                            | notify::EventKind::Modify(notify::event::ModifyKind::Metadata(_))
+                    );
+                    if is_change {
+                        paths.extend(e.event.paths.iter().cloned());
+                    }
+                }
+            }
+        };
+        add(first);
+        while let Ok(r) = rx.try_recv() {
+            add(r);
+        }
+        if shared.stopping.load(Ordering::SeqCst) {
+            return;
+        }
+        let paths: Vec<PathBuf> = paths
+            .into_iter()
+            .filter(|p| relevant(engine.root(), p))
+            .collect();
+        if paths.is_empty() {
+            continue;
+        }
+        // A watched folder created after the start (say, templates/).
+        for name in WATCHED {
+            let dir = engine.root().join(name);
+            if !watched.contains(&dir) && dir.is_dir() {
+                let mut guard = debouncer.lock().unwrap_or_else(PoisonError::into_inner);
+                if let Some(d) = guard.as_mut()
+                    && d.watch(&dir, RecursiveMode::Recursive).is_ok()
+                {
+                    watched.insert(dir);
+                }
+            }
+        }
+        let report = engine.update(&paths);
+        if !quiet {
+            print_update(&engine, &report, Some(paths.len()), verbose);
+        }
+        let errors = errors_of(&engine);
+        let files = if errors.is_empty() {
+            Arc::new(engine.output().clone())
+        } else {
+            Arc::clone(&shared.snapshot().files)
+        };
+        shared.publish(Snapshot { files, errors });
+    }
+}
+
+/// Changes that can affect the output: site.toml and the watched folders,
+/// not editor backups or hidden files.
+fn relevant(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let hidden = rel.components().any(|c| {
+        let s = c.as_os_str().to_string_lossy();
+        s.starts_with('.') || s.ends_with('~') || s.starts_with('#')
+    });
+    if hidden {
+        return false;
+    }
+    let first = rel
+        .components()
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .unwrap_or_default();
+    first == crate::config::CONFIG_FILE || WATCHED.contains(&first.as_str())
+}
+
+fn worker(server: &tiny_http::Server, shared: &Arc<Shared>) {
+    while !shared.stopping.load(Ordering::SeqCst) {
+        match server.recv_timeout(Duration::from_millis(200)) {
+            Ok(Some(request)) => handle(request, shared),
+            Ok(None) => {}
+            Err(_) => return,
+        }
+    }
+}
+
+fn header(name: &str, value: &str) -> Option<tiny_http::Header> {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
+}
+
+fn respond(request: tiny_http::Request, status: u16, content_type: &str, body: Vec<u8>) {
+    let is_head = *request.method() == tiny_http::Method::Head;
+    let mut response = tiny_http::Response::from_data(if is_head { Vec::new() } else { body })
+        .with_status_code(status);
+    for (n, v) in [
+        ("Content-Type", content_type),
+        ("Cache-Control", "no-store"),
+        ("X-Content-Type-Options", "nosniff"),
+    ] {
+        if let Some(h) = header(n, v) {
+            response.add_header(h);
+        }
+    }
+    let _ = request.respond(response);
+}
+
+fn refuse(request: tiny_http::Request, status: u16, why: &str) {
+    respond(
+        request,
+        status,
+        "text/plain; charset=utf-8",
+        format!("{status} {why}\n").into_bytes(),
+    );
+}
+
+fn handle(request: tiny_http::Request, shared: &Arc<Shared>) {
+    let method = request.method().clone();
+    if method != tiny_http::Method::Get && method != tiny_http::Method::Head {
+        return refuse(request, 405, "only GET and HEAD are served");
+    }
+    let url = request.url().to_string();
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    if path == EVENTS_PATH {
+        return events(request, shared);
+    }
+    let Some(rel) = safe_path(path) else {
+        return refuse(request, 400, "bad path");
+    };
+    let snapshot = shared.snapshot();
+    let files = &snapshot.files;
+    let (status, key) = if rel.is_empty() || rel.ends_with('/') {
+        let index = format!("{rel}index.html");
+        if files.contains_key(&index) {
+            (200, Some(index))
+        } else {
+            (404, None)
+        }
+    } else if files.contains_key(&rel) {
+        (200, Some(rel.clone()))
+    } else if files.contains_key(&format!("{rel}/index.html")) {
+        // A folder without its slash: send the browser to the folder.
+        let is_head = method == tiny_http::Method::Head;
+        let mut response = tiny_http::Response::from_data(if is_head {
+            Vec::new()
+        } else {
+            b"moved\n".to_vec()
+        })
+        .with_status_code(301);
+        if let Some(h) = header("Location", &format!("/{rel}/")) {
+            response.add_header(h);
+        }
+        let _ = request.respond(response);
+        return;
+    } else {
+        (404, None)
+    };
+    let (key, status) = match key {
+        Some(k) => (k, status),
+        None if files.contains_key("404.html") => ("404.html".to_string(), 404),
+        None => {
+            let body = inject(
+                b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>vielfalt serve</title></head><body><main><h1>Not found</h1></main></body></html>",
+                &snapshot.errors,
+            );
+            return respond(request, 404, "text/html; charset=utf-8", body);
+        }
+    };
+    let Some(bytes) = files.get(&key) else {
+        return refuse(request, 404, "not found");
+    };
+    let mime = mime_type(&key);
+    let body = if mime.starts_with("text/html") {
+        inject(bytes, &snapshot.errors)
+    } else {
+        bytes.to_vec()
+    };
+    respond(request, status, mime, body);
+}
+
+/// The output path a request path names, or `None` when it tries to leave
+/// the output or is malformed. Percent-decoding happens once; what is left
+/// with a `%` (double encoding) is refused rather than decoded again.
+pub fn safe_path(path: &str) -> Option<String> {
+    let rest = path.strip_prefix('/')?;
+    let decoded = percent_decode(rest)?;
+    if decoded.contains(['\\', '\0', '%'])
+        || decoded.starts_with('/')
+        || decoded.contains("//")
+        || decoded.chars().any(char::is_control)
+    {
+        return None;
+    }
+    if decoded
+        .split('/')
+        .any(|segment| segment == ".." || segment == "." || segment.contains(':'))
+    {
+        return None;
+    }
+    Some(decoded)
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'%' {
+            let hex = bytes.get(i + 1..i + 3)?;
+            let hex = std::str::from_utf8(hex).ok()?;
+            let value = u8::from_str_radix(hex, 16).ok()?;
+            // An encoded slash would let one segment pass as two.
+            if value == b'/' {
+                return None;
+            }
+            out.push(value);
+            i += 3;
+        } else {
+            out.push(b);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Content types by extension; text types say UTF-8.
+pub fn mime_type(path: &str) -> &'static str {
+    let ext = path
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" if path.ends_with("atom.xml") => "application/atom+xml; charset=utf-8",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "woff" => "font/woff",
+        "woff2" => "font/woff2",
+        "pdf" => "application/pdf",
+        "mp4" => "video/mp4",
+        "webm" => "video/webm",
+        "vtt" => "text/vtt; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The reload script, and the error overlay when there are errors, put
+/// before `</body>`.
+pub fn inject(html: &[u8], errors: &[Diagnostic]) -> Vec<u8> {
+    let mut extra = String::new();
+    if !errors.is_empty() {
+        extra.push_str(&overlay(errors));
+    }
+    extra.push_str(&format!(
+        "<script>/* vielfalt serve */(function(){{var s=new EventSource(\"{EVENTS_PATH}\");s.addEventListener(\"reload\",function(){{location.reload();}});}})();</script>\n"
+    ));
+    let at = html
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + extra.len());
+    out.extend_from_slice(html.get(..at).unwrap_or(html));
+    out.extend_from_slice(extra.as_bytes());
+    out.extend_from_slice(html.get(at..).unwrap_or_default());
+    out
+}
+
+/// The errors of the last update as a panel over the page.
+pub fn overlay(errors: &[Diagnostic]) -> String {
+    let mut out = String::from(
+        "<div id=\"vielfalt-errors\" role=\"alert\" lang=\"en\" dir=\"ltr\" style=\"position:fixed;inset:0 0 auto 0;max-block-size:70vh;overflow:auto;z-index:2147483647;background:#fff;color:#111;border-block-end:4px solid #a00;padding:1rem 1.5rem;font:16px/1.5 system-ui,sans-serif;text-align:start\">\n",
+    );
+    out.push_str(&format!(
+        "<h2 style=\"margin:0 0 .5rem;color:#a00;font-size:1.25rem\">vielfalt: {} error(s) — showing the last good version until you fix and save</h2>\n<ul style=\"margin:0;padding-inline-start:1.25rem\">\n",
+        errors.len()
+    ));
+    for d in errors {
+        let mut location = d
+            .file
+            .as_ref()
+            .map(|f| f.display().to_string())
+            .unwrap_or_default();
+        if let Some(line) = d.line {
+            location.push_str(&format!(":{line}"));
+            if let Some(col) = d.column {
+                location.push_str(&format!(":{col}"));
+            }
+        }
+        out.push_str(&format!(
+            "<li><strong>{}</strong>: {}",
+            escape_html(&d.rule),
+            escape_html(&d.message)
+        ));
+        if !location.is_empty() {
+            out.push_str(&format!("<br><code>{}</code>", escape_html(&location)));
+        }
+        if let Some(h) = &d.hint {
+            out.push_str(&format!("<br>hint: {}", escape_html(h)));
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n</div>\n");
+    out
+}
+
+/// Server-sent events: one `reload` event per published update.
+fn events(request: tiny_http::Request, shared: &Arc<Shared>) {
+    let (tx, rx) = mpsc::channel::<u64>();
+    {
+        let mut clients = shared
+            .clients
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        clients.retain(|c| c.send(0).is_ok());
+        if clients.len() >= MAX_EVENT_CLIENTS {
+            drop(clients);
+            return refuse(request, 503, "too many open reload connections");
+        }
+        clients.push(tx);
+    }
+    // Drain the hello sent by `retain` above.
+    while rx.try_recv().is_ok() {}
+    std::thread::spawn(move || {
+        let mut writer = request.into_writer();
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\nretry: 500\n\n";
+        if writer
+            .write_all(head.as_bytes())
+            .and_then(|()| writer.flush())
+            .is_err()
+        {
+            return;
+        }
+        let mut last_ping = Instant::now();
+        loop {
+            match rx.recv_timeout(Duration::from_secs(15)) {
+                Ok(0) => continue,
+                Ok(generation) => {
+                    let event = format!("event: reload\ndata: {generation}\n\n");
+                    if writer
+                        .write_all(event.as_bytes())
+                        .and_then(|()| writer.flush())
+                        .is_err()
+                    {
+                        return;
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => {
+                    if last_ping.elapsed() >= Duration::from_secs(15) {
+                        last_ping = Instant::now();
+                        if writer
+                            .write_all(b": ping\n\n")
+                            .and_then(|()| writer.flush())
+                            .is_err()
+                        {
+                            return;
+                        }
+                    }
+                }
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_that_leave_the_output_are_refused() {
+        for bad in [
+            "/../etc/passwd",
+            "/de/../../x",
+            "/%2e%2e/x",
+            "/%2E%2E%2Fx",
+            "/%252e%252e/x",
+            "/de/..%5c..%5cx",
+            "/de\\..\\x",
+            "//etc/passwd",
+            "/C:/x",
+            "/de/%00",
+            "/%zz",
+            "/./x",
+            "relative",
+        ] {
+            assert_eq!(safe_path(bad), None, "{bad} must be refused");
+        }
+        assert_eq!(safe_path("/").as_deref(), Some(""));
+        assert_eq!(safe_path("/de/leitbild/").as_deref(), Some("de/leitbild/"));
+        assert_eq!(safe_path("/de/gr%C3%BCnde/").as_deref(), Some("de/gründe/"));
+    }
+
+    #[test]
+    fn injection_goes_before_the_body_end() {
+        let out = inject(b"<html><body><p>x</p></body></html>", &[]);
+        let text = String::from_utf8(out).expect("utf8");
+        assert!(text.contains("EventSource"));
+        assert!(text.ends_with("</script>\n</body></html>"), "{text}");
+        let d = Diagnostic::error("frontmatter/invalid", "front matter: <bad>")
+            .file("content/x.md")
+            .at(3, 7);
+        let out = String::from_utf8(inject(b"<p>no body</p>", &[d])).expect("utf8");
+        assert!(out.contains("content/x.md:3:7"), "{out}");
+        assert!(out.contains("&lt;bad&gt;"), "{out}");
+    }
+}

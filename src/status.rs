@@ -1,0 +1,545 @@
+//! Translation status: for every page, language and variant, whether the
+//! text is the original, current, outdated (its `source_hash` no longer
+//! matches the original), not stamped (no `source_hash`), unreviewed
+//! (`translation` set without `reviewed = true`) or missing — with what to
+//! do about it. `check` prints it (text or JSON, README "JSON schema"),
+//! `vielfalt status` writes it as one self-contained HTML page.
+//!
+//! Only the default-language page of a variant (else the base page) counts
+//! as an original (`Site::original_of`); a variant row is shown for a page
+//! only where that variant exists in at least one language.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::content::{Page, Site, Slot};
+use crate::diag::Diagnostic;
+use crate::render::escape_html;
+
+/// The state of one (page, language, variant) cell, most urgent last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum State {
+    /// The text everything else is translated from.
+    Original,
+    Current,
+    /// Translated or rewritten without a native speaker's review.
+    Unreviewed,
+    /// No `source_hash`: nobody recorded which version it was made from.
+    Unstamped,
+    /// The original changed since the translation was stamped.
+    Outdated,
+    Missing,
+}
+
+impl State {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Original => "original",
+            State::Current => "current",
+            State::Unreviewed => "unreviewed",
+            State::Unstamped => "unstamped",
+            State::Outdated => "outdated",
+            State::Missing => "missing",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            State::Original => "original",
+            State::Current => "current",
+            State::Unreviewed => "not reviewed",
+            State::Unstamped => "not stamped",
+            State::Outdated => "outdated",
+            State::Missing => "missing",
+        }
+    }
+}
+
+/// One cell of the matrix.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cell {
+    /// Source key: the default-language file under content/ (`leitbild.md`).
+    pub source: String,
+    /// The page's title in the default language (else any).
+    pub title: String,
+    pub lang: String,
+    pub variant: Option<String>,
+    pub state: State,
+    /// The file of this text (for `missing`: the file to create).
+    pub file: String,
+    /// The file it is translated from (`null` for originals and where
+    /// there is no original to translate from).
+    pub original: Option<String>,
+    /// What to do, in one sentence (`null` when nothing is to do).
+    pub action: Option<String>,
+}
+
+/// Per-language counts.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Counts {
+    pub lang: String,
+    pub name: String,
+    pub original: usize,
+    pub current: usize,
+    pub unreviewed: usize,
+    pub unstamped: usize,
+    pub outdated: usize,
+    pub missing: usize,
+    /// All cells of the language except originals.
+    pub total: usize,
+}
+
+impl Counts {
+    /// Cells that need no work, as a share of `total` (percent, rounded down).
+    pub fn percent_current(&self) -> usize {
+        (self.current * 100).checked_div(self.total).unwrap_or(100)
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Status {
+    pub languages: Vec<Counts>,
+    pub cells: Vec<Cell>,
+}
+
+/// Computes the matrix of a site.
+pub fn compute(site: &Site) -> Status {
+    let config = &site.config;
+    let default = config.default_language.as_str();
+    let mut cells = Vec::new();
+    for source in &site.sources {
+        let Some(rep) = site
+            .slot(source, default, None)
+            .map(|(s, _)| &site.pages[s.page()])
+            .or_else(|| site.pages.iter().find(|p| &p.source == source))
+        else {
+            continue;
+        };
+        let variants: Vec<Option<&str>> = std::iter::once(None)
+            .chain(
+                config
+                    .variants
+                    .iter()
+                    .map(|v| Some(v.key.as_str()))
+                    .filter(|v| {
+                        site.pages
+                            .iter()
+                            .any(|p| &p.source == source && p.variant.as_deref() == *v)
+                    }),
+            )
+            .collect();
+        for variant in variants {
+            for lang in &config.languages {
+                let real = match site.slot(source, &lang.key, variant) {
+                    Some((Slot::Real(i), _)) => site.pages.get(i),
+                    _ => None,
+                };
+                cells.push(cell(site, source, rep, &lang.key, variant, real));
+            }
+        }
+    }
+    let mut languages: Vec<Counts> = config
+        .languages
+        .iter()
+        .map(|l| Counts {
+            lang: l.key.clone(),
+            name: l.name.clone(),
+            ..Counts::default()
+        })
+        .collect();
+    for c in &cells {
+        if let Some(counts) = languages.iter_mut().find(|l| l.lang == c.lang) {
+            match c.state {
+                State::Original => counts.original += 1,
+                State::Current => counts.current += 1,
+                State::Unreviewed => counts.unreviewed += 1,
+                State::Unstamped => counts.unstamped += 1,
+                State::Outdated => counts.outdated += 1,
+                State::Missing => counts.missing += 1,
+            }
+            if c.state != State::Original {
+                counts.total += 1;
+            }
+        }
+    }
+    Status { languages, cells }
+}
+
+fn cell(
+    site: &Site,
+    source: &str,
+    rep: &Page,
+    lang: &str,
+    variant: Option<&str>,
+    real: Option<&Page>,
+) -> Cell {
+    let default = site.config.default_language.as_str();
+    let (state, file, original) = match real {
+        Some(page) => {
+            let original = site.original_of(page);
+            let state = match original {
+                None => State::Original,
+                Some(o) => match page.front.source_hash.as_deref() {
+                    Some(h) if h != o.content_hash => State::Outdated,
+                    None => State::Unstamped,
+                    Some(_)
+                        if page.front.translation.is_some()
+                            && page.front.reviewed != Some(true) =>
+                    {
+                        State::Unreviewed
+                    }
+                    Some(_) => State::Current,
+                },
+            };
+            (
+                state,
+                page.file.display().to_string(),
+                original.map(|o| o.file.display().to_string()),
+            )
+        }
+        None => {
+            // The file to create: STEM[.LANG][.VARIANT].md beside the source.
+            let stem = source.strip_suffix(".md").unwrap_or(source);
+            let mut name = format!("content/{stem}");
+            if lang != default {
+                name.push('.');
+                name.push_str(lang);
+            }
+            if let Some(v) = variant {
+                name.push('.');
+                name.push_str(v);
+            }
+            name.push_str(".md");
+            let original = [variant, None]
+                .into_iter()
+                .find_map(|v| match site.slot(source, default, v) {
+                    Some((Slot::Real(i), _)) => site.pages.get(i),
+                    _ => None,
+                })
+                .filter(|o| !(o.lang == lang && o.variant.as_deref() == variant))
+                .map(|o| o.file.display().to_string());
+            (State::Missing, name, original)
+        }
+    };
+    let action = match (state, &original) {
+        (State::Outdated, Some(o)) => Some(format!(
+            "update {file} to the current {o}, then run `vielfalt stamp {file}`"
+        )),
+        (State::Unstamped, Some(o)) => Some(format!(
+            "compare {file} with {o}; when it matches, run `vielfalt stamp {file}`"
+        )),
+        (State::Unreviewed, _) => Some(format!(
+            "have a native speaker review {file}, then set `reviewed = true` in its front matter"
+        )),
+        (State::Missing, Some(o)) => Some(format!(
+            "translate {o} into {file}, then run `vielfalt stamp {file}`"
+        )),
+        (State::Missing, None) => Some(format!("write {file}")),
+        _ => None,
+    };
+    Cell {
+        source: source.to_string(),
+        title: rep.front.title.clone(),
+        lang: lang.to_string(),
+        variant: variant.map(str::to_string),
+        state,
+        file,
+        original,
+        action,
+    }
+}
+
+/// A `translation/outdated` warning for every outdated translation, at its
+/// `source_hash` line.
+pub fn diagnostics(site: &Site) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for page in &site.pages {
+        let Some(original) = site.original_of(page) else {
+            continue;
+        };
+        let Some(hash) = page.front.source_hash.as_deref() else {
+            continue;
+        };
+        if hash == original.content_hash {
+            continue;
+        }
+        let file = page.file.display().to_string();
+        let mut d = Diagnostic::warning(
+            "translation/outdated",
+            format!(
+                "this text was made from an older version of {}; readers see an “outdated” notice",
+                original.file.display()
+            ),
+        )
+        .file(&page.file)
+        .hint(format!(
+            "bring it up to date with {}, then run `vielfalt stamp {file}`",
+            original.file.display()
+        ));
+        let text = std::fs::read_to_string(site.root.join(&page.file)).unwrap_or_default();
+        if let Some((i, line)) = text
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.trim_start().starts_with("source_hash"))
+        {
+            let column = line.chars().take_while(|c| c.is_whitespace()).count() + 1;
+            d = d.at(i + 1, column);
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// The status for a terminal: one line per language, then what to do.
+pub fn render_text(status: &Status) -> String {
+    let mut out = String::from(
+        "Translation status (current / outdated / not reviewed / not stamped / missing):\n",
+    );
+    for l in &status.languages {
+        let _ = writeln!(
+            out,
+            "  {:<6} {:>4} current, {} outdated, {} not reviewed, {} not stamped, {} missing ({} %)",
+            l.lang,
+            l.current,
+            l.outdated,
+            l.unreviewed,
+            l.unstamped,
+            l.missing,
+            l.percent_current()
+        );
+    }
+    let mut todo: Vec<&Cell> = status.cells.iter().filter(|c| c.action.is_some()).collect();
+    todo.sort_by(|a, b| {
+        (&a.lang, std::cmp::Reverse(a.state), &a.file).cmp(&(
+            &b.lang,
+            std::cmp::Reverse(b.state),
+            &b.file,
+        ))
+    });
+    if !todo.is_empty() {
+        out.push_str("To do:\n");
+        let mut last = "";
+        for c in todo {
+            if c.lang != last {
+                let _ = writeln!(out, "  {}:", c.lang);
+                last = &c.lang;
+            }
+            let _ = writeln!(
+                out,
+                "    {:<12} {}",
+                c.state.label(),
+                c.action.as_deref().unwrap_or_default()
+            );
+        }
+    }
+    out
+}
+
+/// The staff report: one self-contained, accessible HTML page. Readable and
+/// sortable without JavaScript: the matrix is given once by page and the
+/// work list once by language and once by state (pre-sorted tables).
+pub fn render_html(status: &Status, site_name: &str) -> String {
+    let mut h = String::new();
+    let e = escape_html;
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Translation status – {}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to the report</a>\n<main id=\"main\" tabindex=\"-1\">\n<h1>Translation status – {}</h1>\n",
+        e(site_name),
+        e(site_name)
+    );
+    h.push_str("<nav aria-label=\"Views\"><ul>\n<li><a href=\"#languages\">Progress by language</a></li>\n<li><a href=\"#matrix\">All pages by page</a></li>\n<li><a href=\"#by-state\">Work by urgency</a></li>\n<li><a href=\"#by-language\">Work by language</a></li>\n</ul></nav>\n");
+    h.push_str("<p>States: ");
+    for s in [
+        State::Original,
+        State::Current,
+        State::Unreviewed,
+        State::Unstamped,
+        State::Outdated,
+        State::Missing,
+    ] {
+        let _ = write!(
+            h,
+            "<span class=\"st st-{}\">{}</span> ",
+            s.as_str(),
+            s.label()
+        );
+    }
+    h.push_str("</p>\n");
+
+    h.push_str("<section aria-labelledby=\"languages\">\n<h2 id=\"languages\">Progress by language</h2>\n<table>\n<caption>Pages per language, by state (sorted by language order of site.toml)</caption>\n<thead><tr><th scope=\"col\">Language</th><th scope=\"col\">Current</th><th scope=\"col\">Outdated</th><th scope=\"col\">Not reviewed</th><th scope=\"col\">Not stamped</th><th scope=\"col\">Missing</th><th scope=\"col\">Progress</th></tr></thead>\n<tbody>\n");
+    for l in &status.languages {
+        let _ = writeln!(
+            h,
+            "<tr><th scope=\"row\"><span lang=\"{}\">{}</span> ({})</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><progress max=\"{}\" value=\"{}\" aria-label=\"{} current\">{} %</progress> {} of {} current ({} %)</td></tr>",
+            e(&l.lang),
+            e(&l.name),
+            e(&l.lang),
+            l.current,
+            l.outdated,
+            l.unreviewed,
+            l.unstamped,
+            l.missing,
+            l.total.max(1),
+            l.current,
+            e(&l.name),
+            l.percent_current(),
+            l.current,
+            l.total,
+            l.percent_current()
+        );
+    }
+    h.push_str("</tbody>\n</table>\n</section>\n");
+
+    // The matrix: one row per page and variant, one column per language.
+    let langs: Vec<&Counts> = status.languages.iter().collect();
+    let mut rows: BTreeMap<(usize, Option<String>), Vec<&Cell>> = BTreeMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    for c in &status.cells {
+        let i = match order.iter().position(|s| *s == c.source) {
+            Some(i) => i,
+            None => {
+                order.push(&c.source);
+                order.len() - 1
+            }
+        };
+        rows.entry((i, c.variant.clone())).or_default().push(c);
+    }
+    h.push_str("<section aria-labelledby=\"matrix\">\n<h2 id=\"matrix\">All pages by page</h2>\n<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"matrix\">\n<table class=\"matrix\">\n<caption>Every page and variant (rows, in site order) in every language (columns)</caption>\n<thead><tr><th scope=\"col\">Page</th><th scope=\"col\">Variant</th>");
+    for l in &langs {
+        let _ = write!(
+            h,
+            "<th scope=\"col\"><abbr title=\"{}\">{}</abbr></th>",
+            e(&l.name),
+            e(&l.lang)
+        );
+    }
+    h.push_str("</tr></thead>\n<tbody>\n");
+    for ((_, variant), cells) in &rows {
+        let Some(first) = cells.first() else { continue };
+        let _ = write!(
+            h,
+            "<tr><th scope=\"row\">{}<br><code>{}</code></th><td>{}</td>",
+            e(&first.title),
+            e(&first.source),
+            e(variant.as_deref().unwrap_or("–"))
+        );
+        for l in &langs {
+            match cells.iter().find(|c| c.lang == l.lang) {
+                Some(c) => {
+                    let _ = write!(
+                        h,
+                        "<td class=\"st-{}\"><span class=\"st st-{}\">{}</span></td>",
+                        c.state.as_str(),
+                        c.state.as_str(),
+                        c.state.label()
+                    );
+                }
+                None => h.push_str("<td></td>"),
+            }
+        }
+        h.push_str("</tr>\n");
+    }
+    h.push_str("</tbody>\n</table>\n</div>\n</section>\n");
+
+    let mut todo: Vec<&Cell> = status.cells.iter().filter(|c| c.action.is_some()).collect();
+    todo.sort_by(|a, b| {
+        (std::cmp::Reverse(a.state), &a.lang, &a.file).cmp(&(
+            std::cmp::Reverse(b.state),
+            &b.lang,
+            &b.file,
+        ))
+    });
+    work_table(
+        &mut h,
+        "by-state",
+        "Work by urgency",
+        "Sorted by state (missing, outdated, not stamped, not reviewed), then language and file",
+        &todo,
+    );
+    todo.sort_by(|a, b| {
+        (
+            lang_index(&langs, &a.lang),
+            std::cmp::Reverse(a.state),
+            &a.file,
+        )
+            .cmp(&(
+                lang_index(&langs, &b.lang),
+                std::cmp::Reverse(b.state),
+                &b.file,
+            ))
+    });
+    work_table(
+        &mut h,
+        "by-language",
+        "Work by language",
+        "Sorted by language, then state and file",
+        &todo,
+    );
+    h.push_str("</main>\n</body>\n</html>\n");
+    h
+}
+
+fn lang_index(langs: &[&Counts], lang: &str) -> usize {
+    langs
+        .iter()
+        .position(|l| l.lang == lang)
+        .unwrap_or(usize::MAX)
+}
+
+fn work_table(h: &mut String, id: &str, title: &str, caption: &str, cells: &[&Cell]) {
+    let e = escape_html;
+    let _ = write!(
+        h,
+        "<section aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{title}</h2>\n"
+    );
+    if cells.is_empty() {
+        h.push_str(
+            "<p>Nothing to do: every translation is current and reviewed.</p>\n</section>\n",
+        );
+        return;
+    }
+    let _ = write!(
+        h,
+        "<table>\n<caption>{} ({} items)</caption>\n<thead><tr><th scope=\"col\">State</th><th scope=\"col\">Language</th><th scope=\"col\">Page</th><th scope=\"col\">What to do</th></tr></thead>\n<tbody>\n",
+        e(caption),
+        cells.len()
+    );
+    for c in cells {
+        let _ = writeln!(
+            h,
+            "<tr><td class=\"st-{}\"><span class=\"st st-{}\">{}</span></td><td>{}</td><td>{}{}</td><td>{}</td></tr>",
+            c.state.as_str(),
+            c.state.as_str(),
+            c.state.label(),
+            e(&c.lang),
+            e(&c.title),
+            c.variant
+                .as_deref()
+                .map(|v| format!(" ({})", e(v)))
+                .unwrap_or_default(),
+            e(c.action.as_deref().unwrap_or_default())
+        );
+    }
+    h.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+/// Colours: dark text on light backgrounds (contrast above 7:1); the state
+/// is always written out too, so colour is never the only signal.
+const STYLE: &str = "body{font:1rem/1.5 system-ui,sans-serif;color:#111;background:#fff;margin:0;padding:1rem}
+main{max-inline-size:80rem;margin-inline:auto}
+.skip{position:absolute;inset-inline-start:-100vw}.skip:focus{position:static}
+a:focus,[tabindex]:focus{outline:3px solid #1a4f9c;outline-offset:2px}
+nav ul{display:flex;flex-wrap:wrap;gap:1rem;padding:0;list-style:none}
+table{border-collapse:collapse;margin-block:1rem}caption{text-align:start;font-weight:600;padding-block:.5rem}
+th,td{border:1px solid #767676;padding:.25rem .5rem;text-align:start;vertical-align:top}
+.scroll{overflow-x:auto;max-inline-size:100%}
+progress{inline-size:8rem;vertical-align:middle}
+.st{display:inline-block;padding:0 .35rem;border-radius:.25rem;font-weight:600;white-space:nowrap}
+.st-original{background:#e8e8e8;color:#111}.st-current{background:#d4edda;color:#0b3d17}
+.st-unreviewed{background:#fff3bf;color:#4a3800}.st-unstamped{background:#dbe7fb;color:#0d2f66}
+.st-outdated{background:#ffe0c2;color:#5c2600}.st-missing{background:#f8d4d4;color:#5c0000}
+td.st-current,td.st-original,td.st-unreviewed,td.st-unstamped,td.st-outdated,td.st-missing{background:none}
+";
