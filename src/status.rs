@@ -9,7 +9,7 @@
 //! as an original (`Site::original_of`); a variant row is shown for a page
 //! only where that variant exists in at least one language.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -109,12 +109,28 @@ pub struct Status {
 pub fn compute(site: &Site) -> Status {
     let config = &site.config;
     let default = config.default_language.as_str();
+    // Which sources have which variants, and which languages offer a
+    // variant at all: a language without any Easy Read page is not
+    // "missing" Easy Read translations (`check` lists pages lacking a
+    // variant separately). Sets, so the matrix stays linear in pages.
+    let mut source_variants: HashSet<(&str, &str)> = HashSet::new();
+    let mut offered: HashSet<(&str, &str)> = HashSet::new();
+    for p in &site.pages {
+        if let Some(v) = p.variant.as_deref() {
+            source_variants.insert((p.source.as_str(), v));
+            offered.insert((p.lang.as_str(), v));
+        }
+    }
+    let mut first_page: HashMap<&str, &Page> = HashMap::new();
+    for p in &site.pages {
+        first_page.entry(p.source.as_str()).or_insert(p);
+    }
     let mut cells = Vec::new();
     for source in &site.sources {
         let Some(rep) = site
             .slot(source, default, None)
             .map(|(s, _)| &site.pages[s.page()])
-            .or_else(|| site.pages.iter().find(|p| &p.source == source))
+            .or_else(|| first_page.get(source.as_str()).copied())
         else {
             continue;
         };
@@ -123,12 +139,9 @@ pub fn compute(site: &Site) -> Status {
                 config
                     .variants
                     .iter()
-                    .map(|v| Some(v.key.as_str()))
-                    .filter(|v| {
-                        site.pages
-                            .iter()
-                            .any(|p| &p.source == source && p.variant.as_deref() == *v)
-                    }),
+                    .map(|v| v.key.as_str())
+                    .filter(|v| source_variants.contains(&(source.as_str(), *v)))
+                    .map(Some),
             )
             .collect();
         for variant in variants {
@@ -137,6 +150,12 @@ pub fn compute(site: &Site) -> Status {
                     Some((Slot::Real(i), _)) => site.pages.get(i),
                     _ => None,
                 };
+                if real.is_none()
+                    && let Some(v) = variant
+                    && !offered.contains(&(lang.key.as_str(), v))
+                {
+                    continue;
+                }
                 cells.push(cell(site, source, rep, &lang.key, variant, real));
             }
         }

@@ -305,3 +305,38 @@ fn no_untranslated_german_sentence_on_a_foreign_page() {
         }
     }
 }
+
+#[test]
+fn check_reports_no_missing_outdated_or_unstamped_translation() {
+    let output = assert_cmd::Command::cargo_bin("vielfalt")
+        .expect("bin")
+        .args(["check", "--format", "json", "--root"])
+        .arg(root())
+        .output()
+        .expect("runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let languages = json["translations"]["languages"]
+        .as_array()
+        .expect("languages");
+    assert_eq!(languages.len(), LANGUAGES.len());
+    for l in languages {
+        for key in ["missing", "outdated", "unstamped"] {
+            assert_eq!(l[key], 0, "{}: {key} = {}", l["lang"], l[key]);
+        }
+    }
+    // No error and no warning about translations or interface messages.
+    for d in json["diagnostics"].as_array().expect("diagnostics") {
+        let rule = d["rule"].as_str().unwrap_or_default();
+        assert!(
+            !rule.starts_with("translation/") && !rule.starts_with("fluent/"),
+            "{d}"
+        );
+        assert_ne!(d["severity"], "error", "{d}");
+    }
+}
