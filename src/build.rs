@@ -190,6 +190,7 @@ pub fn run(options: &BuildOptions) -> Outcome {
     let (mut summary, rendered) = render_all(&renderer, sink.as_ref());
     diags.extend(rendered.diagnostics);
     stages.push(("render+lint+write", render_start.elapsed()));
+    stages.append(&mut summary.stages);
     summary.lint_time = rendered.lint_time;
     summary.stages = stages;
     summary.elapsed = start.elapsed();
@@ -237,6 +238,8 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink) -> (Summary, Rendered) {
     let lint_nanos = std::sync::atomic::AtomicU64::new(0);
     let sitemap_entries: Mutex<Vec<feeds::SitemapEntry>> = Mutex::new(Vec::new());
 
+    let mut stages = Vec::new();
+    let pages_start = Instant::now();
     let results: Vec<(Vec<Facts>, Vec<Diagnostic>, String, usize)> = slots
         .par_iter()
         .map(|(key, (slot, url))| {
@@ -257,6 +260,8 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink) -> (Summary, Rendered) {
         })
         .collect();
 
+    stages.push(("  pages (parallel)", pages_start.elapsed()));
+    let rest_start = Instant::now();
     let mut diagnostics = Vec::new();
     let mut all_facts = Vec::new();
     let mut per_lang: BTreeMap<String, usize> = BTreeMap::new();
@@ -338,6 +343,7 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink) -> (Summary, Rendered) {
     }
     files_written += other_files.len() + all_facts.len();
 
+    stages.push(("  root pages, assets, sitemap, feeds", rest_start.elapsed()));
     let start = Instant::now();
     diagnostics.extend(lint::check_site(
         &all_facts,
@@ -346,6 +352,7 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink) -> (Summary, Rendered) {
     ));
     let lint_time = Duration::from_nanos(lint_nanos.load(std::sync::atomic::Ordering::Relaxed))
         + start.elapsed();
+    stages.push(("  site-wide link and title checks", start.elapsed()));
 
     let pages = site
         .config
@@ -356,6 +363,7 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink) -> (Summary, Rendered) {
     let summary = Summary {
         pages,
         files: files_written,
+        stages,
         ..Summary::default()
     };
     (
