@@ -205,6 +205,7 @@ fn run_pipeline(options: &BuildOptions, plain: &mut crate::plain::Report) -> Out
     let (mut summary, rendered) = render_all(&renderer, sink.as_ref());
     diags.extend(rendered.diagnostics);
     stages.push(("render+lint+write", render_start.elapsed()));
+    stages.append(&mut summary.stages);
     summary.lint_time = rendered.lint_time;
     summary.stages = stages;
     summary.elapsed = start.elapsed();
@@ -253,6 +254,8 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink) -> (Summary, Rendered) {
     let lint_nanos = std::sync::atomic::AtomicU64::new(0);
     let sitemap_entries: Mutex<Vec<feeds::SitemapEntry>> = Mutex::new(Vec::new());
 
+    let mut stages = Vec::new();
+    let pages_start = Instant::now();
     let results: Vec<(Vec<Facts>, Vec<Diagnostic>, String, usize)> = slots
         .par_iter()
         .map(|(key, (slot, url))| {
@@ -273,6 +276,8 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink) -> (Summary, Rendered) {
         })
         .collect();
 
+    stages.push(("  pages (parallel)", pages_start.elapsed()));
+    let rest_start = Instant::now();
     let mut diagnostics = Vec::new();
     let mut all_facts = Vec::new();
     let mut per_lang: BTreeMap<String, usize> = BTreeMap::new();
@@ -354,6 +359,7 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink) -> (Summary, Rendered) {
     }
     files_written += other_files.len() + all_facts.len();
 
+    stages.push(("  root pages, assets, sitemap, feeds", rest_start.elapsed()));
     let start = Instant::now();
     diagnostics.extend(lint::check_site(
         &all_facts,
@@ -362,6 +368,7 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink) -> (Summary, Rendered) {
     ));
     let lint_time = Duration::from_nanos(lint_nanos.load(std::sync::atomic::Ordering::Relaxed))
         + start.elapsed();
+    stages.push(("  site-wide link and title checks", start.elapsed()));
 
     let pages = site
         .config
@@ -372,6 +379,7 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink) -> (Summary, Rendered) {
     let summary = Summary {
         pages,
         files: files_written,
+        stages,
         ..Summary::default()
     };
     (

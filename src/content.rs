@@ -9,6 +9,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::frontmatter::{self, Date, FrontMatter};
@@ -80,17 +82,27 @@ pub struct Site {
     /// Sources of files that failed to load. Links to them are not reported
     /// again: the file's own error says what to fix.
     pub broken_sources: BTreeSet<String>,
+    /// `slots` grouped by source, for `slot()`.
+    slot_index: HashMap<String, Vec<IndexedSlot>>,
+}
+
+#[derive(Debug)]
+struct IndexedSlot {
+    lang: String,
+    variant: Option<String>,
+    slot: Slot,
+    url: String,
 }
 
 impl Site {
     pub fn slot(&self, source: &str, lang: &str, variant: Option<&str>) -> Option<(Slot, &str)> {
-        self.slots
-            .get(&(
-                source.to_string(),
-                lang.to_string(),
-                variant.map(str::to_string),
-            ))
-            .map(|(slot, url)| (*slot, url.as_str()))
+        // Through the per-source index: rendering asks this dozens of times
+        // per page, and a `slots` lookup would allocate a key each time.
+        self.slot_index
+            .get(source)?
+            .iter()
+            .find(|e| e.lang == lang && e.variant.as_deref() == variant)
+            .map(|e| (e.slot, e.url.as_str()))
     }
 
     /// The page a translation or variant was made from: for a translation the
@@ -265,6 +277,7 @@ pub fn load(root: &Path, config: Config, options: LoadOptions) -> (Site, Vec<Dia
     let mut pages = Vec::new();
     let mut assets = Vec::new();
     let mut broken_sources = BTreeSet::new();
+    let mut markdown_files: Vec<(PathBuf, PathBuf, String, String)> = Vec::new();
     if !content.is_dir() {
         diags.push(
             Diagnostic::error("content/missing", "the site has no content/ folder")
@@ -325,7 +338,17 @@ pub fn load(root: &Path, config: Config, options: LoadOptions) -> (Site, Vec<Dia
             .parent()
             .map(|p| p.to_string_lossy().replace('\\', "/"))
             .unwrap_or_default();
-        match load_page(entry.path(), &rel, name, &dir, &config) {
+        markdown_files.push((entry.path().to_path_buf(), rel, name.to_string(), dir));
+    }
+    // Reading and parsing front matter is independent per file: done in
+    // parallel (a large site has tens of thousands), merged in walk order
+    // so that diagnostics and pages stay deterministic.
+    let loaded: Vec<_> = markdown_files
+        .par_iter()
+        .map(|(path, rel, name, dir)| load_page(path, rel, name, dir, &config))
+        .collect();
+    for ((_, _, name, dir), result) in markdown_files.iter().zip(loaded) {
+        match result {
             Ok(Some(page)) if page.front.draft && !options.drafts => {}
             Ok(Some(page)) => pages.push(page),
             Ok(None) => {}
@@ -714,6 +737,18 @@ fn assemble(
         key(pa).cmp(&key(pb)).then(a.cmp(b))
     });
     let sources = ordered.into_iter().map(str::to_string).collect();
+    let mut slot_index: HashMap<String, Vec<IndexedSlot>> = HashMap::new();
+    for ((source, lang, variant), (slot, url)) in &slots {
+        slot_index
+            .entry(source.clone())
+            .or_default()
+            .push(IndexedSlot {
+                lang: lang.clone(),
+                variant: variant.clone(),
+                slot: *slot,
+                url: url.clone(),
+            });
+    }
     Site {
         root: root.to_path_buf(),
         config,
@@ -722,6 +757,7 @@ fn assemble(
         sources,
         assets,
         broken_sources: BTreeSet::new(),
+        slot_index,
     }
 }
 

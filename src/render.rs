@@ -53,6 +53,8 @@ pub struct Renderer<'a> {
     /// Sections with dated pages: their directories (feeds are made for them).
     pub feed_dirs: Vec<String>,
     base_path: String,
+    /// `feed` of the template context per language.
+    feed_values: HashMap<String, Value>,
 }
 
 #[derive(Debug, Clone)]
@@ -226,7 +228,7 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let base_path = base_path(&site.config);
-        let renderer = Renderer {
+        let mut renderer = Renderer {
             site,
             i18n,
             dates,
@@ -238,7 +240,14 @@ impl<'a> Renderer<'a> {
             statement_source,
             feed_dirs,
             base_path,
+            feed_values: HashMap::new(),
         };
+        renderer.feed_values = site
+            .config
+            .languages
+            .iter()
+            .map(|l| (l.key.clone(), renderer.feed_value(&l.key)))
+            .collect();
         (Some(renderer), diags)
     }
 
@@ -443,7 +452,7 @@ impl<'a> Renderer<'a> {
                         obj.insert("alternates".into(), json!([]));
                     }
                 }
-                match self.render_template(tera, template, &ctx, page) {
+                match self.render_template(tera, template, ctx, page) {
                     Ok(html) => files.push(OutFile {
                         path: index_path(&page_url),
                         url: Some(page_url),
@@ -461,7 +470,7 @@ impl<'a> Renderer<'a> {
                 }
             }
         } else {
-            match self.render_template(tera, template, &ctx, page) {
+            match self.render_template(tera, template, ctx, page) {
                 Ok(html) => files.push(OutFile {
                     path: index_path(url),
                     url: Some(url.to_string()),
@@ -482,10 +491,10 @@ impl<'a> Renderer<'a> {
         &self,
         tera: &Tera,
         template: &str,
-        ctx: &Value,
+        ctx: Value,
         page: &Page,
     ) -> Result<String, Diagnostic> {
-        let context = tera::Context::from_value(ctx.clone())
+        let context = tera::Context::from_value(ctx)
             .map_err(|e| template_error(&e, &self.template_files, Some(page)))?;
         tera.render(template, &context)
             .map_err(|e| template_error(&e, &self.template_files, Some(page)))
@@ -660,16 +669,11 @@ impl<'a> Renderer<'a> {
                 .and_then(|v| self.url_of(s, lang_key, Some(v)))
                 .or_else(|| self.url_of(s, lang_key, None))
         });
-        let feed = self.feed_dirs.first().filter(|_| !config.base_url.is_empty()).and_then(|dir| {
-            let section = format!("{dir}/_index.md");
-            self.site.slot(&section, lang_key, None).and_then(|(s, u)| match s {
-                Slot::Real(_) => Some(json!({
-                    "url": self.href(&format!("{u}atom.xml")),
-                    "title": self.t(lang_key, "feed-title", &[("site", json!(self.t(lang_key, "site-title", &[])))]),
-                })),
-                Slot::Fallback(_) => None,
-            })
-        });
+        let feed = self
+            .feed_values
+            .get(lang_key)
+            .cloned()
+            .unwrap_or(Value::Null);
         let canonical = match slot {
             Slot::Real(_) => self.absolute(url),
             Slot::Fallback(_) => self.absolute(&page.url),
@@ -692,6 +696,22 @@ impl<'a> Renderer<'a> {
             "feed": feed,
             "config": { "base_url": self.config().base_url, "extra": self.config().extra },
         })
+    }
+
+    /// The feed link of a language's pages (the same on every page, so
+    /// made once per language, not per page).
+    fn feed_value(&self, lang_key: &str) -> Value {
+        let feed = self.feed_dirs.first().filter(|_| !self.config().base_url.is_empty()).and_then(|dir| {
+            let section = format!("{dir}/_index.md");
+            self.site.slot(&section, lang_key, None).and_then(|(s, u)| match s {
+                Slot::Real(_) => Some(json!({
+                    "url": self.href(&format!("{u}atom.xml")),
+                    "title": self.t(lang_key, "feed-title", &[("site", json!(self.t(lang_key, "site-title", &[])))]),
+                })),
+                Slot::Fallback(_) => None,
+            })
+        });
+        feed.unwrap_or(Value::Null)
     }
 
     /// Template data of a page, dates formatted in `lang`.
