@@ -90,6 +90,25 @@ impl Date {
             .then_some(Date { year, month, day })
     }
 
+    /// The calendar date `days` days after 1970-01-01 (Howard Hinnant's
+    /// `civil_from_days`), for "today" from a clock or SOURCE_DATE_EPOCH.
+    pub fn from_unix_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date {
+            year: i32::try_from(year).unwrap_or(1970),
+            month: u8::try_from(month).unwrap_or(1),
+            day: u8::try_from(day).unwrap_or(1),
+        }
+    }
+
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
@@ -316,6 +335,14 @@ mod tests {
         assert!(split("# no front matter").is_err());
         let d = fm("+++\ndescription = \"x\"\n+++\n").expect_err("no title");
         assert_eq!(d.rule, "frontmatter/missing-title");
+    }
+
+    #[test]
+    fn days_since_the_epoch_become_dates() {
+        assert_eq!(Date::from_unix_days(0).iso(), "1970-01-01");
+        assert_eq!(Date::from_unix_days(20_782).iso(), "2026-11-25");
+        assert_eq!(Date::from_unix_days(11_016).iso(), "2000-02-29");
+        assert_eq!(Date::from_unix_days(-1).iso(), "1969-12-31");
     }
 
     #[test]

@@ -132,25 +132,7 @@ pub fn today() -> Date {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    civil_from_days(i64::try_from(secs / 86_400).unwrap_or(0))
-}
-
-/// Days since 1970-01-01 → calendar date (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Date {
-        year: i32::try_from(year).unwrap_or(1970),
-        month: u8::try_from(month).unwrap_or(1),
-        day: u8::try_from(day).unwrap_or(1),
-    }
+    Date::from_unix_days(i64::try_from(secs / 86_400).unwrap_or(0))
 }
 
 /// Creates `content/updates/DATE-SLUG[.LANG].md`; returns its path
@@ -383,8 +365,8 @@ mod tests {
 
     #[test]
     fn civil_dates() {
-        assert_eq!(civil_from_days(0).iso(), "1970-01-01");
-        assert_eq!(civil_from_days(20_782).iso(), "2026-11-25");
-        assert_eq!(civil_from_days(11_016).iso(), "2000-02-29");
+        assert_eq!(Date::from_unix_days(0).iso(), "1970-01-01");
+        assert_eq!(Date::from_unix_days(20_782).iso(), "2026-11-25");
+        assert_eq!(Date::from_unix_days(11_016).iso(), "2000-02-29");
     }
 }

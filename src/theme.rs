@@ -74,11 +74,31 @@ impl Theme {
                 }
             }
         }
+        for (name, path) in self.layer_files("templates") {
+            let shown = crate::content::relative(&self.root, &path);
+            match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    out.insert(name, (shown, text));
+                }
+                Err(e) => diags.push(
+                    Diagnostic::error("template/unreadable", format!("cannot read template: {e}"))
+                        .file(shown)
+                        .hint("templates must be UTF-8 text"),
+                ),
+            }
+        }
+        (out, diags)
+    }
+
+    /// The files of `sub` (`templates`, `static`) in the on-disk theme and
+    /// then the site, by their path inside `sub`; later ones win.
+    fn layer_files(&self, sub: &str) -> Vec<(String, PathBuf)> {
         let mut layers = Vec::new();
         if let Some(d) = &self.disk {
-            layers.push(d.join("templates"));
+            layers.push(d.join(sub));
         }
-        layers.push(self.root.join("templates"));
+        layers.push(self.root.join(sub));
+        let mut out = Vec::new();
         for layer in layers {
             for path in files_under(&layer) {
                 let name = path
@@ -86,23 +106,10 @@ impl Theme {
                     .unwrap_or(&path)
                     .to_string_lossy()
                     .replace('\\', "/");
-                let shown = crate::content::relative(&self.root, &path);
-                match std::fs::read_to_string(&path) {
-                    Ok(text) => {
-                        out.insert(name, (shown, text));
-                    }
-                    Err(e) => diags.push(
-                        Diagnostic::error(
-                            "template/unreadable",
-                            format!("cannot read template: {e}"),
-                        )
-                        .file(shown)
-                        .hint("templates must be UTF-8 text"),
-                    ),
-                }
+                out.push((name, path));
             }
         }
-        (out, diags)
+        out
     }
 
     /// The theme's `.ftl` files for a language, built-in first.
@@ -143,20 +150,8 @@ impl Theme {
         {
             collect_builtin(dir, &mut out);
         }
-        let mut layers = Vec::new();
-        if let Some(d) = &self.disk {
-            layers.push(d.join("static"));
-        }
-        layers.push(self.root.join("static"));
-        for layer in layers {
-            for path in files_under(&layer) {
-                let name = path
-                    .strip_prefix(&layer)
-                    .unwrap_or(&path)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.insert(name, Asset::Disk(path));
-            }
+        for (name, path) in self.layer_files("static") {
+            out.insert(name, Asset::Disk(path));
         }
         out
     }

@@ -127,25 +127,7 @@ pub fn today() -> Date {
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
         });
-    civil_from_days(seconds.div_euclid(86_400))
-}
-
-/// The calendar date of a day count since 1970-01-01 (H. Hinnant's algorithm).
-fn civil_from_days(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Date {
-        year: i32::try_from(year).unwrap_or(i32::MAX),
-        month: u8::try_from(month).unwrap_or(1),
-        day: u8::try_from(day).unwrap_or(1),
-    }
+    Date::from_unix_days(seconds.div_euclid(86_400))
 }
 
 /// Whether a review on `reviewed` is more than a year before `today`.
@@ -299,12 +281,12 @@ mod tests {
 
     #[test]
     fn calendar_dates_from_days() {
-        let d = civil_from_days(0);
+        let d = Date::from_unix_days(0);
         assert_eq!((d.year, d.month, d.day), (1970, 1, 1));
         // 2026-11-24 is day 20781.
-        let d = civil_from_days(20_781);
+        let d = Date::from_unix_days(20_781);
         assert_eq!((d.year, d.month, d.day), (2026, 11, 24));
-        let d = civil_from_days(11_016);
+        let d = Date::from_unix_days(11_016);
         assert_eq!((d.year, d.month, d.day), (2000, 2, 29));
     }
 
