@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -72,7 +73,9 @@ impl Slot {
 pub struct Site {
     pub root: PathBuf,
     pub config: Config,
-    pub pages: Vec<Page>,
+    /// Shared, so that `serve` can assemble a new `Site` after an edit
+    /// without copying every page (see `incremental`).
+    pub pages: Vec<Arc<Page>>,
     /// Every address that is rendered, with its URL.
     pub slots: BTreeMap<Key, (Slot, String)>,
     /// Sources in order, with their directory: sections first, then by weight, date, title.
@@ -118,7 +121,7 @@ impl Site {
         candidates
             .into_iter()
             .find_map(|v| match self.slot(&page.source, default, v) {
-                Some((Slot::Real(i), _)) => self.pages.get(i),
+                Some((Slot::Real(i), _)) => self.pages.get(i).map(|p| p.as_ref()),
                 _ => None,
             })
     }
@@ -350,7 +353,7 @@ pub fn load(root: &Path, config: Config, options: LoadOptions) -> (Site, Vec<Dia
     for ((_, _, name, dir), result) in markdown_files.iter().zip(loaded) {
         match result {
             Ok(Some(page)) if page.front.draft && !options.drafts => {}
-            Ok(Some(page)) => pages.push(page),
+            Ok(Some(page)) => pages.push(Arc::new(page)),
             Ok(None) => {}
             Err(d) => {
                 if let Ok(f) = parse_file_name(name, &config) {
@@ -450,7 +453,7 @@ pub fn load_entry(root: &Path, path: &Path, config: &Config, options: LoadOption
 pub fn assemble_site(
     root: &Path,
     config: Config,
-    pages: Vec<Page>,
+    pages: Vec<Arc<Page>>,
     assets: Vec<PathBuf>,
     broken_sources: BTreeSet<String>,
 ) -> (Site, Vec<Diagnostic>) {
@@ -573,7 +576,7 @@ fn load_page(
 fn assemble(
     root: &Path,
     config: Config,
-    mut pages: Vec<Page>,
+    mut pages: Vec<Arc<Page>>,
     assets: Vec<PathBuf>,
     diags: &mut Vec<Diagnostic>,
 ) -> Site {
@@ -684,7 +687,10 @@ fn assemble(
         }
     }
     for (page, url) in pages.iter_mut().zip(urls) {
-        page.url = url;
+        // Copies a shared page only when its URL really changed.
+        if page.url != url {
+            Arc::make_mut(page).url = url;
+        }
     }
     let mut slots: BTreeMap<Key, (Slot, String)> = BTreeMap::new();
     for (key, &i) in &real {
@@ -719,8 +725,8 @@ fn assemble(
     let default = config.default_language.clone();
     let sort_page = |s: &str| -> Option<&Page> {
         real.get(&(s.to_string(), default.clone(), None))
-            .map(|&i| &pages[i])
-            .or_else(|| pages.iter().find(|p| p.source == s))
+            .map(|&i| pages[i].as_ref())
+            .or_else(|| pages.iter().find(|p| p.source == s).map(|p| p.as_ref()))
     };
     ordered.sort_by(|a, b| {
         let (pa, pb) = (sort_page(a), sort_page(b));

@@ -59,6 +59,7 @@ pub fn atom_feeds(renderer: &Renderer<'_>) -> Vec<(String, String)> {
             let mut entries: Vec<&crate::content::Page> = site
                 .pages
                 .iter()
+                .map(|p| p.as_ref())
                 .filter(|p| {
                     !p.is_section
                         && p.dir == *dir

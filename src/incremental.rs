@@ -14,8 +14,15 @@
 //!   file the slots of the languages whose fallback chain uses it;
 //! - `site.toml` (or a theme that fails to load) means a full rebuild.
 //!
-//! Root pages, feeds, the sitemap and the site-wide lint are recomputed on
-//! every update (they are cheap next to rendering). The engine always
+//! The work per update follows the edit, not the site: pages are shared
+//! (`Arc`) between the file cache and the `Site`, so assembling the new
+//! `Site` copies pointers; the site-wide link check keeps an index (facts
+//! per page, who links where) and re-checks only the pages whose facts
+//! changed and the pages linking to a page whose URL, language or ids
+//! changed (`lint::check_links_of`); the sitemap is rewritten only when an
+//! entry changed, feeds only when a page of their section (or a language,
+//! or everything) changed. Root pages are re-rendered on every update. The
+//! engine always
 //! follows the files on disk, also when an update has errors, so that the
 //! next update is computed against what the output really is; `serve`
 //! publishes the output only when an update has no errors. The result is
@@ -50,12 +57,18 @@ pub struct Report {
     pub elapsed: Duration,
     /// Time per step, for `serve --verbose`.
     pub stages: Vec<(&'static str, Duration)>,
+    /// Pages whose links were (re-)checked by the site-wide link check.
+    pub links_checked: usize,
+    /// Pages the lint index knows (all output pages).
+    pub pages_indexed: usize,
 }
 
 /// A cached file of `content/`.
 #[derive(Debug)]
 enum Cached {
-    Page(Box<content::Page>),
+    /// Shared with the `Site`: assembling a new site after an edit copies
+    /// pointers, not pages.
+    Page(Arc<content::Page>),
     Asset(PathBuf),
     Diag(Diagnostic, Option<String>),
 }
@@ -78,15 +91,220 @@ struct State {
     links: HashMap<String, BTreeSet<String>>,
     slot_paths: BTreeMap<Key, Vec<String>>,
     slot_diags: BTreeMap<Key, Vec<Diagnostic>>,
-    facts: Vec<Facts>,
-    /// The output path of each entry of `facts`.
-    fact_paths: Vec<String>,
-    facts_at: HashMap<String, usize>,
+    /// Lint facts per output path, indexed for incremental link checks.
+    lint_index: LinkState,
     sitemap: BTreeMap<String, SitemapEntry>,
-    /// Sitemap, feeds and robots.txt.
+    /// Whether `sitemap` changed since sitemap.xml was last written.
+    sitemap_dirty: bool,
+    /// Feeds and their paths, as last written.
+    feed_files: BTreeSet<String>,
+    /// Sitemap and robots.txt.
     extra: BTreeSet<String>,
     /// Static files of theme and site, and copied content files.
     other: BTreeSet<String>,
+}
+
+/// The site-wide link and title checks, kept up to date page by page
+/// (`lint::check_links_of`) instead of re-run over every page per edit.
+#[derive(Default)]
+struct LinkState {
+    /// The site's base path (`/` or `/sub/`), for `lint::link_target`.
+    base_path: String,
+    /// Facts per output path.
+    facts: HashMap<String, Facts>,
+    /// Output path per page URL.
+    by_url: HashMap<String, String>,
+    /// Output paths of the pages that link to a site path.
+    linked_from: HashMap<String, HashSet<String>>,
+    /// The same for links with an anchor (`/de/x/#teil`).
+    anchored_from: HashMap<String, HashSet<String>>,
+    /// Link findings per output path (only non-empty).
+    diags: HashMap<String, Vec<Diagnostic>>,
+    /// URL → file per title.
+    titles: BTreeMap<String, BTreeMap<String, Option<PathBuf>>>,
+    /// Output paths whose facts came or went in this update.
+    dirty_paths: HashSet<String>,
+    /// URLs of those pages whose existence, URL or language changed.
+    dirty_urls: HashSet<String>,
+    /// URLs of pages whose ids (only) changed.
+    dirty_ids: HashSet<String>,
+    /// The other output files links may point to, as last checked.
+    files: HashSet<String>,
+}
+
+impl LinkState {
+    fn remove(&mut self, path: &str) {
+        self.take(path, Target::Changed);
+    }
+
+    /// Takes a page out of the index; with `as_target`, the pages linking
+    /// to its URL are re-checked too.
+    fn take(&mut self, path: &str, as_target: Target) {
+        let Some(f) = self.facts.remove(path) else {
+            return;
+        };
+        if self.by_url.get(&f.url).is_some_and(|p| p == path) {
+            self.by_url.remove(&f.url);
+        }
+        for link in &f.links {
+            if let Some(t) = lint::link_target(&link.href, &self.base_path) {
+                for map in [&mut self.linked_from, &mut self.anchored_from] {
+                    if let Some(set) = map.get_mut(t) {
+                        set.remove(path);
+                        if set.is_empty() {
+                            map.remove(t);
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(urls) = self.titles.get_mut(&f.title) {
+            urls.remove(&f.url);
+            if urls.is_empty() {
+                self.titles.remove(&f.title);
+            }
+        }
+        self.diags.remove(path);
+        self.dirty_paths.insert(path.to_string());
+        match as_target {
+            Target::Changed => self.dirty_urls.insert(f.url),
+            Target::Ids => self.dirty_ids.insert(f.url),
+            Target::Same => false,
+        };
+    }
+
+    fn insert(&mut self, path: String, f: Facts) {
+        // A page rendered again with the same facts (root pages are on every
+        // update; most slots of an edited source) changes no finding.
+        // Pages linking to this one need a new check only when what they
+        // rely on changed: its existence, URL, language or ids (a section
+        // page that lists one more page is linked from all its pages).
+        let as_target = match self.facts.get(&path) {
+            Some(old) if same_facts(old, &f) => return,
+            Some(old) if old.url != f.url || old.lang != f.lang => Target::Changed,
+            Some(old) if old.ids != f.ids => Target::Ids,
+            Some(_) => Target::Same,
+            None => Target::Changed,
+        };
+        self.take(&path, as_target);
+        for link in &f.links {
+            if let Some(t) = lint::link_target(&link.href, &self.base_path) {
+                self.linked_from
+                    .entry(t.to_string())
+                    .or_default()
+                    .insert(path.clone());
+                if link
+                    .href
+                    .split_once('#')
+                    .is_some_and(|(_, a)| !a.is_empty())
+                {
+                    self.anchored_from
+                        .entry(t.to_string())
+                        .or_default()
+                        .insert(path.clone());
+                }
+            }
+        }
+        self.titles
+            .entry(f.title.clone())
+            .or_default()
+            .insert(f.url.clone(), f.file.clone());
+        self.by_url.insert(f.url.clone(), path.clone());
+        self.dirty_paths.insert(path.clone());
+        match as_target {
+            Target::Changed => self.dirty_urls.insert(f.url.clone()),
+            Target::Ids => self.dirty_ids.insert(f.url.clone()),
+            Target::Same => false,
+        };
+        self.facts.insert(path, f);
+    }
+
+    /// Re-checks the links of the pages that changed and of the pages that
+    /// link to them (all pages when `files` changed or `all`); returns how
+    /// many pages were checked.
+    fn check(&mut self, files: HashSet<String>, all: bool) -> usize {
+        let paths: BTreeSet<String> = if all || files != self.files {
+            self.diags.clear();
+            self.facts.keys().cloned().collect()
+        } else {
+            let mut paths: BTreeSet<String> = self
+                .dirty_paths
+                .iter()
+                .filter(|p| self.facts.contains_key(*p))
+                .cloned()
+                .collect();
+            for url in &self.dirty_urls {
+                if let Some(from) = self.linked_from.get(url) {
+                    paths.extend(from.iter().cloned());
+                }
+            }
+            for url in &self.dirty_ids {
+                if let Some(from) = self.anchored_from.get(url) {
+                    paths.extend(from.iter().cloned());
+                }
+            }
+            paths
+        };
+        self.files = files;
+        self.dirty_paths.clear();
+        self.dirty_urls.clear();
+        self.dirty_ids.clear();
+        for path in &paths {
+            let Some(page) = self.facts.get(path) else {
+                continue;
+            };
+            let found = lint::check_links_of(
+                &[page],
+                |url| self.by_url.get(url).and_then(|p| self.facts.get(p)),
+                &self.files,
+                &self.base_path,
+            );
+            if found.is_empty() {
+                self.diags.remove(path);
+            } else {
+                self.diags.insert(path.clone(), found);
+            }
+        }
+        paths.len()
+    }
+
+    /// Link findings and duplicate titles.
+    fn diagnostics(&self) -> impl Iterator<Item = Diagnostic> + '_ {
+        self.diags
+            .values()
+            .flat_map(|d| d.iter().cloned())
+            .chain(self.titles.iter().filter_map(|(title, urls)| {
+                let pages: Vec<(&str, Option<&Path>)> = urls
+                    .iter()
+                    .map(|(u, f)| (u.as_str(), f.as_deref()))
+                    .collect();
+                lint::duplicate_title(title, &pages)
+            }))
+    }
+}
+
+/// What pages linking to a re-rendered page must be re-checked for.
+#[derive(Clone, Copy)]
+enum Target {
+    /// Existence, URL or language: every link to it.
+    Changed,
+    /// Only its ids: links with an anchor.
+    Ids,
+    /// Nothing a link relies on.
+    Same,
+}
+
+fn same_facts(a: &Facts, b: &Facts) -> bool {
+    a.url == b.url
+        && a.file == b.file
+        && a.lang == b.lang
+        && a.title == b.title
+        && a.ids == b.ids
+        && a.links.len() == b.links.len()
+        && a.links
+            .iter()
+            .zip(&b.links)
+            .all(|(x, y)| x.href == y.href && x.hreflang == y.hreflang && x.lang == y.lang)
 }
 
 /// Keeps a site's output up to date.
@@ -320,7 +538,7 @@ impl Engine {
         let mut broken = BTreeSet::new();
         for c in self.files.values() {
             match c {
-                Cached::Page(p) => pages.push(p.as_ref().clone()),
+                Cached::Page(p) => pages.push(Arc::clone(p)),
                 Cached::Asset(a) => assets.push(a.clone()),
                 Cached::Diag(d, source) => {
                     diags.push(d.clone());
@@ -332,6 +550,16 @@ impl Engine {
         }
         let (site, d) = content::assemble_site(&self.root, config.clone(), pages, assets, broken);
         diags.extend(d);
+        // Keep the pages with the URLs `assemble_site` gave them, so that the
+        // next update shares them again instead of copying them. A page the
+        // site does not share with the cache is one it copied.
+        for page in site.pages.iter().filter(|p| Arc::strong_count(p) == 1) {
+            if let Some(Cached::Page(p)) = self.files.get_mut(&self.root.join(&page.file))
+                && !Arc::ptr_eq(p, page)
+            {
+                *p = Arc::clone(page);
+            }
+        }
         diags.extend(crate::status::diagnostics(&site));
         lap("assemble site");
         let (renderer, d) = Renderer::new(&site, &theme, i18n, dates, glossary);
@@ -443,9 +671,12 @@ impl Engine {
                     links: HashMap::new(),
                     slot_paths: BTreeMap::new(),
                     slot_diags: BTreeMap::new(),
-                    facts: Vec::new(),
-                    fact_paths: Vec::new(),
-                    facts_at: HashMap::new(),
+                    lint_index: LinkState {
+                        base_path: renderer.base_path().to_string(),
+                        ..LinkState::default()
+                    },
+                    sitemap_dirty: true,
+                    feed_files: BTreeSet::new(),
                     extra: BTreeSet::new(),
                     sitemap: BTreeMap::new(),
                     other: BTreeSet::new(),
@@ -457,12 +688,27 @@ impl Engine {
         } else {
             keys.iter().cloned().collect()
         };
+        // Files rendered again are replaced below, not taken out: comparing
+        // old and new facts and sitemap entries tells whether the link
+        // check and the sitemap must follow.
+        let new_facts: HashSet<&str> = outs
+            .iter()
+            .flat_map(|(_, o)| o.facts.iter().map(|(p, _)| p.as_str()))
+            .collect();
+        let new_entries: HashSet<&str> = outs
+            .iter()
+            .flat_map(|(_, o)| o.sitemap.iter().map(|(p, _)| p.as_str()))
+            .collect();
         for key in gone.iter().chain(outs.iter().map(|(k, _)| k)) {
             if let Some(paths) = state.slot_paths.remove(key) {
                 for p in paths {
                     self.output.remove(&p);
-                    state.remove_facts(&p);
-                    state.sitemap.remove(&p);
+                    if !new_facts.contains(p.as_str()) {
+                        state.lint_index.remove(&p);
+                    }
+                    if !new_entries.contains(p.as_str()) {
+                        state.sitemap_dirty |= state.sitemap.remove(&p).is_some();
+                    }
                 }
             }
             state.slot_diags.remove(key);
@@ -522,30 +768,48 @@ impl Engine {
                 }
             }
         }
-        // Sitemap, feeds, robots.txt.
+        // Sitemap and feeds: rewritten only when what they show changed
+        // (a sitemap entry; a page in a feed's section; a language).
+        let content_dir = self.root.join(content::CONTENT_DIR);
+        let feeds_touched = all
+            || !changes.langs.is_empty()
+            || touched.iter().any(|p| {
+                p.strip_prefix(&content_dir)
+                    .is_ok_and(|r| renderer.feed_dirs.iter().any(|d| r.starts_with(d)))
+            });
         let mut extra: Vec<(String, String)> = Vec::new();
-        for p in std::mem::take(&mut state.extra) {
-            self.output.remove(&p);
-        }
         if !config.base_url.is_empty() {
-            let mut entries: Vec<SitemapEntry> = state.sitemap.values().cloned().collect();
-            entries.sort();
-            extra.push(("sitemap.xml".into(), feeds::sitemap(&entries)));
-            extra.extend(feeds::atom_feeds(&renderer));
+            if state.sitemap_dirty {
+                let mut entries: Vec<SitemapEntry> = state.sitemap.values().cloned().collect();
+                entries.sort();
+                extra.push(("sitemap.xml".into(), feeds::sitemap(&entries)));
+                state.sitemap_dirty = false;
+            }
+            if feeds_touched {
+                for p in std::mem::take(&mut state.feed_files) {
+                    self.output.remove(&p);
+                }
+                for (path, text) in feeds::atom_feeds(&renderer) {
+                    state.feed_files.insert(path.clone());
+                    self.output.insert(path, text.into_bytes().into());
+                }
+            }
         }
         extra.push(("robots.txt".into(), feeds::robots(&renderer)));
         lap("feeds, sitemap");
-        let mut other_files: HashSet<String> = state.other.iter().cloned().collect();
         for (path, text) in extra {
-            other_files.insert(path.clone());
             state.extra.insert(path.clone());
             self.output.insert(path, text.into_bytes().into());
         }
-        diags.extend(lint::check_site(
-            &state.facts,
-            &other_files,
-            renderer.base_path(),
-        ));
+        let other_files: HashSet<String> = state
+            .other
+            .iter()
+            .chain(state.extra.iter())
+            .chain(state.feed_files.iter())
+            .cloned()
+            .collect();
+        let links_checked = state.lint_index.check(other_files, all);
+        diags.extend(state.lint_index.diagnostics());
         lap("site-wide lint");
         for d in state.slot_diags.values() {
             diags.extend(d.iter().cloned());
@@ -563,11 +827,14 @@ impl Engine {
         self.diagnostics = diags;
         self.state = Some(state);
         lap("diagnostics");
+        let pages_indexed = self.state.as_ref().map_or(0, |s| s.lint_index.facts.len());
         Report {
             slots: rendered,
             full: all,
             elapsed: Duration::ZERO,
             stages,
+            links_checked,
+            pages_indexed,
         }
     }
 
@@ -587,16 +854,6 @@ impl Engine {
 }
 
 impl State {
-    fn remove_facts(&mut self, path: &str) {
-        if let Some(i) = self.facts_at.remove(path) {
-            self.facts.swap_remove(i);
-            self.fact_paths.swap_remove(i);
-            if let Some(moved) = self.fact_paths.get(i) {
-                self.facts_at.insert(moved.clone(), i);
-            }
-        }
-    }
-
     /// Adds rendered files; returns their paths.
     fn insert(
         &mut self,
@@ -611,13 +868,13 @@ impl State {
             paths.push(path);
         }
         for (path, f) in facts {
-            self.remove_facts(&path);
-            self.facts_at.insert(path.clone(), self.facts.len());
-            self.facts.push(f);
-            self.fact_paths.push(path);
+            self.lint_index.insert(path, f);
         }
         for (path, entry) in sitemap {
-            self.sitemap.insert(path, entry);
+            if self.sitemap.get(&path) != Some(&entry) {
+                self.sitemap.insert(path, entry);
+                self.sitemap_dirty = true;
+            }
         }
         paths
     }
@@ -625,7 +882,7 @@ impl State {
 
 fn cached(entry: Entry) -> Option<Cached> {
     match entry {
-        Entry::Page(p) => Some(Cached::Page(p)),
+        Entry::Page(p) => Some(Cached::Page(Arc::from(p))),
         Entry::Asset(a) => Some(Cached::Asset(a)),
         Entry::Error(d, s) => Some(Cached::Diag(d, s)),
         Entry::Warning(d) => Some(Cached::Diag(d, None)),

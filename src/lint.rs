@@ -874,6 +874,118 @@ pub fn check_site(pages: &[Facts], files: &HashSet<String>, base_path: &str) -> 
     diags
 }
 
+/// The site path (`/en/x/`) a link `href` of a page points to when it is a
+/// root-relative link into the site below `base_path`: the key under which
+/// [`check_site`] and [`check_links_of`] look its target up. `None` for
+/// external, relative and same-page (`#id`) links.
+pub fn link_target<'h>(href: &'h str, base_path: &str) -> Option<&'h str> {
+    if href.starts_with("http://")
+        || href.starts_with("https://")
+        || href.starts_with("mailto:")
+        || href.starts_with("tel:")
+    {
+        return None;
+    }
+    let path = href.split('#').next().unwrap_or(href);
+    let site_path = path
+        .strip_prefix(base_path)
+        .filter(|p| p.starts_with('/'))?;
+    Some(site_path.split('?').next().unwrap_or(site_path))
+}
+
+/// The link checks of [`check_site`] (broken links, broken anchors, links
+/// into another language without `hreflang`/`lang`) for `pages` only, with
+/// `lookup` finding a page's facts by its site path. `serve` keeps that
+/// index across edits and re-checks only the pages that changed and the
+/// pages that link to them, instead of every page of the site; the
+/// findings are the same as `check_site`'s for those pages (tested).
+pub fn check_links_of<'f>(
+    pages: &[&'f Facts],
+    lookup: impl Fn(&str) -> Option<&'f Facts>,
+    files: &HashSet<String>,
+    base_path: &str,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for &page in pages {
+        for link in &page.links {
+            let href = &link.href;
+            let anchor = href.split_once('#').map(|(_, a)| a);
+            let target = if href.split('#').next().is_some_and(str::is_empty) {
+                Some(page)
+            } else if let Some(site_path) = link_target(href, base_path) {
+                match lookup(site_path) {
+                    Some(f) => Some(f),
+                    None if files.contains(site_path.trim_start_matches('/')) => None,
+                    None => {
+                        diags.push(broken(
+                            page,
+                            format!("the link to {href} points to no page or file of the site"),
+                        ));
+                        continue;
+                    }
+                }
+            } else {
+                None
+            };
+            if let Some(target) = target
+                && !target.lang.is_empty()
+                && primary(&target.lang) != primary(&page.lang)
+                && link.hreflang.is_none()
+                && primary(&link.lang) != primary(&target.lang)
+            {
+                let mut d = Diagnostic::warning(
+                    "link/lang-missing",
+                    format!(
+                        "the link to {href} leads to a page in `{}` but says neither hreflang nor lang",
+                        target.lang
+                    ),
+                )
+                .url(&page.url)
+                .hint(format!(
+                    "add hreflang=\"{0}\" (and lang=\"{0}\" if the link text is in that language) to the link",
+                    target.lang
+                ));
+                d.file = page.file.clone();
+                diags.push(d);
+            }
+            if let (Some(target), Some(anchor)) = (target, anchor)
+                && !anchor.is_empty()
+                && !target.ids.contains(anchor)
+            {
+                diags.push(
+                    broken(
+                        page,
+                        format!("the anchor `#{anchor}` does not exist on {}", target.url),
+                    )
+                    .with_rule("link/broken-anchor"),
+                );
+            }
+        }
+    }
+    diags
+}
+
+/// The duplicate-title finding of [`check_site`] for one title shared by
+/// `pages` (URL, source file), for callers that keep a title index.
+pub fn duplicate_title(title: &str, pages: &[(&str, Option<&Path>)]) -> Option<Diagnostic> {
+    if pages.len() < 2 {
+        return None;
+    }
+    let urls: Vec<&str> = pages.iter().map(|(u, _)| *u).collect();
+    let mut d = Diagnostic::warning(
+        "html/duplicate-title",
+        format!(
+            "{} pages share the title “{title}”: {}",
+            urls.len(),
+            urls.join(", ")
+        ),
+    )
+    .hint("give each page its own title");
+    d.url = urls.first().map(|u| u.to_string());
+    d.file = pages.first().and_then(|(_, f)| f.map(Path::to_path_buf));
+    Some(d)
+}
+
 /// Decodes the character references an attribute value may hold (lol_html
 /// hands attribute values over as written).
 pub fn decode_entities(value: &str) -> String {

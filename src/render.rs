@@ -744,7 +744,7 @@ impl<'a> Renderer<'a> {
                 let (slot, url) = variant
                     .and_then(|v| self.site.slot(source, lang, Some(v)))
                     .or_else(|| self.site.slot(source, lang, None))?;
-                Some((&self.site.pages[slot.page()], url))
+                Some((self.site.pages[slot.page()].as_ref(), url))
             })
             .collect();
         items.sort_by(|(a, _), (b, _)| {
@@ -874,8 +874,13 @@ impl<'a> Renderer<'a> {
 /// default-language version, else any.
 fn representative<'s>(site: &'s Site, source: &str) -> Option<&'s Page> {
     site.slot(source, &site.config.default_language, None)
-        .map(|(s, _)| &site.pages[s.page()])
-        .or_else(|| site.pages.iter().find(|p| p.source == source))
+        .map(|(s, _)| site.pages[s.page()].as_ref())
+        .or_else(|| {
+            site.pages
+                .iter()
+                .find(|p| p.source == source)
+                .map(|p| p.as_ref())
+        })
 }
 
 /// Escapes text for HTML text and quoted attributes. Unlike Tera's default

@@ -129,7 +129,7 @@ pub fn compute(site: &Site) -> Status {
     for source in &site.sources {
         let Some(rep) = site
             .slot(source, default, None)
-            .map(|(s, _)| &site.pages[s.page()])
+            .map(|(s, _)| site.pages[s.page()].as_ref())
             .or_else(|| first_page.get(source.as_str()).copied())
         else {
             continue;
@@ -147,7 +147,7 @@ pub fn compute(site: &Site) -> Status {
         for variant in variants {
             for lang in &config.languages {
                 let real = match site.slot(source, &lang.key, variant) {
-                    Some((Slot::Real(i), _)) => site.pages.get(i),
+                    Some((Slot::Real(i), _)) => site.pages.get(i).map(|p| p.as_ref()),
                     _ => None,
                 };
                 if real.is_none()
@@ -235,7 +235,7 @@ fn cell(
             let original = [variant, None]
                 .into_iter()
                 .find_map(|v| match site.slot(source, default, v) {
-                    Some((Slot::Real(i), _)) => site.pages.get(i),
+                    Some((Slot::Real(i), _)) => site.pages.get(i).map(|p| p.as_ref()),
                     _ => None,
                 })
                 .filter(|o| !(o.lang == lang && o.variant.as_deref() == variant))

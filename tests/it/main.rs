@@ -9,6 +9,7 @@ mod harness;
 mod html;
 mod kill;
 mod lint;
+mod live;
 mod plain;
 mod props;
 mod serve;
