@@ -266,7 +266,8 @@ fn attr(el: &Element, name: &str) -> Option<String> {
 }
 
 fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
-    let tag = el.tag_name().to_ascii_lowercase();
+    // lol_html hands the tag name over lower-cased.
+    let tag = el.tag_name();
     let mut s = state.borrow_mut();
     let own_lang = attr(el, "lang").or_else(|| attr(el, "xml:lang"));
 
@@ -305,7 +306,9 @@ fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
         );
     }
 
-    let lang_now = own_lang.clone().unwrap_or_else(|| s.lang().to_string());
+    // The language in effect, for the few elements that need it (computed
+    // on demand: most elements never ask).
+    let lang_now = |s: &State| own_lang.clone().unwrap_or_else(|| s.lang().to_string());
     let kind = match tag.as_str() {
         "html" => {
             s.html_lang = Some(own_lang.clone().unwrap_or_default());
@@ -345,7 +348,7 @@ fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
                     "write what the image shows, not its file name",
                     vec![format!("![{alt}]"), format!("alt=\"{alt}\"")],
                 ),
-                Some(alt) if words::is_generic_alt(&alt, primary(&lang_now)) => s.push(
+                Some(alt) if words::is_generic_alt(&alt, primary(&lang_now(&s))) => s.push(
                     "a11y/img-alt-generic",
                     format!("the alt text of the image {src} says only “{alt}”"),
                     "write what the image shows or means; for a decorative image write alt=\"\"",
@@ -377,7 +380,7 @@ fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
             let link = LinkScan {
                 href,
                 hreflang: attr(el, "hreflang"),
-                lang: lang_now.clone(),
+                lang: lang_now(&s),
                 aria_label: attr(el, "aria-label"),
                 labelled_by: el.get_attribute("aria-labelledby").is_some(),
                 title: attr(el, "title"),
@@ -393,9 +396,10 @@ fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
                     .any(|r| r.eq_ignore_ascii_case("stylesheet"))
             }) && let Some(href) = attr(el, "href")
             {
+                let lang = lang_now(&s);
                 s.links.push(LinkScan {
                     href,
-                    lang: lang_now.clone(),
+                    lang,
                     text: "stylesheet".into(),
                     ..LinkScan::default()
                 });
@@ -502,24 +506,29 @@ fn text(state: &Rc<RefCell<State>>, t: &mut TextChunk) -> HandlerResult {
     let mut s = state.borrow_mut();
     let chunk = t.as_str();
     if !chunk.is_empty() {
-        let decoded = decode_entities(chunk);
-        let frames: Vec<Kind> = s.frames.iter().map(|f| f.kind).collect();
+        let decoded = decode_entities_cow(chunk);
+        let decoded = decoded.as_ref();
         let mut opaque = false;
-        for kind in frames {
+        // By index: the frames and the collected texts are fields of the
+        // same state, and copying the frame kinds out would allocate per chunk.
+        for at in 0..s.frames.len() {
+            let Some(kind) = s.frames.get(at).map(|f| f.kind) else {
+                break;
+            };
             match kind {
                 Kind::Link(i) => {
                     if let Some(l) = s.links.get_mut(i) {
-                        l.text.push_str(&decoded);
+                        l.text.push_str(decoded);
                     }
                 }
                 Kind::Heading(i) => {
                     if let Some(h) = s.headings.get_mut(i) {
-                        h.text.push_str(&decoded);
+                        h.text.push_str(decoded);
                     }
                 }
                 Kind::Title => {
                     if let Some(title) = s.title.as_mut() {
-                        title.push_str(&decoded);
+                        title.push_str(decoded);
                     }
                 }
                 Kind::Opaque => opaque = true,
@@ -527,7 +536,7 @@ fn text(state: &Rc<RefCell<State>>, t: &mut TextChunk) -> HandlerResult {
             }
         }
         if t.text_type() == TextType::Data && !opaque {
-            s.pending_text.push_str(&decoded);
+            s.pending_text.push_str(decoded);
         }
     }
     if t.last_in_text_node() {
@@ -543,16 +552,17 @@ fn flush_text(s: &mut State) {
         return;
     }
     let text = std::mem::take(&mut s.pending_text);
-    let lang = s.lang().to_string();
-    let expected = s
-        .scripts
-        .entry(lang.clone())
-        .or_insert_with(|| script::expected_scripts(&lang))
-        .clone();
-    let Some(expected) = expected else {
-        return;
+    if !s.scripts.contains_key(s.lang()) {
+        let lang = s.lang().to_string();
+        let expected = script::expected_scripts(&lang);
+        s.scripts.insert(lang, expected);
+    }
+    let found = match s.scripts.get(s.lang()) {
+        Some(Some(expected)) => script::find_foreign(&text, expected),
+        _ => None,
     };
-    if let Some(found) = script::find_foreign(&text, &expected) {
+    if let Some(found) = found {
+        let lang = s.lang().to_string();
         let sample: String = found
             .words
             .iter()
@@ -571,6 +581,9 @@ fn flush_text(s: &mut State) {
             text.trim().lines().next().map(str::trim).map(str::to_string).into_iter().collect(),
         );
     }
+    // Keep the buffer's capacity for the next text node.
+    s.pending_text = text;
+    s.pending_text.clear();
 }
 
 /// The primary language subtag (`de` of `de-AT`), lower-cased.
@@ -989,8 +1002,13 @@ pub fn duplicate_title(title: &str, pages: &[(&str, Option<&Path>)]) -> Option<D
 /// Decodes the character references an attribute value may hold (lol_html
 /// hands attribute values over as written).
 pub fn decode_entities(value: &str) -> String {
+    decode_entities_cow(value).into_owned()
+}
+
+/// [`decode_entities`] without a copy when there is nothing to decode.
+fn decode_entities_cow(value: &str) -> Cow<'_, str> {
     if !value.contains('&') {
-        return value.to_string();
+        return Cow::Borrowed(value);
     }
     let mut out = String::with_capacity(value.len());
     let mut rest = value;
@@ -1027,7 +1045,7 @@ pub fn decode_entities(value: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 fn broken(page: &Facts, message: String) -> Diagnostic {

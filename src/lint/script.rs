@@ -20,6 +20,8 @@
 //! A text node is reported when, after that, two or more foreign words are
 //! left, or one word of a script without case (Arabic in a German page).
 
+use std::sync::LazyLock;
+
 use unicode_script::{Script, ScriptExtension, UnicodeScript};
 
 /// The scripts a language is written in, from CLDR likely subtags. `None`
@@ -57,11 +59,19 @@ pub struct Foreign {
 
 /// Checks one text node against the expected scripts.
 pub fn find_foreign(text: &str, expected: &[Script]) -> Option<Foreign> {
+    // Nearly every text node holds no letter of a foreign script at all:
+    // one table lookup per character settles that before the word-by-word
+    // analysis below (which calls `is_alphabetic` several times per char).
+    if !text.chars().any(|c| is_foreign_letter(c, expected)) {
+        return None;
+    }
     let mut words = Vec::new();
     let mut first_script = None;
     let mut uncased_word = false;
     for token in text.split_whitespace() {
-        if is_code_like(token) {
+        // A token without a foreign letter has no foreign word (the same
+        // test `foreign_script` makes, by table).
+        if !token.chars().any(|c| is_foreign_letter(c, expected)) || is_code_like(token) {
             continue;
         }
         for word in token.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’') {
@@ -97,6 +107,43 @@ fn foreign_script(word: &str, expected: &[Script]) -> Option<Script> {
         }
     }
     None
+}
+
+/// The Script_Extensions of the letters below U+0800 (Latin, Greek,
+/// Cyrillic, Armenian, Hebrew, Arabic, Syriac, Thaana, NKo), computed once
+/// per process from `unicode-script`: `None` for characters that can never
+/// be foreign (not alphabetic, or Common, Inherited, unassigned).
+const TABLE_END: u32 = 0x800;
+static LOW_LETTERS: LazyLock<Vec<Option<ScriptExtension>>> = LazyLock::new(|| {
+    (0..TABLE_END)
+        .map(|u| char::from_u32(u).and_then(letter_extension))
+        .collect()
+});
+
+fn letter_extension(c: char) -> Option<ScriptExtension> {
+    if !c.is_alphabetic() {
+        return None;
+    }
+    let ext = c.script_extension();
+    (!(ext.is_common() || ext.is_inherited() || ext.is_empty())).then_some(ext)
+}
+
+/// Whether `c` is a letter none of whose scripts is expected: exactly the
+/// per-character test of [`foreign_script`], with a table for the common
+/// alphabets and a shortcut for ASCII where Latin is expected.
+fn is_foreign_letter(c: char, expected: &[Script]) -> bool {
+    if c.is_ascii() && !c.is_ascii_alphabetic() {
+        return false;
+    }
+    let ext = if (c as u32) < TABLE_END {
+        if c.is_ascii() && expected.contains(&Script::Latin) {
+            return false;
+        }
+        LOW_LETTERS.get(c as usize).copied().flatten()
+    } else {
+        letter_extension(c)
+    };
+    ext.is_some_and(|ext| !expected.iter().any(|s| ext.contains_script(*s)))
 }
 
 fn is_code_like(token: &str) -> bool {
@@ -137,6 +184,24 @@ mod tests {
         assert_eq!(scripts("sr-Latn"), [Script::Latin]);
         assert_eq!(scripts("ja").len(), 3);
         assert_eq!(expected_scripts("not a tag"), None);
+    }
+
+    #[test]
+    fn the_letter_table_agrees_with_the_unicode_data() {
+        let langs = ["de", "tr", "ar", "fa", "ru", "el", "ja", "ko", "hi", "he"];
+        let below = (0..0x900).filter_map(char::from_u32);
+        let samples = below.chain("Ḁἀ一あアᄀ가ﭐ𝐀😀\u{10FFFF}".chars());
+        for c in samples {
+            for lang in langs {
+                let expected = scripts(lang);
+                assert_eq!(
+                    is_foreign_letter(c, &expected),
+                    foreign_script(&c.to_string(), &expected).is_some(),
+                    "{c:?} ({:X}) in {lang}",
+                    c as u32
+                );
+            }
+        }
     }
 
     #[test]
