@@ -156,7 +156,7 @@ fn run_pipeline(options: &BuildOptions, plain: &mut crate::plain::Report) -> Out
         );
     }
     let plain_start = Instant::now();
-    let (report, d) = crate::plain::check(&loaded.site, &loaded.glossary);
+    let (report, d) = crate::plain::check(&loaded.site, &loaded.glossary, !options.write);
     *plain = report;
     diags.extend(d);
     stages.push(("plain language", plain_start.elapsed()));
