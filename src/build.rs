@@ -108,6 +108,7 @@ pub fn load(options: &BuildOptions, diags: &mut Vec<Diagnostic>) -> Option<Loade
             return None;
         }
     };
+    diags.extend(crate::theme::symlink_warnings(&options.root));
     let (i18n, d) = crate::i18n::load(&options.root, &config, &theme);
     diags.extend(d);
     let (dates, d) = crate::dates::Dates::new(&config);

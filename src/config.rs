@@ -68,6 +68,9 @@ struct RawLanguage {
     #[serde(default)]
     fallback: Vec<String>,
     weight: Option<i64>,
+    /// Raw HTML in this language's Markdown (README "Hardening").
+    #[serde(default = "yes")]
+    raw_html: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -182,6 +185,9 @@ pub struct Language {
     pub dir: Dir,
     /// Transitive fallback chain, nearest first, without the language itself.
     pub fallback: Vec<String>,
+    /// Whether raw HTML in this language's Markdown is passed through
+    /// (`true`, the default, for trusted authors) or shown as text.
+    pub raw_html: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -312,6 +318,7 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
                 name: lang.name.clone(),
                 dir,
                 fallback: Vec::new(),
+                raw_html: lang.raw_html,
             },
         ));
     }

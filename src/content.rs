@@ -324,11 +324,18 @@ pub fn load(root: &Path, config: Config, options: LoadOptions) -> (Site, Vec<Dia
         if !entry.file_type().is_file() {
             continue;
         }
-        let Some(name) = entry.file_name().to_str() else {
+        let utf8_path = entry
+            .path()
+            .strip_prefix(&content)
+            .is_ok_and(|p| p.to_str().is_some());
+        let Some(name) = entry.file_name().to_str().filter(|_| utf8_path) else {
             diags.push(
-                Diagnostic::error("content/file-name", "the file name is not valid UTF-8")
-                    .file(&rel)
-                    .hint("rename the file using UTF-8 characters only"),
+                Diagnostic::error(
+                    "content/file-name",
+                    "the file or folder name is not valid UTF-8",
+                )
+                .file(&rel)
+                .hint("rename the file (or its folder) using UTF-8 characters only"),
             );
             continue;
         };

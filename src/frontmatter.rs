@@ -226,11 +226,11 @@ pub fn parse(text: &str, split: &Split<'_>, file: &str) -> Result<FrontMatter, D
                     .unwrap_or(&message)
                     .to_string();
                 let d = front_matter_error(&message, file);
+                // The byte index, not YAML's line: YAML counts a lone `\r`
+                // as a line break too, which would point past the file
+                // (found by fuzzing, catalog "frontmatter/yaml-line-breaks").
                 match e.location() {
-                    Some(loc) => {
-                        let (line0, _) = crate::diag::line_col(text, split.front_offset);
-                        d.at(line0 + loc.line().saturating_sub(1), loc.column())
-                    }
+                    Some(loc) => d.at_offset(text, split.front_offset + loc.index()),
                     None => d.at_offset(text, split.front_offset),
                 }
             })

@@ -37,8 +37,24 @@ pub fn load(root: &Path, config: &Config) -> (Glossary, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     for lang in &config.languages {
         let rel = Path::new("glossary").join(format!("{}.toml", lang.key));
-        let Ok(text) = std::fs::read_to_string(root.join(&rel)) else {
+        let path = root.join(&rel);
+        // Symbolic links are not followed (`theme::symlink_warnings`).
+        if !path.exists() || crate::theme::through_symlink(root, &path) {
             continue;
+        }
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) => {
+                diags.push(
+                    Diagnostic::error(
+                        "glossary/unreadable",
+                        format!("cannot read the glossary: {e}"),
+                    )
+                    .file(&rel)
+                    .hint("save the glossary as UTF-8 text"),
+                );
+                continue;
+            }
         };
         match toml::from_str::<File>(&text) {
             Ok(file) => {

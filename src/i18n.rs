@@ -62,6 +62,20 @@ pub fn load(root: &Path, config: &Config, theme: &Theme) -> (I18n, Vec<Diagnosti
             &mut diags,
         ));
         for source in sources {
+            if let Some(offset) = too_deep(&source.text) {
+                diags.push(
+                    Diagnostic::error(
+                        "fluent/syntax",
+                        format!(
+                            "Fluent syntax error: placeables nested more than {MAX_DEPTH} deep"
+                        ),
+                    )
+                    .file(&source.shown)
+                    .at_offset(&source.text, offset)
+                    .hint("close the `{` placeables; the file was not loaded"),
+                );
+                continue;
+            }
             let resource = match FluentResource::try_new(source.text) {
                 Ok(r) => r,
                 Err((r, errors)) => {
@@ -103,11 +117,16 @@ pub fn load(root: &Path, config: &Config, theme: &Theme) -> (I18n, Vec<Diagnosti
 }
 
 fn read_dir_ftl(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Source> {
+    // Symbolic links are not followed (`theme::symlink_warnings` reports them).
+    if crate::theme::through_symlink(root, &root.join(dir)) {
+        return Vec::new();
+    }
     let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
         return Vec::new();
     };
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| !t.is_symlink()))
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
         .collect();
@@ -129,6 +148,50 @@ fn read_dir_ftl(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Sou
             }
         })
         .collect()
+}
+
+/// Placeables nested deeper than this are refused before parsing: the
+/// Fluent parser recurses per level and would run out of stack.
+const MAX_DEPTH: usize = 64;
+
+/// The offset of the first `{` nested deeper than `MAX_DEPTH`. String
+/// literals (`{"{"}`) and comment lines do not count.
+fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut line_start = true;
+    let mut in_comment = false;
+    for (i, c) in text.char_indices() {
+        if line_start {
+            in_comment = c == '#';
+        }
+        line_start = c == '\n';
+        if in_comment {
+            continue;
+        }
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' | '\n' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(i);
+                }
+            }
+            '}' => depth = depth.saturating_sub(1),
+            '"' if depth > 0 => in_string = true,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// One warning per language listing the messages it lacks compared with the

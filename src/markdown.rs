@@ -70,7 +70,24 @@ pub fn render_with_glossary(
     resolve: &dyn Fn(&str) -> LinkTarget,
     glossary: Option<&crate::plain::glossary_match::GlossaryLinks>,
 ) -> Rendered {
+    render_page(body, file, body_line, hard_breaks, resolve, glossary, true)
+}
+
+/// `render_with_glossary`; without `raw_html` (site.toml
+/// `[languages.xx] raw_html = false`, for texts from outside) raw HTML is
+/// shown as text and `javascript:`-like link targets are dropped, each
+/// reported once per page with its position.
+pub fn render_page(
+    body: &str,
+    file: &std::path::Path,
+    body_line: usize,
+    hard_breaks: bool,
+    resolve: &dyn Fn(&str) -> LinkTarget,
+    glossary: Option<&crate::plain::glossary_match::GlossaryLinks>,
+    raw_html: bool,
+) -> Rendered {
     let mut out = Rendered::default();
+    let mut reported = (false, false);
     // Terms the author links to their explanation anywhere on the page are
     // not linked again automatically.
     let mut linked: HashSet<String> = HashSet::new();
@@ -98,6 +115,11 @@ pub fn render_with_glossary(
     };
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let event = if raw_html {
+            event
+        } else {
+            untrusted(event, locate(range.start), file, &mut reported, &mut out)
+        };
         match event {
             Event::Start(Tag::Heading {
                 level,
@@ -254,6 +276,96 @@ fn link_terms<'a>(
     {
         events.push(Event::Text(CowStr::from(tail.to_string())));
     }
+}
+
+/// Makes one event of an untrusted text safe: raw HTML becomes text, and a
+/// link or image to a script URL points nowhere. `reported` remembers
+/// (HTML, URL) findings so that each kind is reported once per page.
+fn untrusted<'a>(
+    event: Event<'a>,
+    (line, column): (usize, usize),
+    file: &std::path::Path,
+    reported: &mut (bool, bool),
+    out: &mut Rendered,
+) -> Event<'a> {
+    match event {
+        Event::Html(html) | Event::InlineHtml(html) => {
+            if !reported.0 {
+                reported.0 = true;
+                out.diagnostics.push(
+                    Diagnostic::warning("markdown/raw-html", "raw HTML is turned off for this language and is shown as text")
+                        .file(file)
+                        .at(line, column)
+                        .hint("write it in Markdown, or allow raw HTML with `raw_html = true` under [languages.xx] in site.toml if the text is trusted"),
+                );
+            }
+            Event::Text(html)
+        }
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if is_script_url(&dest_url) => {
+            script_url(reported, out, file, line, column);
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url: CowStr::from("#"),
+                title,
+                id,
+            })
+        }
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if is_script_url(&dest_url) => {
+            script_url(reported, out, file, line, column);
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url: CowStr::from("#"),
+                title,
+                id,
+            })
+        }
+        other => other,
+    }
+}
+
+fn script_url(
+    reported: &mut (bool, bool),
+    out: &mut Rendered,
+    file: &std::path::Path,
+    line: usize,
+    column: usize,
+) {
+    if !reported.1 {
+        reported.1 = true;
+        out.diagnostics.push(
+            Diagnostic::warning(
+                "markdown/script-url",
+                "a link to a `javascript:`, `vbscript:` or `data:` address was removed",
+            )
+            .file(file)
+            .at(line, column)
+            .hint("link to an http(s) address or to a page with `@/path.md`"),
+        );
+    }
+}
+
+/// Whether a link target would run code when followed (browsers ignore
+/// case, whitespace and control characters in the scheme).
+pub fn is_script_url(url: &str) -> bool {
+    let scheme: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(12)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|s| scheme.starts_with(s))
 }
 
 fn resolve_link<'a>(

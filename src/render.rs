@@ -117,6 +117,10 @@ impl<'a> Renderer<'a> {
         let mut diags = Vec::new();
         let (templates, template_diags) = theme.templates();
         diags.extend(template_diags);
+        // Include/extends cycles would make Tera recurse until the stack overflows.
+        if diags.iter().any(|d| d.rule == "template/include-cycle") {
+            return (None, diags);
+        }
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape_html);
@@ -359,13 +363,19 @@ impl<'a> Renderer<'a> {
         } else {
             None
         };
-        let rendered = markdown::render_with_glossary(
+        // Raw HTML follows the setting of the language the text is written in.
+        let raw_html = self
+            .config()
+            .language(&page.lang)
+            .is_none_or(|l| l.raw_html);
+        let rendered = markdown::render_page(
             &page.body,
             &page.file,
             page.body_line,
             hard_breaks,
             &resolve,
             glossary_links.as_ref(),
+            raw_html,
         );
         diags.extend(rendered.diagnostics);
 

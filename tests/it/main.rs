@@ -3,10 +3,13 @@
 mod bench_corpus;
 mod browser;
 mod build;
+mod catalog;
 mod cli;
 mod contrast;
+mod diskfull;
 mod harness;
 mod html;
+mod injection;
 mod kill;
 mod lint;
 mod live;

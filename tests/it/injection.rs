@@ -1,0 +1,162 @@
+//! Nothing from content escapes its place (issue #8): injection strings in
+//! every field that reaches the output come out escaped in HTML text,
+//! attributes, URLs, JSON-LD, the sitemap and the Atom feeds; and with
+//! `raw_html = false` a language's raw HTML is shown as text.
+
+use crate::harness::{SiteTest, walk};
+
+/// Strings that would run code or break out of their context if they
+/// reached the output unescaped.
+const PAYLOADS: [&str; 6] = [
+    "<script>alert(1)</script>",
+    "\"><img src=x onerror=alert(2)>",
+    "</title><script>alert(3)</script>",
+    "</script><script>alert(4)</script>",
+    "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>&e;",
+    "javascript:alert(5)",
+];
+
+/// What must never appear in any output file.
+const FORBIDDEN: [&str; 9] = [
+    "<script>alert(",
+    "<img src=x onerror",
+    "</title><script>",
+    "<!DOCTYPE x [",
+    "<!ENTITY",
+    "href=\"javascript:",
+    "src=\"javascript:",
+    "href=\"\u{202e}",
+    "&e;",
+];
+
+fn all(separator: &str) -> String {
+    PAYLOADS.join(separator)
+}
+
+/// Every output file, with the forbidden strings it contains.
+fn leaks(site: &SiteTest) -> Vec<String> {
+    let mut found = Vec::new();
+    let public = site.path().join("public");
+    for path in walk(&public) {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let lower = text.to_lowercase();
+        for bad in FORBIDDEN {
+            if lower.contains(&bad.to_lowercase()) {
+                found.push(format!(
+                    "{}: {bad}",
+                    path.strip_prefix(&public).unwrap_or(&path).display()
+                ));
+            }
+        }
+        if path.extension().is_some_and(|e| e == "xml") {
+            assert!(
+                !text.contains("<script"),
+                "{} has an unescaped tag",
+                path.display()
+            );
+        }
+    }
+    found
+}
+
+#[test]
+fn injection_strings_in_every_field_come_out_escaped() {
+    let p = all(" ");
+    let toml_p = p.replace('\\', "\\\\").replace('"', "\\\"");
+    let site_toml =
+        std::fs::read_to_string(crate::harness::fixtures().join("hardening/base/site.toml"))
+            .expect("base site.toml")
+            // Bodies from outside: raw HTML off, so the Markdown payloads count too.
+            .replace(
+                "name = \"English\"",
+                &format!("name = \"English {toml_p}\"\nraw_html = false"),
+            )
+            .replace("name = \"Deutsch\"", "name = \"Deutsch\"\nraw_html = false")
+            .replace(
+                "organisation = \"Beispielstadt\"",
+                &format!("organisation = \"Stadt {toml_p}\""),
+            )
+            .replace(
+                "conformance = \"partially\"",
+                &format!("conformance = \"{toml_p}\""),
+            );
+    let page = |title: &str, slug: bool| {
+        let slug = if slug {
+            format!("slug = \"{toml_p}\"\n")
+        } else {
+            String::new()
+        };
+        format!(
+            "+++\ntitle = \"{title} {toml_p}\"\ndescription = \"{toml_p}\"\n{slug}date = 2026-11-24\n+++\n\n## {p}\n\nText {p}.\n"
+        )
+    };
+    let site = SiteTest::fixture("hardening/base")
+        .write("site.toml", &site_toml)
+        .write("locales/de/site.ftl", &format!("site-title = Stadt {p}\nabout-count = {{ $count ->\n    [one] eine\n   *[other] {{ $count }}\n}}\n"))
+        .write("locales/en/site.ftl", &format!("site-title = City {p}\nabout-count = {{ $count ->\n    [one] one\n   *[other] {{ $count }}\n}}\n"))
+        .write(
+            "glossary/de.toml",
+            &format!("[[term]]\nid = \"x\"\nterm = \"Wort {toml_p}\"\nexplanation = \"Erklärung {toml_p}\"\neasy = \"{toml_p}\"\n"),
+        )
+        .write("content/news/_index.md", &format!("+++\ntitle = \"Neues {toml_p}\"\n+++\n"))
+        .write("content/news/2026-11-24-a.md", &page("Meldung", true))
+        .write("content/news/2026-11-24-a.en.md", &page("News", true))
+        .write("content/<script>alert(6)<\\script> x.md", &page("Datei", false))
+        .write("content/\"><img src=x onerror=alert(7)>/_index.md", &page("Ordner", false))
+        .write("content/glossar.md", "+++\ntitle = \"Glossar\"\ntemplate = \"glossary.html\"\n+++\n")
+        .write("content/erklaerung.md", "+++\ntitle = \"Erklärung\"\ntemplate = \"accessibility.html\"\n+++\n");
+    let run = site.build();
+    assert_eq!(run.code, 0, "the build must succeed:\n{}", run.stderr);
+    let found = leaks(&site);
+    let files = walk(&site.path().join("public")).len();
+    eprintln!(
+        "injection catalog: {} payloads × 14 fields, {files} output files, {} unescaped occurrences",
+        PAYLOADS.len(),
+        found.len()
+    );
+    assert!(
+        found.is_empty(),
+        "unescaped in the output:\n{}",
+        found.join("\n")
+    );
+    // The payloads did reach the output, escaped (the test is not vacuous).
+    let start = site.file("public/de/news/index.html");
+    assert!(start.contains("&lt;script&gt;alert(1)&lt;"), "{start}");
+    assert!(site.file("public/sitemap.xml").contains("<loc>"));
+}
+
+#[test]
+fn raw_html_off_for_a_language_is_shown_as_text_and_reported() {
+    let site_toml =
+        std::fs::read_to_string(crate::harness::fixtures().join("hardening/base/site.toml"))
+            .expect("base site.toml")
+            .replace(
+                "fallback = [\"de\"]",
+                "fallback = [\"de\"]\nraw_html = false",
+            );
+    let site = SiteTest::fixture("hardening/base")
+        .write("site.toml", &site_toml)
+        .write("content/about.md", "+++\ntitle = \"Über uns\"\n+++\n\n## Ziele\n\n<div class=\"trusted\">Vertraut</div>\n")
+        .write(
+            "content/about.en.md",
+            "+++\ntitle = \"About us\"\n+++\n\n## Goals\n\nSee <script>alert(1)</script> and [this](javascript:alert(2)).\n",
+        );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let stderr = run.stderr_in(&site);
+    assert!(
+        stderr.contains("warning[markdown/raw-html]: raw HTML is turned off for this language and is shown as text\n  --> content/about.en.md:7:5\n"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("warning[markdown/script-url]"), "{stderr}");
+    let en = site.file("public/en/about/index.html");
+    assert!(
+        en.contains("See &lt;script&gt;alert(1)&lt;/script&gt; and <a href=\"#\">this</a>"),
+        "{en}"
+    );
+    // German keeps raw HTML (trusted authors, the default).
+    let de = site.file("public/de/about/index.html");
+    assert!(de.contains("<div class=\"trusted\">Vertraut</div>"), "{de}");
+}
