@@ -791,98 +791,17 @@ fn blocks_zoom(content: &str) -> bool {
 /// `files` are other output paths that links may point to (assets, feeds).
 pub fn check_site(pages: &[Facts], files: &HashSet<String>, base_path: &str) -> Vec<Diagnostic> {
     let by_url: HashMap<&str, &Facts> = pages.iter().map(|f| (f.url.as_str(), f)).collect();
-    let mut diags = Vec::new();
+    let all: Vec<&Facts> = pages.iter().collect();
+    let mut diags = check_links_of(&all, |url| by_url.get(url).copied(), files, base_path);
+    let mut titles: BTreeMap<&str, Vec<(&str, Option<&Path>)>> = BTreeMap::new();
     for page in pages {
-        for link in &page.links {
-            let href = &link.href;
-            if href.starts_with("http://")
-                || href.starts_with("https://")
-                || href.starts_with("mailto:")
-                || href.starts_with("tel:")
-            {
-                continue;
-            }
-            let (path, anchor) = match href.split_once('#') {
-                Some((p, a)) => (p, Some(a)),
-                None => (href.as_str(), None),
-            };
-            let target = if path.is_empty() {
-                Some(page)
-            } else if let Some(site_path) =
-                path.strip_prefix(base_path).filter(|p| p.starts_with('/'))
-            {
-                let site_path = site_path.split('?').next().unwrap_or(site_path);
-                match by_url.get(site_path) {
-                    Some(f) => Some(*f),
-                    None if files.contains(site_path.trim_start_matches('/')) => None,
-                    None => {
-                        diags.push(broken(
-                            page,
-                            format!("the link to {href} points to no page or file of the site"),
-                        ));
-                        continue;
-                    }
-                }
-            } else {
-                // Relative links are resolved by the browser; only root-relative
-                // ones are checked.
-                None
-            };
-            if let Some(target) = target
-                && !target.lang.is_empty()
-                && primary(&target.lang) != primary(&page.lang)
-                && link.hreflang.is_none()
-                && primary(&link.lang) != primary(&target.lang)
-            {
-                let mut d = Diagnostic::warning(
-                    "link/lang-missing",
-                    format!(
-                        "the link to {href} leads to a page in `{}` but says neither hreflang nor lang",
-                        target.lang
-                    ),
-                )
-                .url(&page.url)
-                .hint(format!(
-                    "add hreflang=\"{0}\" (and lang=\"{0}\" if the link text is in that language) to the link",
-                    target.lang
-                ));
-                d.file = page.file.clone();
-                diags.push(d);
-            }
-            if let (Some(target), Some(anchor)) = (target, anchor)
-                && !anchor.is_empty()
-                && !target.ids.contains(anchor)
-            {
-                diags.push(
-                    broken(
-                        page,
-                        format!("the anchor `#{anchor}` does not exist on {}", target.url),
-                    )
-                    .with_rule("link/broken-anchor"),
-                );
-            }
-        }
-    }
-    let mut titles: BTreeMap<&str, Vec<&Facts>> = BTreeMap::new();
-    for page in pages {
-        titles.entry(page.title.as_str()).or_default().push(page);
+        titles
+            .entry(page.title.as_str())
+            .or_default()
+            .push((page.url.as_str(), page.file.as_deref()));
     }
     for (title, same) in titles {
-        let urls: Vec<&str> = same.iter().map(|f| f.url.as_str()).collect();
-        if urls.len() > 1 {
-            let mut d = Diagnostic::warning(
-                "html/duplicate-title",
-                format!(
-                    "{} pages share the title “{title}”: {}",
-                    urls.len(),
-                    urls.join(", ")
-                ),
-            )
-            .hint("give each page its own title");
-            d.url = urls.first().map(|u| u.to_string());
-            d.file = same.first().and_then(|f| f.file.clone());
-            diags.push(d);
-        }
+        diags.extend(duplicate_title(title, &same));
     }
     diags
 }
