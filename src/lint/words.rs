@@ -248,6 +248,23 @@ pub fn normalise(text: &str) -> String {
 
 /// Whether `text` (a link's name) is one of the generic texts of `lang` or English.
 pub fn is_generic_link_text(text: &str, lang: &str) -> bool {
+    // `normalise` keeps every letter and digit, so a text with more of them
+    // than the longest generic text has cannot be one (most link texts).
+    let longest = generic_link_texts(lang)
+        .iter()
+        .chain(generic_link_texts("en"))
+        .map(|t| t.chars().count())
+        .max()
+        .unwrap_or(0);
+    if text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .take(longest + 1)
+        .count()
+        > longest
+    {
+        return false;
+    }
     let n = normalise(text);
     generic_link_texts(lang).contains(&n.as_str()) || generic_link_texts("en").contains(&n.as_str())
 }
