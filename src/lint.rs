@@ -295,27 +295,27 @@ impl Attrs {
         let mut a = Attrs::default();
         for at in el.attributes() {
             let slot = match at.name().as_str() {
-            "lang" => &mut a.lang,
-            "xml:lang" => &mut a.xml_lang,
-            "id" => &mut a.id,
-            "aria-labelledby" => &mut a.aria_labelledby,
-            "aria-describedby" => &mut a.aria_describedby,
-            "headers" => &mut a.headers,
-            "for" => &mut a.for_,
-            "tabindex" => &mut a.tabindex,
-            "name" => &mut a.name,
-            "http-equiv" => &mut a.http_equiv,
-            "content" => &mut a.content,
-            "src" => &mut a.src,
-            "alt" => &mut a.alt,
-            "href" => &mut a.href,
-            "hreflang" => &mut a.hreflang,
-            "aria-label" => &mut a.aria_label,
-            "title" => &mut a.title,
-            "target" => &mut a.target,
-            "rel" => &mut a.rel,
-            "role" => &mut a.role,
-            "kind" => &mut a.kind,
+                "lang" => &mut a.lang,
+                "xml:lang" => &mut a.xml_lang,
+                "id" => &mut a.id,
+                "aria-labelledby" => &mut a.aria_labelledby,
+                "aria-describedby" => &mut a.aria_describedby,
+                "headers" => &mut a.headers,
+                "for" => &mut a.for_,
+                "tabindex" => &mut a.tabindex,
+                "name" => &mut a.name,
+                "http-equiv" => &mut a.http_equiv,
+                "content" => &mut a.content,
+                "src" => &mut a.src,
+                "alt" => &mut a.alt,
+                "href" => &mut a.href,
+                "hreflang" => &mut a.hreflang,
+                "aria-label" => &mut a.aria_label,
+                "title" => &mut a.title,
+                "target" => &mut a.target,
+                "rel" => &mut a.rel,
+                "role" => &mut a.role,
+                "kind" => &mut a.kind,
                 _ => continue,
             };
             if slot.is_none() {
@@ -381,9 +381,7 @@ fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
         }
         "meta" => {
             let name = a.name.take().unwrap_or_default().to_ascii_lowercase();
-            let equiv = a.http_equiv.take()
-                .unwrap_or_default()
-                .to_ascii_lowercase();
+            let equiv = a.http_equiv.take().unwrap_or_default().to_ascii_lowercase();
             if name == "viewport" {
                 s.viewport = Some(a.content.take().unwrap_or_default());
             }
@@ -449,7 +447,10 @@ fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
                 aria_label: a.aria_label.take(),
                 labelled_by: a.aria_labelledby.is_some(),
                 title: a.title.take(),
-                blank: a.target.take().is_some_and(|t| t.eq_ignore_ascii_case("_blank")),
+                blank: a
+                    .target
+                    .take()
+                    .is_some_and(|t| t.eq_ignore_ascii_case("_blank")),
                 ..LinkScan::default()
             };
             s.links.push(link);
@@ -484,8 +485,10 @@ fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
             Some(Kind::Title)
         }
         "table" => {
-            let layout =
-                a.role.take().is_some_and(|r| matches!(r.trim(), "presentation" | "none"));
+            let layout = a
+                .role
+                .take()
+                .is_some_and(|r| matches!(r.trim(), "presentation" | "none"));
             // A layout table counts as having headers: it needs none.
             s.tables.push(layout);
             Some(Kind::Table(s.tables.len() - 1))
@@ -508,7 +511,10 @@ fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
             Some(Kind::Video(s.videos.len() - 1))
         }
         "track" => {
-            let captions = a.kind.take().is_some_and(|k| k.eq_ignore_ascii_case("captions"));
+            let captions = a
+                .kind
+                .take()
+                .is_some_and(|k| k.eq_ignore_ascii_case("captions"));
             if captions
                 && let Some(i) = s.innermost(|k| {
                     if let Kind::Video(i) = k {

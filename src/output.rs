@@ -117,10 +117,7 @@ impl Staging {
     /// output becomes the spare.
     pub fn commit(self) -> std::io::Result<()> {
         if self.reused {
-            let written = self
-                .written
-                .into_inner()
-                .unwrap_or_else(|e| e.into_inner());
+            let written = self.written.into_inner().unwrap_or_else(|e| e.into_inner());
             prune(&self.staging, &self.staging, &written)?;
         }
         if !self.target.exists() {
@@ -355,7 +352,12 @@ mod tests {
                 if e.file_type().expect("type").is_dir() {
                     stack.push(e.path());
                 } else {
-                    let rel = e.path().strip_prefix(dir).expect("rel").display().to_string();
+                    let rel = e
+                        .path()
+                        .strip_prefix(dir)
+                        .expect("rel")
+                        .display()
+                        .to_string();
                     out.push((rel, std::fs::read(e.path()).expect("read")));
                 }
             }
@@ -388,7 +390,10 @@ mod tests {
         build(&target, &first);
         assert!(spare(&target).is_dir(), "the second build leaves a spare");
         let same = spare(&target).join("same.html");
-        let before = std::fs::metadata(&same).expect("meta").modified().expect("mtime");
+        let before = std::fs::metadata(&same)
+            .expect("meta")
+            .modified()
+            .expect("mtime");
         std::thread::sleep(std::time::Duration::from_millis(20));
         let third = [
             ("/a/index.html", "a2"),
@@ -412,7 +417,11 @@ mod tests {
             .modified()
             .expect("mtime");
         assert_eq!(before, after, "an unchanged file is not rewritten");
-        assert_eq!(tree(&spare(&target)).len(), first.len(), "the spare is the second build");
+        assert_eq!(
+            tree(&spare(&target)).len(),
+            first.len(),
+            "the spare is the second build"
+        );
     }
 
     #[test]
@@ -424,7 +433,10 @@ mod tests {
         std::fs::create_dir_all(killed.join("half")).expect("mkdir");
         std::fs::write(killed.join("half/index.html"), "half").expect("write");
         build(&target, &[("/index.html", "next")]);
-        assert_eq!(tree(&target), [("index.html".to_string(), b"next".to_vec())]);
+        assert_eq!(
+            tree(&target),
+            [("index.html".to_string(), b"next".to_vec())]
+        );
         let names: Vec<_> = std::fs::read_dir(dir.path())
             .expect("ls")
             .map(|e| e.expect("e").file_name().to_string_lossy().into_owned())

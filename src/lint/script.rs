@@ -232,8 +232,18 @@ mod tests {
                 }
             }
         }
-        assert!(Expected::of("de").expect("de").find_foreign("Das Wort مرحبا heißt Hallo.").is_some());
-        assert!(Expected::of("ar").expect("ar").find_foreign("مدينة Bielefeld").is_none());
+        assert!(
+            Expected::of("de")
+                .expect("de")
+                .find_foreign("Das Wort مرحبا heißt Hallo.")
+                .is_some()
+        );
+        assert!(
+            Expected::of("ar")
+                .expect("ar")
+                .find_foreign("مدينة Bielefeld")
+                .is_none()
+        );
     }
 
     #[test]
