@@ -246,16 +246,26 @@ pub fn normalise(text: &str) -> String {
         .to_string()
 }
 
+/// The languages [`generic_link_texts`] has a list for (add new ones here).
+const LISTED: [&str; 12] = [
+    "de", "en", "tr", "ar", "ru", "uk", "pl", "fa", "kmr", "ro", "bg", "el",
+];
+
+/// The most characters a generic link text of any language has.
+static LONGEST_GENERIC_LINK_TEXT: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
+    LISTED
+        .iter()
+        .flat_map(|lang| generic_link_texts(lang))
+        .map(|t| t.chars().count())
+        .max()
+        .unwrap_or(0)
+});
+
 /// Whether `text` (a link's name) is one of the generic texts of `lang` or English.
 pub fn is_generic_link_text(text: &str, lang: &str) -> bool {
     // `normalise` keeps every letter and digit, so a text with more of them
     // than the longest generic text has cannot be one (most link texts).
-    let longest = generic_link_texts(lang)
-        .iter()
-        .chain(generic_link_texts("en"))
-        .map(|t| t.chars().count())
-        .max()
-        .unwrap_or(0);
+    let longest = *LONGEST_GENERIC_LINK_TEXT;
     if text
         .chars()
         .filter(|c| c.is_alphanumeric())
@@ -313,6 +323,28 @@ mod tests {
     const SHIPPED: [&str; 12] = [
         "de", "en", "tr", "ar", "ru", "uk", "pl", "fa", "kmr", "ro", "bg", "el",
     ];
+
+    #[test]
+    fn every_language_with_generic_link_texts_is_listed() {
+        // Every language subtag of two or three letters: the shortcut in
+        // `is_generic_link_text` needs each list's longest text.
+        let letters: Vec<char> = ('a'..='z').collect();
+        for a in &letters {
+            for b in &letters {
+                for c in std::iter::once(None).chain(letters.iter().map(Some)) {
+                    let lang: String = [Some(a), Some(b), c].into_iter().flatten().collect();
+                    if !generic_link_texts(&lang).is_empty() {
+                        assert!(LISTED.contains(&lang.as_str()), "{lang} is not in LISTED");
+                    }
+                }
+            }
+        }
+        assert!(is_generic_link_text("  Hier   klicken! ", "de"));
+        assert!(!is_generic_link_text(
+            "Hier klicken, um den Leitbild-Text zu lesen",
+            "de"
+        ));
+    }
 
     #[test]
     fn every_shipped_language_has_lists() {
