@@ -8,6 +8,8 @@
 //! "Mehr über das Leitbild" is not. "Next"/"weiter" are deliberately absent:
 //! in a pagination landmark they are a clear name.
 
+use std::collections::HashMap;
+
 /// Link texts that name no target, by primary language subtag.
 pub fn generic_link_texts(lang: &str) -> &'static [&'static str] {
     match lang {
@@ -275,8 +277,29 @@ pub fn is_generic_link_text(text: &str, lang: &str) -> bool {
     {
         return false;
     }
-    let n = normalise(text);
-    generic_link_texts(lang).contains(&n.as_str()) || generic_link_texts("en").contains(&n.as_str())
+    // The same link texts (language names, menu entries) recur on every
+    // page: remember the answer per thread.
+    thread_local! {
+        static SEEN: std::cell::RefCell<HashMap<String, HashMap<String, bool>>> =
+            std::cell::RefCell::new(HashMap::new());
+    }
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        let texts = match seen.get_mut(lang) {
+            Some(texts) => texts,
+            None => seen.entry(lang.to_string()).or_default(),
+        };
+        if let Some(&generic) = texts.get(text) {
+            return generic;
+        }
+        let n = normalise(text);
+        let generic = generic_link_texts(lang).contains(&n.as_str())
+            || generic_link_texts("en").contains(&n.as_str());
+        if texts.len() < 4096 {
+            texts.insert(text.to_string(), generic);
+        }
+        generic
+    })
 }
 
 pub fn is_generic_alt(text: &str, lang: &str) -> bool {
