@@ -13,14 +13,13 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use lol_html::html_content::{Element, TextChunk, TextType};
 use lol_html::{
     DocumentContentHandlers, ElementContentHandlers, HandlerResult, HtmlRewriter, Selector,
     Settings,
 };
-use unicode_script::Script;
 
 use crate::diag::Diagnostic;
 
@@ -229,7 +228,8 @@ struct State {
     viewport: Option<String>,
     findings: Vec<Finding>,
     pending_text: String,
-    scripts: HashMap<String, Option<Vec<Script>>>,
+    /// The expected scripts of the languages met on this page.
+    scripts: Vec<(String, Option<Arc<script::Expected>>)>,
 }
 
 impl State {
@@ -261,41 +261,106 @@ impl State {
     }
 }
 
-fn attr(el: &Element, name: &str) -> Option<String> {
-    el.get_attribute(name).map(|v| decode_entities(&v))
+/// The attributes the rules read, entities decoded, collected in one pass
+/// over the element's attributes (the first of duplicates wins, as in
+/// browsers). Looking each one up by name would re-read the attribute list
+/// and allocate per lookup.
+#[derive(Default)]
+struct Attrs {
+    lang: Option<String>,
+    xml_lang: Option<String>,
+    id: Option<String>,
+    aria_labelledby: Option<String>,
+    aria_describedby: Option<String>,
+    headers: Option<String>,
+    for_: Option<String>,
+    tabindex: Option<String>,
+    name: Option<String>,
+    http_equiv: Option<String>,
+    content: Option<String>,
+    src: Option<String>,
+    alt: Option<String>,
+    href: Option<String>,
+    hreflang: Option<String>,
+    aria_label: Option<String>,
+    title: Option<String>,
+    target: Option<String>,
+    rel: Option<String>,
+    role: Option<String>,
+    kind: Option<String>,
+}
+
+impl Attrs {
+    fn of(el: &Element) -> Attrs {
+        let mut a = Attrs::default();
+        for at in el.attributes() {
+            let slot = match at.name().as_str() {
+                "lang" => &mut a.lang,
+                "xml:lang" => &mut a.xml_lang,
+                "id" => &mut a.id,
+                "aria-labelledby" => &mut a.aria_labelledby,
+                "aria-describedby" => &mut a.aria_describedby,
+                "headers" => &mut a.headers,
+                "for" => &mut a.for_,
+                "tabindex" => &mut a.tabindex,
+                "name" => &mut a.name,
+                "http-equiv" => &mut a.http_equiv,
+                "content" => &mut a.content,
+                "src" => &mut a.src,
+                "alt" => &mut a.alt,
+                "href" => &mut a.href,
+                "hreflang" => &mut a.hreflang,
+                "aria-label" => &mut a.aria_label,
+                "title" => &mut a.title,
+                "target" => &mut a.target,
+                "rel" => &mut a.rel,
+                "role" => &mut a.role,
+                "kind" => &mut a.kind,
+                _ => continue,
+            };
+            if slot.is_none() {
+                *slot = Some(decode_entities(&at.value()));
+            }
+        }
+        a
+    }
 }
 
 fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
     // lol_html hands the tag name over lower-cased.
     let tag = el.tag_name();
     let mut s = state.borrow_mut();
-    let own_lang = attr(el, "lang").or_else(|| attr(el, "xml:lang"));
+    let mut a = Attrs::of(el);
+    let own_lang = a.lang.take().or_else(|| a.xml_lang.take());
 
-    if let Some(id) = attr(el, "id") {
+    if let Some(id) = a.id.take() {
         s.ids.push(id);
     }
-    for name in ["aria-labelledby", "aria-describedby"] {
-        if let Some(v) = attr(el, name) {
+    for (name, value) in [
+        ("aria-labelledby", &a.aria_labelledby),
+        ("aria-describedby", &a.aria_describedby),
+    ] {
+        if let Some(v) = value {
             for id in v.split_whitespace() {
                 s.idrefs.push((name, id.to_string(), tag.clone()));
             }
         }
     }
     if matches!(tag.as_str(), "td" | "th")
-        && let Some(v) = attr(el, "headers")
+        && let Some(v) = a.headers.take()
     {
         for id in v.split_whitespace() {
             s.idrefs.push(("headers", id.to_string(), tag.clone()));
         }
     }
     if matches!(tag.as_str(), "label" | "output")
-        && let Some(v) = attr(el, "for")
+        && let Some(v) = a.for_.take()
     {
         for id in v.split_whitespace() {
             s.idrefs.push(("for", id.to_string(), tag.clone()));
         }
     }
-    if let Some(t) = attr(el, "tabindex")
+    if let Some(t) = a.tabindex.take()
         && t.trim().parse::<i64>().is_ok_and(|n| n > 0)
     {
         s.push(
@@ -315,12 +380,10 @@ fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
             Some(Kind::Lang)
         }
         "meta" => {
-            let name = attr(el, "name").unwrap_or_default().to_ascii_lowercase();
-            let equiv = attr(el, "http-equiv")
-                .unwrap_or_default()
-                .to_ascii_lowercase();
+            let name = a.name.take().unwrap_or_default().to_ascii_lowercase();
+            let equiv = a.http_equiv.take().unwrap_or_default().to_ascii_lowercase();
             if name == "viewport" {
-                s.viewport = Some(attr(el, "content").unwrap_or_default());
+                s.viewport = Some(a.content.take().unwrap_or_default());
             }
             if equiv == "refresh" {
                 s.push(
@@ -334,8 +397,8 @@ fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
             None
         }
         "img" => {
-            let src = attr(el, "src").unwrap_or_default();
-            match attr(el, "alt") {
+            let src = a.src.take().unwrap_or_default();
+            match a.alt.take() {
                 None => s.push(
                     "a11y/img-alt-missing",
                     format!("the image {src} has no alt text"),
@@ -376,25 +439,28 @@ fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
             }
             None
         }
-        "a" => attr(el, "href").map(|href| {
+        "a" => a.href.take().map(|href| {
             let link = LinkScan {
                 href,
-                hreflang: attr(el, "hreflang"),
+                hreflang: a.hreflang.take(),
                 lang: lang_now(&s),
-                aria_label: attr(el, "aria-label"),
-                labelled_by: el.get_attribute("aria-labelledby").is_some(),
-                title: attr(el, "title"),
-                blank: attr(el, "target").is_some_and(|t| t.eq_ignore_ascii_case("_blank")),
+                aria_label: a.aria_label.take(),
+                labelled_by: a.aria_labelledby.is_some(),
+                title: a.title.take(),
+                blank: a
+                    .target
+                    .take()
+                    .is_some_and(|t| t.eq_ignore_ascii_case("_blank")),
                 ..LinkScan::default()
             };
             s.links.push(link);
             Kind::Link(s.links.len() - 1)
         }),
         "link" => {
-            if attr(el, "rel").is_some_and(|r| {
+            if a.rel.take().is_some_and(|r| {
                 r.split_whitespace()
                     .any(|r| r.eq_ignore_ascii_case("stylesheet"))
-            }) && let Some(href) = attr(el, "href")
+            }) && let Some(href) = a.href.take()
             {
                 let lang = lang_now(&s);
                 s.links.push(LinkScan {
@@ -419,8 +485,10 @@ fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
             Some(Kind::Title)
         }
         "table" => {
-            let layout =
-                attr(el, "role").is_some_and(|r| matches!(r.trim(), "presentation" | "none"));
+            let layout = a
+                .role
+                .take()
+                .is_some_and(|r| matches!(r.trim(), "presentation" | "none"));
             // A layout table counts as having headers: it needs none.
             s.tables.push(layout);
             Some(Kind::Table(s.tables.len() - 1))
@@ -443,7 +511,10 @@ fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
             Some(Kind::Video(s.videos.len() - 1))
         }
         "track" => {
-            let captions = attr(el, "kind").is_some_and(|k| k.eq_ignore_ascii_case("captions"));
+            let captions = a
+                .kind
+                .take()
+                .is_some_and(|k| k.eq_ignore_ascii_case("captions"));
             if captions
                 && let Some(i) = s.innermost(|k| {
                     if let Kind::Video(i) = k {
@@ -459,8 +530,8 @@ fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
             None
         }
         "iframe" => {
-            if attr(el, "title").is_none_or(|t| t.trim().is_empty()) {
-                let src = attr(el, "src").unwrap_or_default();
+            if a.title.take().is_none_or(|t| t.trim().is_empty()) {
+                let src = a.src.take().unwrap_or_default();
                 s.push(
                     "a11y/iframe-title",
                     format!("the iframe {src} has no title"),
@@ -552,15 +623,17 @@ fn flush_text(s: &mut State) {
         return;
     }
     let text = std::mem::take(&mut s.pending_text);
-    if !s.scripts.contains_key(s.lang()) {
-        let lang = s.lang().to_string();
-        let expected = script::expected_scripts(&lang);
-        s.scripts.insert(lang, expected);
-    }
-    let found = match s.scripts.get(s.lang()) {
-        Some(Some(expected)) => script::find_foreign(&text, expected),
-        _ => None,
+    let lang = s.lang();
+    let expected = match s.scripts.iter().find(|(l, _)| l == lang) {
+        Some((_, e)) => e.clone(),
+        None => {
+            let e = script::Expected::of(lang);
+            let lang = lang.to_string();
+            s.scripts.push((lang, e.clone()));
+            e
+        }
     };
+    let found = expected.and_then(|e| e.find_foreign(&text));
     if let Some(found) = found {
         let lang = s.lang().to_string();
         let sample: String = found

@@ -55,6 +55,8 @@ pub struct Renderer<'a> {
     base_path: String,
     /// `feed` of the template context per language.
     feed_values: HashMap<String, Value>,
+    /// `config` of the template context (the same on every page).
+    config_value: Value,
 }
 
 #[derive(Debug, Clone)]
@@ -245,6 +247,7 @@ impl<'a> Renderer<'a> {
             feed_dirs,
             base_path,
             feed_values: HashMap::new(),
+            config_value: json!({ "base_url": site.config.base_url, "extra": site.config.extra }),
         };
         renderer.feed_values = site
             .config
@@ -688,24 +691,40 @@ impl<'a> Renderer<'a> {
             Slot::Real(_) => self.absolute(url),
             Slot::Fallback(_) => self.absolute(&page.url),
         };
-        json!({
-            "lang": lang,
-            "variant": variant_def.map(|v| json!({ "key": v.key, "easy": v.easy, "label": self.t(lang_key, &format!("variant-{}", v.key), &[]) })),
-            "page": self.page_value(page, lang_key),
-            "canonical": canonical,
-            "alternates": alternates.iter().map(|(h, u)| json!({ "hreflang": h, "href": u })).collect::<Vec<_>>(),
-            "noindex": matches!(slot, Slot::Fallback(_)),
-            "languages": languages,
-            "menu": menu,
-            "variant_links": variant_links,
-            "notices": notices,
-            "content_lang": content_lang,
-            "home_url": self.href(&home),
-            "root": self.href("/"),
-            "statement_url": statement_url.map(|u| self.href(&u)),
-            "feed": feed,
-            "config": { "base_url": self.config().base_url, "extra": self.config().extra },
-        })
+        // Built as a map rather than with `json!`, which would copy every
+        // list above once more (it serialises its arguments by reference).
+        let alternates: Vec<Value> = alternates
+            .iter()
+            .map(|(h, u)| json!({ "hreflang": h, "href": u }))
+            .collect();
+        let variant = variant_def.map(|v| json!({ "key": v.key, "easy": v.easy, "label": self.t(lang_key, &format!("variant-{}", v.key), &[]) }));
+        let fields = [
+            ("lang", lang),
+            ("variant", variant.unwrap_or(Value::Null)),
+            ("page", self.page_value(page, lang_key)),
+            ("canonical", Value::String(canonical)),
+            ("alternates", Value::Array(alternates)),
+            ("noindex", Value::Bool(matches!(slot, Slot::Fallback(_)))),
+            ("languages", Value::Array(languages)),
+            ("menu", Value::Array(menu)),
+            ("variant_links", Value::Array(variant_links)),
+            ("notices", Value::Array(notices)),
+            ("content_lang", content_lang),
+            ("home_url", Value::String(self.href(&home))),
+            ("root", Value::String(self.href("/"))),
+            (
+                "statement_url",
+                statement_url.map_or(Value::Null, |u| Value::String(self.href(&u))),
+            ),
+            ("feed", feed),
+            ("config", self.config_value.clone()),
+        ];
+        Value::Object(
+            fields
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+        )
     }
 
     /// The feed link of a language's pages (the same on every page, so

@@ -20,9 +20,63 @@
 //! A text node is reported when, after that, two or more foreign words are
 //! left, or one word of a script without case (Arabic in a German page).
 
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use unicode_script::{Script, ScriptExtension, UnicodeScript};
+
+/// The scripts of one language with the letters below U+0800 that are
+/// foreign to them as a bitmap, so that the per-character test of nearly
+/// every text node is one bit lookup.
+#[derive(Debug)]
+pub struct Expected {
+    scripts: Vec<Script>,
+    low_foreign: [u64; TABLE_END as usize / 64],
+}
+
+impl Expected {
+    pub fn new(scripts: Vec<Script>) -> Expected {
+        let mut low_foreign = [0u64; TABLE_END as usize / 64];
+        for u in 0..TABLE_END {
+            if char::from_u32(u).is_some_and(|c| is_foreign_letter(c, &scripts)) {
+                low_foreign[u as usize / 64] |= 1 << (u % 64);
+            }
+        }
+        Expected {
+            scripts,
+            low_foreign,
+        }
+    }
+
+    /// The expected scripts of `lang` ([`expected_scripts`]), computed once
+    /// per process and language.
+    pub fn of(lang: &str) -> Option<Arc<Expected>> {
+        static CACHE: LazyLock<Mutex<HashMap<String, Option<Arc<Expected>>>>> =
+            LazyLock::new(Mutex::default);
+        let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+        cache
+            .entry(lang.to_string())
+            .or_insert_with(|| expected_scripts(lang).map(|s| Arc::new(Expected::new(s))))
+            .clone()
+    }
+
+    fn is_foreign(&self, c: char) -> bool {
+        let u = c as u32;
+        if u < TABLE_END {
+            self.low_foreign[u as usize / 64] >> (u % 64) & 1 == 1
+        } else {
+            is_foreign_letter(c, &self.scripts)
+        }
+    }
+
+    /// [`find_foreign`] with this language's scripts.
+    pub fn find_foreign(&self, text: &str) -> Option<Foreign> {
+        if !text.chars().any(|c| self.is_foreign(c)) {
+            return None;
+        }
+        find_foreign(text, &self.scripts)
+    }
+}
 
 /// The scripts a language is written in, from CLDR likely subtags. `None`
 /// when the tag is not a valid language tag or CLDR knows no script for it.
@@ -161,6 +215,35 @@ mod tests {
 
     fn scripts(lang: &str) -> Vec<Script> {
         expected_scripts(lang).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_bitmap_agrees_with_the_per_character_test() {
+        for lang in ["de", "ar", "fa", "ru", "el", "ja", "he", "hy"] {
+            let scripts = scripts(lang);
+            let expected = Expected::of(lang).expect(lang);
+            for u in 0..0x3000 {
+                if let Some(c) = char::from_u32(u) {
+                    assert_eq!(
+                        expected.is_foreign(c),
+                        is_foreign_letter(c, &scripts),
+                        "{lang} {c:?}"
+                    );
+                }
+            }
+        }
+        assert!(
+            Expected::of("de")
+                .expect("de")
+                .find_foreign("Das Wort مرحبا heißt Hallo.")
+                .is_some()
+        );
+        assert!(
+            Expected::of("ar")
+                .expect("ar")
+                .find_foreign("مدينة Bielefeld")
+                .is_none()
+        );
     }
 
     #[test]

@@ -8,6 +8,8 @@
 //! "Mehr über das Leitbild" is not. "Next"/"weiter" are deliberately absent:
 //! in a pagination landmark they are a clear name.
 
+use std::collections::HashMap;
+
 /// Link texts that name no target, by primary language subtag.
 pub fn generic_link_texts(lang: &str) -> &'static [&'static str] {
     match lang {
@@ -246,10 +248,58 @@ pub fn normalise(text: &str) -> String {
         .to_string()
 }
 
+/// The languages [`generic_link_texts`] has a list for (add new ones here).
+const LISTED: [&str; 12] = [
+    "de", "en", "tr", "ar", "ru", "uk", "pl", "fa", "kmr", "ro", "bg", "el",
+];
+
+/// The most characters a generic link text of any language has.
+static LONGEST_GENERIC_LINK_TEXT: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
+    LISTED
+        .iter()
+        .flat_map(|lang| generic_link_texts(lang))
+        .map(|t| t.chars().count())
+        .max()
+        .unwrap_or(0)
+});
+
 /// Whether `text` (a link's name) is one of the generic texts of `lang` or English.
 pub fn is_generic_link_text(text: &str, lang: &str) -> bool {
-    let n = normalise(text);
-    generic_link_texts(lang).contains(&n.as_str()) || generic_link_texts("en").contains(&n.as_str())
+    // `normalise` keeps every letter and digit, so a text with more of them
+    // than the longest generic text has cannot be one (most link texts).
+    let longest = *LONGEST_GENERIC_LINK_TEXT;
+    if text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .take(longest + 1)
+        .count()
+        > longest
+    {
+        return false;
+    }
+    // The same link texts (language names, menu entries) recur on every
+    // page: remember the answer per thread.
+    thread_local! {
+        static SEEN: std::cell::RefCell<HashMap<String, HashMap<String, bool>>> =
+            std::cell::RefCell::new(HashMap::new());
+    }
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        let texts = match seen.get_mut(lang) {
+            Some(texts) => texts,
+            None => seen.entry(lang.to_string()).or_default(),
+        };
+        if let Some(&generic) = texts.get(text) {
+            return generic;
+        }
+        let n = normalise(text);
+        let generic = generic_link_texts(lang).contains(&n.as_str())
+            || generic_link_texts("en").contains(&n.as_str());
+        if texts.len() < 4096 {
+            texts.insert(text.to_string(), generic);
+        }
+        generic
+    })
 }
 
 pub fn is_generic_alt(text: &str, lang: &str) -> bool {
@@ -296,6 +346,28 @@ mod tests {
     const SHIPPED: [&str; 12] = [
         "de", "en", "tr", "ar", "ru", "uk", "pl", "fa", "kmr", "ro", "bg", "el",
     ];
+
+    #[test]
+    fn every_language_with_generic_link_texts_is_listed() {
+        // Every language subtag of two or three letters: the shortcut in
+        // `is_generic_link_text` needs each list's longest text.
+        let letters: Vec<char> = ('a'..='z').collect();
+        for a in &letters {
+            for b in &letters {
+                for c in std::iter::once(None).chain(letters.iter().map(Some)) {
+                    let lang: String = [Some(a), Some(b), c].into_iter().flatten().collect();
+                    if !generic_link_texts(&lang).is_empty() {
+                        assert!(LISTED.contains(&lang.as_str()), "{lang} is not in LISTED");
+                    }
+                }
+            }
+        }
+        assert!(is_generic_link_text("  Hier   klicken! ", "de"));
+        assert!(!is_generic_link_text(
+            "Hier klicken, um den Leitbild-Text zu lesen",
+            "de"
+        ));
+    }
 
     #[test]
     fn every_shipped_language_has_lists() {

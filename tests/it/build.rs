@@ -407,6 +407,34 @@ fn removed_pages_do_not_survive_in_the_output() {
 }
 
 #[test]
+fn a_build_into_the_spare_equals_a_fresh_build() {
+    // The second build keeps the first output as the spare; the third
+    // writes into it, after a page was removed and another changed.
+    let site = basic().build_ok();
+    assert!(site.exists(".public.vielfalt-spare/de/leichte-sprache/about/index.html"));
+    let site = site
+        .remove("content/about.easy.md")
+        .write(
+            "content/about.md",
+            "+++\ntitle = \"Über uns\"\nweight = 1\n+++\n\n## Wer wir sind\n\nEin neuer Text über uns.\n",
+        )
+        .build_ok();
+    assert!(!site.exists("public/de/leichte-sprache/about/index.html"));
+    assert!(
+        site.file("public/de/about/index.html")
+            .contains("Ein neuer Text")
+    );
+    let fresh_dir = site.path().join("fresh");
+    let fresh_arg = fresh_dir.to_str().expect("UTF-8 temp path");
+    let fresh = site.run(&["build", "--output", fresh_arg]);
+    assert_eq!(fresh.code, 0, "{}", fresh.stderr);
+    assert!(
+        site.tree("public") == site.tree("fresh"),
+        "the output written into the spare differs from a fresh build"
+    );
+}
+
+#[test]
 fn snapshot_of_a_translated_page() {
     let site = basic();
     insta::assert_snapshot!(
