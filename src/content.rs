@@ -108,6 +108,68 @@ impl Site {
             .map(|e| (e.slot, e.url.as_str()))
     }
 
+    /// Every page of a source (its translations and variants).
+    pub fn pages_of(&self, source: &str) -> &[Arc<Page>] {
+        let start = self.pages.partition_point(|p| p.source.as_str() < source);
+        let len = self
+            .pages
+            .get(start..)
+            .unwrap_or_default()
+            .partition_point(|p| p.source == source);
+        self.pages.get(start..start + len).unwrap_or_default()
+    }
+
+    /// Puts edited versions of pages in place of the old ones, when the
+    /// edit leaves every address and URL of the site as it was: each page
+    /// replaces a page of the same file with the same slug (file names fix
+    /// source, language, variant and section; the slug the URLs below a
+    /// section). Slots, URLs and the duplicate checks then stay as they
+    /// are; only the order of sources may change (weight, date, title).
+    /// Returns `false`, changing nothing, when an edit does more; the
+    /// caller then assembles a new site (`assemble_site`).
+    ///
+    /// This is what keeps a one-page edit in `serve` independent of the
+    /// size of the site.
+    pub fn replace_pages(&mut self, edited: &[Arc<Page>]) -> bool {
+        let mut places = Vec::with_capacity(edited.len());
+        for new in edited {
+            let Some((Slot::Real(i), url)) =
+                self.slot(&new.source, &new.lang, new.variant.as_deref())
+            else {
+                return false;
+            };
+            let Some(old) = self.pages.get(i) else {
+                return false;
+            };
+            if old.file != new.file
+                || old.slug != new.slug
+                || old.is_section != new.is_section
+                || old.dir != new.dir
+            {
+                return false;
+            }
+            places.push((i, url.to_string()));
+        }
+        let mut reorder = false;
+        for (new, (i, url)) in edited.iter().zip(places) {
+            let mut page = Arc::clone(new);
+            if page.url != url {
+                Arc::make_mut(&mut page).url = url;
+            }
+            reorder |= sort_key(&self.pages[i]) != sort_key(&page);
+            self.pages[i] = page;
+        }
+        if reorder {
+            let default = self.config.default_language.clone();
+            let sources = std::mem::take(&mut self.sources);
+            self.sources = order_sources(sources, |s| match self.slot(s, &default, None) {
+                Some((Slot::Real(i), _)) => self.pages.get(i).map(|p| p.as_ref()),
+                _ => first_page(&self.pages, s),
+            });
+        }
+        true
+    }
+
     /// The page a translation or variant was made from: for a translation the
     /// default-language page of the same variant (else its base page); for a
     /// default-language variant the base page. `None` for originals.
@@ -578,6 +640,41 @@ fn load_page(
     }))
 }
 
+/// Sources in site order: sections first, then by weight, date (newest
+/// first) and title of the page that stands for the source, then by name.
+/// A total order, so the result does not depend on the input order.
+fn order_sources<'p>(
+    sources: Vec<String>,
+    representative: impl Fn(&str) -> Option<&'p Page>,
+) -> Vec<String> {
+    type SortKey<'p> = Option<(bool, i64, std::cmp::Reverse<Option<Date>>, &'p str)>;
+    let mut keyed: Vec<(SortKey<'p>, String)> = sources
+        .into_iter()
+        .map(|s| (representative(&s).map(sort_key), s))
+        .collect();
+    keyed.sort();
+    keyed.into_iter().map(|(_, s)| s).collect()
+}
+
+/// What orders a page's source among the others.
+fn sort_key(p: &Page) -> (bool, i64, std::cmp::Reverse<Option<Date>>, &str) {
+    (
+        !p.is_section,
+        p.front.weight.unwrap_or(i64::MAX),
+        std::cmp::Reverse(p.date),
+        p.front.title.as_str(),
+    )
+}
+
+/// The first page of `source` in pages sorted by source.
+fn first_page<'p>(pages: &'p [Arc<Page>], source: &str) -> Option<&'p Page> {
+    let i = pages.partition_point(|p| p.source.as_str() < source);
+    pages
+        .get(i)
+        .filter(|p| p.source == source)
+        .map(|p| p.as_ref())
+}
+
 /// Indexes pages, computes URLs and fallback slots, and checks that no two
 /// files claim the same address or URL.
 fn assemble(
@@ -728,28 +825,12 @@ fn assemble(
         }
     }
 
-    let mut ordered: Vec<&str> = sources.iter().map(String::as_str).collect();
     let default = config.default_language.clone();
-    let sort_page = |s: &str| -> Option<&Page> {
+    let sources = order_sources(sources.into_iter().collect(), |s| {
         real.get(&(s.to_string(), default.clone(), None))
             .map(|&i| pages[i].as_ref())
-            .or_else(|| pages.iter().find(|p| p.source == s).map(|p| p.as_ref()))
-    };
-    ordered.sort_by(|a, b| {
-        let (pa, pb) = (sort_page(a), sort_page(b));
-        let key = |p: Option<&Page>| {
-            p.map(|p| {
-                (
-                    !p.is_section,
-                    p.front.weight.unwrap_or(i64::MAX),
-                    std::cmp::Reverse(p.date),
-                    p.front.title.clone(),
-                )
-            })
-        };
-        key(pa).cmp(&key(pb)).then(a.cmp(b))
+            .or_else(|| first_page(&pages, s))
     });
-    let sources = ordered.into_iter().map(str::to_string).collect();
     let mut slot_index: HashMap<String, Vec<IndexedSlot>> = HashMap::new();
     for ((source, lang, variant), (slot, url)) in &slots {
         slot_index
