@@ -14,16 +14,21 @@
 //!   file the slots of the languages whose fallback chain uses it;
 //! - `site.toml` (or a theme that fails to load) means a full rebuild.
 //!
-//! The work per update follows the edit, not the site: pages are shared
-//! (`Arc`) between the file cache and the `Site`, so assembling the new
-//! `Site` copies pointers; the site-wide link check keeps an index (facts
+//! The work per update follows the edit, not the site: an edit that keeps
+//! every address and URL (saving a page) updates the `Site` in place
+//! (`Site::replace_pages`); otherwise pages are shared (`Arc`) between the
+//! file cache and the `Site`, so assembling the new `Site` copies
+//! pointers. Templates are parsed once and kept until a template, locale
+//! or glossary file changes; outdated-translation warnings are kept per
+//! source; the output is a persistent map (`Files`) that `serve` publishes
+//! without copying it; the site-wide link check keeps an index (facts
 //! per page, who links where) and re-checks only the pages whose facts
 //! changed and the pages linking to a page whose URL, language or ids
 //! changed (`lint::check_links_of`); the sitemap is rewritten only when an
-//! entry changed, feeds only when a page of their section (or a language,
-//! or everything) changed. Root pages are re-rendered on every update. The
-//! engine always
-//! follows the files on disk, also when an update has errors, so that the
+//! entry changed, feeds only when the listing data of a page of their
+//! section (or a language, or everything) changed, the language chooser
+//! and 404 page only when the home pages or interface text did. The
+//! engine always follows the files on disk, also when an update has errors, so that the
 //! next update is computed against what the output really is; `serve`
 //! publishes the output only when an update has no errors. The result is
 //! byte-identical to `vielfalt build` with the same options (tested).
