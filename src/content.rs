@@ -713,16 +713,19 @@ fn assemble(
             real.insert(key, i);
         }
     }
-    let mut index = 0;
-    pages.retain(|_| {
-        index += 1;
-        keep[index - 1]
-    });
-    let real: HashMap<Key, usize> = pages
-        .iter()
-        .enumerate()
-        .map(|(i, p)| ((p.source.clone(), p.lang.clone(), p.variant.clone()), i))
-        .collect();
+    if keep.contains(&false) {
+        let mut index = 0;
+        pages.retain(|_| {
+            index += 1;
+            keep[index - 1]
+        });
+        real = pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| ((p.source.clone(), p.lang.clone(), p.variant.clone()), i))
+            .collect();
+    }
+    let real = real;
 
     // Slug of a directory in a language: its section page's slug in that
     // language, else in the default language, else the directory name.
@@ -831,17 +834,27 @@ fn assemble(
             .map(|&i| pages[i].as_ref())
             .or_else(|| first_page(&pages, s))
     });
+    // `slots` is in source order: one key per source, not per slot.
     let mut slot_index: HashMap<String, Vec<IndexedSlot>> = HashMap::new();
+    let mut group: Option<(&str, Vec<IndexedSlot>)> = None;
     for ((source, lang, variant), (slot, url)) in &slots {
-        slot_index
-            .entry(source.clone())
-            .or_default()
-            .push(IndexedSlot {
-                lang: lang.clone(),
-                variant: variant.clone(),
-                slot: *slot,
-                url: url.clone(),
-            });
+        let entry = IndexedSlot {
+            lang: lang.clone(),
+            variant: variant.clone(),
+            slot: *slot,
+            url: url.clone(),
+        };
+        match &mut group {
+            Some((s, v)) if *s == source.as_str() => v.push(entry),
+            _ => {
+                if let Some((s, v)) = group.replace((source.as_str(), vec![entry])) {
+                    slot_index.insert(s.to_string(), v);
+                }
+            }
+        }
+    }
+    if let Some((s, v)) = group {
+        slot_index.insert(s.to_string(), v);
     }
     Site {
         root: root.to_path_buf(),

@@ -196,6 +196,9 @@ struct State {
     /// Lint facts per output path, indexed for incremental link checks.
     lint_index: LinkState,
     sitemap: BTreeMap<String, SitemapEntry>,
+    /// The `<url>` element of each sitemap entry, by URL (the sitemap's
+    /// order), so that a changed entry does not format every other one.
+    sitemap_xml: BTreeMap<String, String>,
     /// Whether `sitemap` changed since sitemap.xml was last written.
     sitemap_dirty: bool,
     /// Feeds and their paths, as last written.
@@ -743,6 +746,7 @@ impl Engine {
             }
         };
         diags.extend(site_diags.iter().cloned());
+        lap("assemble site");
         // Keep the pages with the URLs the site gave them, so that the next
         // update shares them again instead of copying them. A page the site
         // does not share with the cache is one it copied.
@@ -770,14 +774,26 @@ impl Engine {
             }
         };
         // Outdated translations, per source.
+        // A source whose pages are the very same (shared) pages as before
+        // keeps its findings; the check reads files to locate them.
         let mut status_diags = match &mut old {
-            Some(o) if in_place => std::mem::take(&mut o.status_diags),
-            _ => BTreeMap::new(),
+            Some(o) => std::mem::take(&mut o.status_diags),
+            None => BTreeMap::new(),
         };
-        let status_sources: Vec<&str> = if in_place {
-            edited_sources.iter().map(String::as_str).collect()
-        } else {
-            site.pages.iter().map(|p| p.source.as_str()).collect()
+        let status_sources: Vec<&str> = match &old {
+            Some(_) if in_place => edited_sources.iter().map(String::as_str).collect(),
+            Some(o) => {
+                status_diags.retain(|s, _| !site.pages_of(s).is_empty());
+                site.sources
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|s| {
+                        let (a, b) = (o.site.pages_of(s), site.pages_of(s));
+                        a.len() != b.len() || a.iter().zip(b).any(|(x, y)| !Arc::ptr_eq(x, y))
+                    })
+                    .collect()
+            }
+            None => site.sources.iter().map(String::as_str).collect(),
         };
         for source in status_sources {
             let found =
@@ -791,7 +807,7 @@ impl Engine {
         for d in status_diags.values() {
             diags.extend(d.iter().cloned());
         }
-        lap("assemble site");
+        lap("translation status");
         let (renderer, d) = Renderer::with_templates(&site, templates);
         diags.extend(d);
         let Some(renderer) = renderer else {
@@ -808,17 +824,15 @@ impl Engine {
                 let changed: BTreeSet<&str> = if in_place {
                     edited_sources.iter().map(String::as_str).collect()
                 } else {
+                    let touched: HashSet<&Path> = touched
+                        .iter()
+                        .filter_map(|t| t.strip_prefix(&self.root).ok())
+                        .collect();
                     site.pages
                         .iter()
-                        .filter(|p| touched.contains(&self.root.join(&p.file)))
+                        .chain(o.site.pages.iter())
+                        .filter(|p| touched.contains(p.file.as_path()))
                         .map(|p| p.source.as_str())
-                        .chain(
-                            o.site
-                                .pages
-                                .iter()
-                                .filter(|p| touched.contains(&self.root.join(&p.file)))
-                                .map(|p| p.source.as_str()),
-                        )
                         .collect()
                 };
                 for s in changed {
@@ -919,6 +933,7 @@ impl Engine {
                     feed_files: BTreeSet::new(),
                     extra: BTreeSet::new(),
                     sitemap: BTreeMap::new(),
+                    sitemap_xml: BTreeMap::new(),
                     other: BTreeSet::new(),
                 }
             }
@@ -946,8 +961,11 @@ impl Engine {
                     if !new_facts.contains(p.as_str()) {
                         state.lint_index.remove(&p);
                     }
-                    if !new_entries.contains(p.as_str()) {
-                        state.sitemap_dirty |= state.sitemap.remove(&p).is_some();
+                    if !new_entries.contains(p.as_str())
+                        && let Some(entry) = state.sitemap.remove(&p)
+                    {
+                        state.sitemap_xml.remove(&entry.0);
+                        state.sitemap_dirty = true;
                     }
                 }
             }
@@ -1033,9 +1051,9 @@ impl Engine {
         let mut extra: Vec<(String, String)> = Vec::new();
         if !config.base_url.is_empty() {
             if state.sitemap_dirty {
-                let mut entries: Vec<SitemapEntry> = state.sitemap.values().cloned().collect();
-                entries.sort();
-                extra.push(("sitemap.xml".into(), feeds::sitemap(&entries)));
+                // URLs are unique (the same order as `build`'s sorted entries).
+                let xml = feeds::sitemap_of(state.sitemap_xml.values().map(String::as_str));
+                extra.push(("sitemap.xml".into(), xml));
                 state.sitemap_dirty = false;
             }
             if feeds_touched {
@@ -1129,7 +1147,14 @@ impl State {
         }
         for (path, entry) in sitemap {
             if self.sitemap.get(&path) != Some(&entry) {
-                self.sitemap.insert(path, entry);
+                let xml = feeds::sitemap_url(&entry);
+                let url = entry.0.clone();
+                if let Some(old) = self.sitemap.insert(path, entry)
+                    && old.0 != url
+                {
+                    self.sitemap_xml.remove(&old.0);
+                }
+                self.sitemap_xml.insert(url, xml);
                 self.sitemap_dirty = true;
             }
         }
@@ -1214,7 +1239,13 @@ fn affected(
     links: &HashMap<String, BTreeSet<String>>,
     keys: &mut BTreeSet<Key>,
 ) -> bool {
-    let is_touched = |p: &content::Page| touched.contains(&root.join(&p.file));
+    // Pages name their file relative to the root: compare so, without
+    // joining a path per page.
+    let touched: HashSet<&Path> = touched
+        .iter()
+        .filter_map(|t| t.strip_prefix(root).ok())
+        .collect();
+    let is_touched = |p: &content::Page| touched.contains(p.file.as_path());
     let mut changed: BTreeSet<String> = old
         .pages
         .iter()
@@ -1231,10 +1262,6 @@ fn affected(
     changed.extend(unbroken.iter().cloned());
     // Slots that appeared, vanished or moved.
     let mut moved: BTreeSet<String> = BTreeSet::new();
-    let describe = |site: &Site, slot: &(Slot, String)| {
-        let page = site.pages.get(slot.0.page()).map(|p| p.file.clone());
-        (matches!(slot.0, Slot::Real(_)), page, slot.1.clone())
-    };
     let mut a = old.slots.iter().peekable();
     let mut b = new.slots.iter().peekable();
     loop {
@@ -1308,6 +1335,17 @@ fn affected(
         }
     }
     false
+}
+
+/// What a slot shows, to tell whether it moved: real or fallback, the
+/// file, the URL.
+fn describe<'s>(
+    site: &'s Site,
+    slot: &'s (Slot, String),
+) -> (bool, Option<&'s std::ffi::OsStr>, &'s str) {
+    // File names as they are (a `Path` comparison parses components).
+    let page = site.pages.get(slot.0.page()).map(|p| p.file.as_os_str());
+    (matches!(slot.0, Slot::Real(_)), page, slot.1.as_str())
 }
 
 /// Adds the slots that list the pages of `source` (its section's list
