@@ -1353,12 +1353,7 @@ fn describe<'s>(
 /// sections, the home page, the accessibility statement).
 fn listing_affects(site: &Site, source: &str, keys: &mut BTreeSet<Key>) -> bool {
     for p in site.pages_of(source) {
-        let top_level = if p.is_section {
-            !p.dir.contains('/')
-        } else {
-            p.dir.is_empty()
-        };
-        if top_level || p.is_section || p.front.template.as_deref() == Some("accessibility.html") {
+        if listed_everywhere(p) {
             return true;
         }
         let section = if p.dir.is_empty() {
@@ -1371,6 +1366,17 @@ fn listing_affects(site: &Site, source: &str, keys: &mut BTreeSet<Key>) -> bool 
     false
 }
 
+/// Whether every page shows something of `p`: it is in the menu, a
+/// section or the home page, or the accessibility statement.
+fn listed_everywhere(p: &content::Page) -> bool {
+    let top_level = if p.is_section {
+        !p.dir.contains('/')
+    } else {
+        p.dir.is_empty()
+    };
+    top_level || p.is_section || p.front.template.as_deref() == Some("accessibility.html")
+}
+
 /// `affected` for edits that left every address and URL as it was
 /// (`Site::replace_pages`): the slots of the edited sources, and where the
 /// listing data (front matter, date) changed, the pages listing them. The
@@ -1381,13 +1387,17 @@ fn affected_in_place(
     keys: &mut BTreeSet<Key>,
     listed: &mut BTreeSet<String>,
 ) -> bool {
+    let mut everywhere = false;
     for (old, new) in edits {
         keys.extend(slots_of(site, &new.source).cloned());
         if old.front != new.front || old.date != new.date {
             listed.insert(new.source.clone());
+            // What the page was counts too: a page that stops being the
+            // accessibility statement changes every page's link to it.
+            everywhere |= listed_everywhere(old);
         }
     }
-    listed.iter().any(|s| listing_affects(site, s, keys))
+    everywhere || listed.iter().any(|s| listing_affects(site, s, keys))
 }
 
 /// A site without pages, in place of one taken out of the state.

@@ -447,6 +447,21 @@ fn incremental_rebuilds_equal_a_full_build_after_a_series_of_edits() {
     assert_eq!(r.slots, 0, "an unchanged file renders nothing: {r:?}");
     assert_same(&engine, &root, "unchanged save");
 
+    // 6e. A page deep in a section becomes the accessibility statement
+    // (every page links to it), then stops being it.
+    edit("content/news/altes/old.md", &|t| {
+        t.replacen("+++\n", "+++\ntemplate = \"accessibility.html\"\n", 1)
+    });
+    let r = engine.update(&[p("content/news/altes/old.md")]);
+    assert!(r.full, "every page links to the statement: {r:?}");
+    assert_same(&engine, &root, "page becomes the statement");
+    edit("content/news/altes/old.md", &|t| {
+        t.replacen("template = \"accessibility.html\"\n", "", 1)
+    });
+    let r = engine.update(&[p("content/news/altes/old.md")]);
+    assert!(r.full, "every page linked to the statement: {r:?}");
+    assert_same(&engine, &root, "page is no longer the statement");
+
     // 7. A Fluent message and a template.
     edit("locales/en/site.ftl", &|t| {
         t.replace("Example Town", "Sample Town")
