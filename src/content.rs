@@ -680,7 +680,7 @@ fn first_page<'p>(pages: &'p [Arc<Page>], source: &str) -> Option<&'p Page> {
 fn assemble(
     root: &Path,
     config: Config,
-    mut pages: Vec<Arc<Page>>,
+    pages: Vec<Arc<Page>>,
     assets: Vec<PathBuf>,
     diags: &mut Vec<Diagnostic>,
 ) -> Site {
@@ -690,27 +690,29 @@ fn assemble(
         .enumerate()
         .map(|(i, l)| (l.key.as_str(), i))
         .collect();
-    pages.sort_by(|a, b| {
-        (&a.source, lang_order.get(a.lang.as_str()), &a.variant).cmp(&(
-            &b.source,
-            lang_order.get(b.lang.as_str()),
-            &b.variant,
-        ))
-    });
+    // The language's position computed once per page, not per comparison.
+    let mut keyed: Vec<(Option<usize>, Arc<Page>)> = pages
+        .into_iter()
+        .map(|p| (lang_order.get(p.lang.as_str()).copied(), p))
+        .collect();
+    keyed.sort_by(|(la, a), (lb, b)| (&a.source, la, &a.variant).cmp(&(&b.source, lb, &b.variant)));
+    let mut pages: Vec<Arc<Page>> = keyed.into_iter().map(|(_, p)| p).collect();
     // Two files for one address (`x.md` and `x.de.md` in a German-default site).
-    let mut real: HashMap<Key, usize> = HashMap::new();
     let mut keep = vec![true; pages.len()];
-    for (i, p) in pages.iter().enumerate() {
-        let key = (p.source.clone(), p.lang.clone(), p.variant.clone());
-        if let Some(&first) = real.get(&key) {
-            keep[i] = false;
-            diags.push(
-                Diagnostic::error("content/duplicate-page", format!("`{}` and `{}` are the same page", pages[first].file.display(), p.file.display()))
-                    .file(&p.file)
-                    .hint("remove one of them; a file without a language suffix is in the default language"),
-            );
-        } else {
-            real.insert(key, i);
+    {
+        let mut seen: HashMap<(&str, &str, Option<&str>), usize> = HashMap::new();
+        for (i, p) in pages.iter().enumerate() {
+            let key = (p.source.as_str(), p.lang.as_str(), p.variant.as_deref());
+            if let Some(&first) = seen.get(&key) {
+                keep[i] = false;
+                diags.push(
+                    Diagnostic::error("content/duplicate-page", format!("`{}` and `{}` are the same page", pages[first].file.display(), p.file.display()))
+                        .file(&p.file)
+                        .hint("remove one of them; a file without a language suffix is in the default language"),
+                );
+            } else {
+                seen.insert(key, i);
+            }
         }
     }
     if keep.contains(&false) {
@@ -719,43 +721,56 @@ fn assemble(
             index += 1;
             keep[index - 1]
         });
-        real = pages
-            .iter()
-            .enumerate()
-            .map(|(i, p)| ((p.source.clone(), p.lang.clone(), p.variant.clone()), i))
-            .collect();
     }
-    let real = real;
 
+    // Pages without a variant by (source, language): lookups without
+    // allocating a key.
+    let base: HashMap<(&str, &str), usize> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.variant.is_none())
+        .map(|(i, p)| ((p.source.as_str(), p.lang.as_str()), i))
+        .collect();
     // Slug of a directory in a language: its section page's slug in that
     // language, else in the default language, else the directory name.
+    // Computed once per directory and language.
     let dir_slug = |dir: &str, lang: &str| -> String {
         let source = format!("{dir}/_index.md");
         let name = dir.rsplit('/').next().unwrap_or(dir);
-        for l in [lang, config.default_language.as_str()] {
-            if let Some(&i) = real.get(&(source.clone(), l.to_string(), None)) {
-                return pages[i].slug.clone();
+        [lang, config.default_language.as_str()]
+            .into_iter()
+            .find_map(|l| base.get(&(source.as_str(), l)))
+            .map_or_else(|| slugify(name), |&i| pages[i].slug.clone())
+    };
+    let mut dir_slugs: HashMap<(&str, &str), String> = HashMap::new();
+    for p in &pages {
+        for (end, _) in p.dir.match_indices('/').chain([(p.dir.len(), "")]) {
+            let dir = &p.dir[..end];
+            if dir.is_empty() || dir_slugs.contains_key(&(dir, p.lang.as_str())) {
+                continue;
+            }
+            for lang in &config.languages {
+                dir_slugs.insert((dir, lang.key.as_str()), dir_slug(dir, &lang.key));
             }
         }
-        slugify(name)
-    };
+    }
     let url_for = |page: &Page, lang: &str, variant: Option<&str>| -> String {
         let mut url = format!("/{lang}/");
         if let Some(v) = variant.and_then(|v| config.variant(v)) {
             url.push_str(v.segment(lang));
             url.push('/');
         }
-        let mut prefix = String::new();
-        for part in page.dir.split('/').filter(|p| !p.is_empty()) {
-            prefix = if prefix.is_empty() {
-                part.to_string()
-            } else {
-                format!("{prefix}/{part}")
-            };
-            if page.is_section && prefix == page.dir {
-                break;
+        // Each enclosing directory (`a`, `a/b`) by its slug; a section's
+        // own directory is its slug.
+        for (end, _) in page.dir.match_indices('/').chain([(page.dir.len(), "")]) {
+            let prefix = &page.dir[..end];
+            if prefix.is_empty() || page.is_section && prefix == page.dir {
+                continue;
             }
-            url.push_str(&dir_slug(&prefix, lang));
+            match dir_slugs.get(&(prefix, lang)) {
+                Some(slug) => url.push_str(slug),
+                None => url.push_str(&dir_slug(prefix, lang)),
+            }
             url.push('/');
         }
         if !page.slug.is_empty() {
@@ -773,26 +788,27 @@ fn assemble(
     if config.build.fallback_pages {
         for source in &sources {
             for lang in &config.languages {
-                let key = (source.clone(), lang.key.clone(), None);
-                if real.contains_key(&key) {
+                if base.contains_key(&(source.as_str(), lang.key.as_str())) {
                     continue;
                 }
                 let from = lang
                     .fallback
                     .iter()
-                    .find_map(|f| real.get(&(source.clone(), f.clone(), None)));
+                    .find_map(|f| base.get(&(source.as_str(), f.as_str())));
                 if let Some(&i) = from {
                     // The URL takes the default language's slug, or the fallback's.
-                    let shape = real
-                        .get(&(source.clone(), config.default_language.clone(), None))
+                    let shape = base
+                        .get(&(source.as_str(), config.default_language.as_str()))
                         .copied()
                         .unwrap_or(i);
                     let url = url_for(&pages[shape], &lang.key, None);
-                    fallbacks.push((key, i, url));
+                    fallbacks.push(((source.clone(), lang.key.clone(), None), i, url));
                 }
             }
         }
     }
+    drop(dir_slugs);
+    drop(base);
     for (page, url) in pages.iter_mut().zip(urls) {
         // Copies a shared page only when its URL really changed.
         if page.url != url {
@@ -800,8 +816,11 @@ fn assemble(
         }
     }
     let mut slots: BTreeMap<Key, (Slot, String)> = BTreeMap::new();
-    for (key, &i) in &real {
-        slots.insert(key.clone(), (Slot::Real(i), pages[i].url.clone()));
+    for (i, p) in pages.iter().enumerate() {
+        slots.insert(
+            (p.source.clone(), p.lang.clone(), p.variant.clone()),
+            (Slot::Real(i), p.url.clone()),
+        );
     }
     for (key, i, url) in fallbacks {
         slots.insert(key, (Slot::Fallback(i), url));
@@ -828,11 +847,19 @@ fn assemble(
         }
     }
 
-    let default = config.default_language.clone();
+    let default = config.default_language.as_str();
     let sources = order_sources(sources.into_iter().collect(), |s| {
-        real.get(&(s.to_string(), default.clone(), None))
-            .map(|&i| pages[i].as_ref())
-            .or_else(|| first_page(&pages, s))
+        let first = first_page(&pages, s)?;
+        // The default-language page without a variant, else the first.
+        let i = pages.partition_point(|p| p.source.as_str() < s);
+        pages
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|p| p.source == s)
+            .find(|p| p.lang == default && p.variant.is_none())
+            .map(|p| p.as_ref())
+            .or(Some(first))
     });
     // `slots` is in source order: one key per source, not per slot.
     let mut slot_index: HashMap<String, Vec<IndexedSlot>> = HashMap::new();
