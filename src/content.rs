@@ -108,6 +108,68 @@ impl Site {
             .map(|e| (e.slot, e.url.as_str()))
     }
 
+    /// Every page of a source (its translations and variants).
+    pub fn pages_of(&self, source: &str) -> &[Arc<Page>] {
+        let start = self.pages.partition_point(|p| p.source.as_str() < source);
+        let len = self
+            .pages
+            .get(start..)
+            .unwrap_or_default()
+            .partition_point(|p| p.source == source);
+        self.pages.get(start..start + len).unwrap_or_default()
+    }
+
+    /// Puts edited versions of pages in place of the old ones, when the
+    /// edit leaves every address and URL of the site as it was: each page
+    /// replaces a page of the same file with the same slug (file names fix
+    /// source, language, variant and section; the slug the URLs below a
+    /// section). Slots, URLs and the duplicate checks then stay as they
+    /// are; only the order of sources may change (weight, date, title).
+    /// Returns `false`, changing nothing, when an edit does more; the
+    /// caller then assembles a new site (`assemble_site`).
+    ///
+    /// This is what keeps a one-page edit in `serve` independent of the
+    /// size of the site.
+    pub fn replace_pages(&mut self, edited: &[Arc<Page>]) -> bool {
+        let mut places = Vec::with_capacity(edited.len());
+        for new in edited {
+            let Some((Slot::Real(i), url)) =
+                self.slot(&new.source, &new.lang, new.variant.as_deref())
+            else {
+                return false;
+            };
+            let Some(old) = self.pages.get(i) else {
+                return false;
+            };
+            if old.file != new.file
+                || old.slug != new.slug
+                || old.is_section != new.is_section
+                || old.dir != new.dir
+            {
+                return false;
+            }
+            places.push((i, url.to_string()));
+        }
+        let mut reorder = false;
+        for (new, (i, url)) in edited.iter().zip(places) {
+            let mut page = Arc::clone(new);
+            if page.url != url {
+                Arc::make_mut(&mut page).url = url;
+            }
+            reorder |= sort_key(&self.pages[i]) != sort_key(&page);
+            self.pages[i] = page;
+        }
+        if reorder {
+            let default = self.config.default_language.clone();
+            let sources = std::mem::take(&mut self.sources);
+            self.sources = order_sources(sources, |s| match self.slot(s, &default, None) {
+                Some((Slot::Real(i), _)) => self.pages.get(i).map(|p| p.as_ref()),
+                _ => first_page(&self.pages, s),
+            });
+        }
+        true
+    }
+
     /// The page a translation or variant was made from: for a translation the
     /// default-language page of the same variant (else its base page); for a
     /// default-language variant the base page. `None` for originals.
@@ -578,12 +640,47 @@ fn load_page(
     }))
 }
 
+/// Sources in site order: sections first, then by weight, date (newest
+/// first) and title of the page that stands for the source, then by name.
+/// A total order, so the result does not depend on the input order.
+fn order_sources<'p>(
+    sources: Vec<String>,
+    representative: impl Fn(&str) -> Option<&'p Page>,
+) -> Vec<String> {
+    type SortKey<'p> = Option<(bool, i64, std::cmp::Reverse<Option<Date>>, &'p str)>;
+    let mut keyed: Vec<(SortKey<'p>, String)> = sources
+        .into_iter()
+        .map(|s| (representative(&s).map(sort_key), s))
+        .collect();
+    keyed.sort();
+    keyed.into_iter().map(|(_, s)| s).collect()
+}
+
+/// What orders a page's source among the others.
+fn sort_key(p: &Page) -> (bool, i64, std::cmp::Reverse<Option<Date>>, &str) {
+    (
+        !p.is_section,
+        p.front.weight.unwrap_or(i64::MAX),
+        std::cmp::Reverse(p.date),
+        p.front.title.as_str(),
+    )
+}
+
+/// The first page of `source` in pages sorted by source.
+fn first_page<'p>(pages: &'p [Arc<Page>], source: &str) -> Option<&'p Page> {
+    let i = pages.partition_point(|p| p.source.as_str() < source);
+    pages
+        .get(i)
+        .filter(|p| p.source == source)
+        .map(|p| p.as_ref())
+}
+
 /// Indexes pages, computes URLs and fallback slots, and checks that no two
 /// files claim the same address or URL.
 fn assemble(
     root: &Path,
     config: Config,
-    mut pages: Vec<Arc<Page>>,
+    pages: Vec<Arc<Page>>,
     assets: Vec<PathBuf>,
     diags: &mut Vec<Diagnostic>,
 ) -> Site {
@@ -593,69 +690,87 @@ fn assemble(
         .enumerate()
         .map(|(i, l)| (l.key.as_str(), i))
         .collect();
-    pages.sort_by(|a, b| {
-        (&a.source, lang_order.get(a.lang.as_str()), &a.variant).cmp(&(
-            &b.source,
-            lang_order.get(b.lang.as_str()),
-            &b.variant,
-        ))
-    });
+    // The language's position computed once per page, not per comparison.
+    let mut keyed: Vec<(Option<usize>, Arc<Page>)> = pages
+        .into_iter()
+        .map(|p| (lang_order.get(p.lang.as_str()).copied(), p))
+        .collect();
+    keyed.sort_by(|(la, a), (lb, b)| (&a.source, la, &a.variant).cmp(&(&b.source, lb, &b.variant)));
+    let mut pages: Vec<Arc<Page>> = keyed.into_iter().map(|(_, p)| p).collect();
     // Two files for one address (`x.md` and `x.de.md` in a German-default site).
-    let mut real: HashMap<Key, usize> = HashMap::new();
     let mut keep = vec![true; pages.len()];
-    for (i, p) in pages.iter().enumerate() {
-        let key = (p.source.clone(), p.lang.clone(), p.variant.clone());
-        if let Some(&first) = real.get(&key) {
-            keep[i] = false;
-            diags.push(
-                Diagnostic::error("content/duplicate-page", format!("`{}` and `{}` are the same page", pages[first].file.display(), p.file.display()))
-                    .file(&p.file)
-                    .hint("remove one of them; a file without a language suffix is in the default language"),
-            );
-        } else {
-            real.insert(key, i);
+    {
+        let mut seen: HashMap<(&str, &str, Option<&str>), usize> = HashMap::new();
+        for (i, p) in pages.iter().enumerate() {
+            let key = (p.source.as_str(), p.lang.as_str(), p.variant.as_deref());
+            if let Some(&first) = seen.get(&key) {
+                keep[i] = false;
+                diags.push(
+                    Diagnostic::error("content/duplicate-page", format!("`{}` and `{}` are the same page", pages[first].file.display(), p.file.display()))
+                        .file(&p.file)
+                        .hint("remove one of them; a file without a language suffix is in the default language"),
+                );
+            } else {
+                seen.insert(key, i);
+            }
         }
     }
-    let mut index = 0;
-    pages.retain(|_| {
-        index += 1;
-        keep[index - 1]
-    });
-    let real: HashMap<Key, usize> = pages
+    if keep.contains(&false) {
+        let mut index = 0;
+        pages.retain(|_| {
+            index += 1;
+            keep[index - 1]
+        });
+    }
+
+    // Pages without a variant by (source, language): lookups without
+    // allocating a key.
+    let base: HashMap<(&str, &str), usize> = pages
         .iter()
         .enumerate()
-        .map(|(i, p)| ((p.source.clone(), p.lang.clone(), p.variant.clone()), i))
+        .filter(|(_, p)| p.variant.is_none())
+        .map(|(i, p)| ((p.source.as_str(), p.lang.as_str()), i))
         .collect();
-
     // Slug of a directory in a language: its section page's slug in that
     // language, else in the default language, else the directory name.
+    // Computed once per directory and language.
     let dir_slug = |dir: &str, lang: &str| -> String {
         let source = format!("{dir}/_index.md");
         let name = dir.rsplit('/').next().unwrap_or(dir);
-        for l in [lang, config.default_language.as_str()] {
-            if let Some(&i) = real.get(&(source.clone(), l.to_string(), None)) {
-                return pages[i].slug.clone();
+        [lang, config.default_language.as_str()]
+            .into_iter()
+            .find_map(|l| base.get(&(source.as_str(), l)))
+            .map_or_else(|| slugify(name), |&i| pages[i].slug.clone())
+    };
+    let mut dir_slugs: HashMap<(&str, &str), String> = HashMap::new();
+    for p in &pages {
+        for (end, _) in p.dir.match_indices('/').chain([(p.dir.len(), "")]) {
+            let dir = &p.dir[..end];
+            if dir.is_empty() || dir_slugs.contains_key(&(dir, p.lang.as_str())) {
+                continue;
+            }
+            for lang in &config.languages {
+                dir_slugs.insert((dir, lang.key.as_str()), dir_slug(dir, &lang.key));
             }
         }
-        slugify(name)
-    };
+    }
     let url_for = |page: &Page, lang: &str, variant: Option<&str>| -> String {
         let mut url = format!("/{lang}/");
         if let Some(v) = variant.and_then(|v| config.variant(v)) {
             url.push_str(v.segment(lang));
             url.push('/');
         }
-        let mut prefix = String::new();
-        for part in page.dir.split('/').filter(|p| !p.is_empty()) {
-            prefix = if prefix.is_empty() {
-                part.to_string()
-            } else {
-                format!("{prefix}/{part}")
-            };
-            if page.is_section && prefix == page.dir {
-                break;
+        // Each enclosing directory (`a`, `a/b`) by its slug; a section's
+        // own directory is its slug.
+        for (end, _) in page.dir.match_indices('/').chain([(page.dir.len(), "")]) {
+            let prefix = &page.dir[..end];
+            if prefix.is_empty() || page.is_section && prefix == page.dir {
+                continue;
             }
-            url.push_str(&dir_slug(&prefix, lang));
+            match dir_slugs.get(&(prefix, lang)) {
+                Some(slug) => url.push_str(slug),
+                None => url.push_str(&dir_slug(prefix, lang)),
+            }
             url.push('/');
         }
         if !page.slug.is_empty() {
@@ -673,26 +788,27 @@ fn assemble(
     if config.build.fallback_pages {
         for source in &sources {
             for lang in &config.languages {
-                let key = (source.clone(), lang.key.clone(), None);
-                if real.contains_key(&key) {
+                if base.contains_key(&(source.as_str(), lang.key.as_str())) {
                     continue;
                 }
                 let from = lang
                     .fallback
                     .iter()
-                    .find_map(|f| real.get(&(source.clone(), f.clone(), None)));
+                    .find_map(|f| base.get(&(source.as_str(), f.as_str())));
                 if let Some(&i) = from {
                     // The URL takes the default language's slug, or the fallback's.
-                    let shape = real
-                        .get(&(source.clone(), config.default_language.clone(), None))
+                    let shape = base
+                        .get(&(source.as_str(), config.default_language.as_str()))
                         .copied()
                         .unwrap_or(i);
                     let url = url_for(&pages[shape], &lang.key, None);
-                    fallbacks.push((key, i, url));
+                    fallbacks.push(((source.clone(), lang.key.clone(), None), i, url));
                 }
             }
         }
     }
+    drop(dir_slugs);
+    drop(base);
     for (page, url) in pages.iter_mut().zip(urls) {
         // Copies a shared page only when its URL really changed.
         if page.url != url {
@@ -700,8 +816,11 @@ fn assemble(
         }
     }
     let mut slots: BTreeMap<Key, (Slot, String)> = BTreeMap::new();
-    for (key, &i) in &real {
-        slots.insert(key.clone(), (Slot::Real(i), pages[i].url.clone()));
+    for (i, p) in pages.iter().enumerate() {
+        slots.insert(
+            (p.source.clone(), p.lang.clone(), p.variant.clone()),
+            (Slot::Real(i), p.url.clone()),
+        );
     }
     for (key, i, url) in fallbacks {
         slots.insert(key, (Slot::Fallback(i), url));
@@ -728,39 +847,41 @@ fn assemble(
         }
     }
 
-    let mut ordered: Vec<&str> = sources.iter().map(String::as_str).collect();
-    let default = config.default_language.clone();
-    let sort_page = |s: &str| -> Option<&Page> {
-        real.get(&(s.to_string(), default.clone(), None))
-            .map(|&i| pages[i].as_ref())
-            .or_else(|| pages.iter().find(|p| p.source == s).map(|p| p.as_ref()))
-    };
-    ordered.sort_by(|a, b| {
-        let (pa, pb) = (sort_page(a), sort_page(b));
-        let key = |p: Option<&Page>| {
-            p.map(|p| {
-                (
-                    !p.is_section,
-                    p.front.weight.unwrap_or(i64::MAX),
-                    std::cmp::Reverse(p.date),
-                    p.front.title.clone(),
-                )
-            })
-        };
-        key(pa).cmp(&key(pb)).then(a.cmp(b))
+    let default = config.default_language.as_str();
+    let sources = order_sources(sources.into_iter().collect(), |s| {
+        let first = first_page(&pages, s)?;
+        // The default-language page without a variant, else the first.
+        let i = pages.partition_point(|p| p.source.as_str() < s);
+        pages
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|p| p.source == s)
+            .find(|p| p.lang == default && p.variant.is_none())
+            .map(|p| p.as_ref())
+            .or(Some(first))
     });
-    let sources = ordered.into_iter().map(str::to_string).collect();
+    // `slots` is in source order: one key per source, not per slot.
     let mut slot_index: HashMap<String, Vec<IndexedSlot>> = HashMap::new();
+    let mut group: Option<(&str, Vec<IndexedSlot>)> = None;
     for ((source, lang, variant), (slot, url)) in &slots {
-        slot_index
-            .entry(source.clone())
-            .or_default()
-            .push(IndexedSlot {
-                lang: lang.clone(),
-                variant: variant.clone(),
-                slot: *slot,
-                url: url.clone(),
-            });
+        let entry = IndexedSlot {
+            lang: lang.clone(),
+            variant: variant.clone(),
+            slot: *slot,
+            url: url.clone(),
+        };
+        match &mut group {
+            Some((s, v)) if *s == source.as_str() => v.push(entry),
+            _ => {
+                if let Some((s, v)) = group.replace((source.as_str(), vec![entry])) {
+                    slot_index.insert(s.to_string(), v);
+                }
+            }
+        }
+    }
+    if let Some((s, v)) = group {
+        slot_index.insert(s.to_string(), v);
     }
     Site {
         root: root.to_path_buf(),

@@ -15,25 +15,39 @@ pub type SitemapEntry = (String, Vec<(String, String)>, Option<String>);
 
 /// `entries` sorted by URL.
 pub fn sitemap(entries: &[SitemapEntry]) -> String {
+    let chunks: Vec<String> = entries.iter().map(sitemap_url).collect();
+    sitemap_of(chunks.iter().map(String::as_str))
+}
+
+/// The sitemap around `<url>` elements ([`sitemap_url`]) in URL order;
+/// `serve` keeps the elements and joins them when one changed.
+pub fn sitemap_of<'c>(urls: impl Iterator<Item = &'c str>) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for (url, alternates, lastmod) in entries {
-        let _ = writeln!(out, "  <url>\n    <loc>{}</loc>", escape(url.as_str()));
-        if let Some(d) = lastmod {
-            let _ = writeln!(out, "    <lastmod>{}</lastmod>", escape(d.as_str()));
-        }
-        for (hreflang, href) in alternates {
-            let _ = writeln!(
-                out,
-                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                escape(hreflang.as_str()),
-                escape(href.as_str())
-            );
-        }
-        out.push_str("  </url>\n");
+    for chunk in urls {
+        out.push_str(chunk);
     }
     out.push_str("</urlset>\n");
+    out
+}
+
+/// One entry's `<url>` element.
+pub fn sitemap_url((url, alternates, lastmod): &SitemapEntry) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "  <url>\n    <loc>{}</loc>", escape(url.as_str()));
+    if let Some(d) = lastmod {
+        let _ = writeln!(out, "    <lastmod>{}</lastmod>", escape(d.as_str()));
+    }
+    for (hreflang, href) in alternates {
+        let _ = writeln!(
+            out,
+            "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+            escape(hreflang.as_str()),
+            escape(href.as_str())
+        );
+    }
+    out.push_str("  </url>\n");
     out
 }
 

@@ -14,16 +14,21 @@
 //!   file the slots of the languages whose fallback chain uses it;
 //! - `site.toml` (or a theme that fails to load) means a full rebuild.
 //!
-//! The work per update follows the edit, not the site: pages are shared
-//! (`Arc`) between the file cache and the `Site`, so assembling the new
-//! `Site` copies pointers; the site-wide link check keeps an index (facts
+//! The work per update follows the edit, not the site: an edit that keeps
+//! every address and URL (saving a page) updates the `Site` in place
+//! (`Site::replace_pages`); otherwise pages are shared (`Arc`) between the
+//! file cache and the `Site`, so assembling the new `Site` copies
+//! pointers. Templates are parsed once and kept until a template, locale
+//! or glossary file changes; outdated-translation warnings are kept per
+//! source; the output is a persistent map (`Files`) that `serve` publishes
+//! without copying it; the site-wide link check keeps an index (facts
 //! per page, who links where) and re-checks only the pages whose facts
 //! changed and the pages linking to a page whose URL, language or ids
 //! changed (`lint::check_links_of`); the sitemap is rewritten only when an
-//! entry changed, feeds only when a page of their section (or a language,
-//! or everything) changed. Root pages are re-rendered on every update. The
-//! engine always
-//! follows the files on disk, also when an update has errors, so that the
+//! entry changed, feeds only when the listing data of a page of their
+//! section (or a language, or everything) changed, the language chooser
+//! and 404 page only when the home pages or interface text did. The
+//! engine always follows the files on disk, also when an update has errors, so that the
 //! next update is computed against what the output really is; `serve`
 //! publishes the output only when an update has no errors. The result is
 //! byte-identical to `vielfalt build` with the same options (tested).
@@ -41,11 +46,101 @@ use crate::content::{self, Entry, Key, LoadOptions, Site, Slot};
 use crate::diag::{self, Diagnostic};
 use crate::feeds::{self, SitemapEntry};
 use crate::lint::{self, Facts};
-use crate::render::{OutFile, Renderer};
+use crate::render::{OutFile, Renderer, Templates};
 use crate::theme::{Asset, Theme};
 
 /// The output of a site: path below the output folder → bytes.
-pub type Files = BTreeMap<String, Arc<[u8]>>;
+///
+/// A persistent map: a clone shares everything with the original, and a
+/// change afterwards copies only the small bucket it falls into. `serve`
+/// publishes a clone after every update while requests may still read
+/// the one before; publishing therefore costs what the update changed,
+/// not the size of the site (a 12,000-page site has ~14,000 files).
+#[derive(Clone)]
+pub struct Files {
+    buckets: Vec<Arc<BTreeMap<String, Arc<[u8]>>>>,
+    len: usize,
+}
+
+/// Buckets of `Files`: sites of 10,000–100,000 files give buckets of some
+/// tens to hundreds of entries.
+const BUCKETS: usize = 256;
+
+impl Default for Files {
+    fn default() -> Self {
+        Files::new()
+    }
+}
+
+impl std::fmt::Debug for Files {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Files").field("len", &self.len).finish()
+    }
+}
+
+impl Files {
+    pub fn new() -> Files {
+        Files {
+            buckets: (0..BUCKETS).map(|_| Arc::new(BTreeMap::new())).collect(),
+            len: 0,
+        }
+    }
+
+    /// FNV-1a of the path: stable, and paths are our own output's.
+    fn bucket(path: &str) -> usize {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in path.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        usize::try_from(h % BUCKETS as u64).unwrap_or(0)
+    }
+
+    pub fn get(&self, path: &str) -> Option<&Arc<[u8]>> {
+        self.buckets.get(Self::bucket(path))?.get(path)
+    }
+
+    pub fn contains_key(&self, path: &str) -> bool {
+        self.get(path).is_some()
+    }
+
+    pub fn insert(&mut self, path: String, bytes: Arc<[u8]>) {
+        if let Some(bucket) = self.buckets.get_mut(Self::bucket(&path))
+            && Arc::make_mut(bucket).insert(path, bytes).is_none()
+        {
+            self.len += 1;
+        }
+    }
+
+    pub fn remove(&mut self, path: &str) {
+        if let Some(bucket) = self.buckets.get_mut(Self::bucket(path))
+            && bucket.contains_key(path)
+            && Arc::make_mut(bucket).remove(path).is_some()
+        {
+            self.len -= 1;
+        }
+    }
+
+    pub fn clear(&mut self) {
+        *self = Files::new();
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Every file, sorted by path.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Arc<[u8]>)> {
+        let mut all: Vec<(&String, &Arc<[u8]>)> =
+            self.buckets.iter().flat_map(|b| b.iter()).collect();
+        all.sort_by(|a, b| a.0.cmp(b.0));
+        all.into_iter()
+    }
+}
 
 /// What one update did.
 #[derive(Debug, Clone, Default)]
@@ -86,14 +181,24 @@ struct SlotOut {
 struct State {
     config: Config,
     site: Site,
+    /// What assembling the site found (duplicate pages and URLs); kept
+    /// while edits leave every address as it is.
+    site_diags: Vec<Diagnostic>,
+    /// Outdated translations per source.
+    status_diags: BTreeMap<String, Vec<Diagnostic>>,
     feed_dirs: Vec<String>,
     /// `@/` link targets per source (union over its pages).
     links: HashMap<String, BTreeSet<String>>,
     slot_paths: BTreeMap<Key, Vec<String>>,
     slot_diags: BTreeMap<Key, Vec<Diagnostic>>,
+    /// Findings of the language chooser and the 404 page.
+    root_diags: Vec<Diagnostic>,
     /// Lint facts per output path, indexed for incremental link checks.
     lint_index: LinkState,
     sitemap: BTreeMap<String, SitemapEntry>,
+    /// The `<url>` element of each sitemap entry, by URL (the sitemap's
+    /// order), so that a changed entry does not format every other one.
+    sitemap_xml: BTreeMap<String, String>,
     /// Whether `sitemap` changed since sitemap.xml was last written.
     sitemap_dirty: bool,
     /// Feeds and their paths, as last written.
@@ -122,6 +227,9 @@ struct LinkState {
     diags: HashMap<String, Vec<Diagnostic>>,
     /// URL → file per title.
     titles: BTreeMap<String, BTreeMap<String, Option<PathBuf>>>,
+    /// The titles of more than one page, so that reporting them does not
+    /// walk every title.
+    duplicate_titles: BTreeSet<String>,
     /// Output paths whose facts came or went in this update.
     dirty_paths: HashSet<String>,
     /// URLs of those pages whose existence, URL or language changed.
@@ -160,6 +268,9 @@ impl LinkState {
         }
         if let Some(urls) = self.titles.get_mut(&f.title) {
             urls.remove(&f.url);
+            if urls.len() < 2 {
+                self.duplicate_titles.remove(&f.title);
+            }
             if urls.is_empty() {
                 self.titles.remove(&f.title);
             }
@@ -205,10 +316,11 @@ impl LinkState {
                 }
             }
         }
-        self.titles
-            .entry(f.title.clone())
-            .or_default()
-            .insert(f.url.clone(), f.file.clone());
+        let urls = self.titles.entry(f.title.clone()).or_default();
+        urls.insert(f.url.clone(), f.file.clone());
+        if urls.len() > 1 {
+            self.duplicate_titles.insert(f.title.clone());
+        }
         self.by_url.insert(f.url.clone(), path.clone());
         self.dirty_paths.insert(path.clone());
         match as_target {
@@ -270,16 +382,16 @@ impl LinkState {
 
     /// Link findings and duplicate titles.
     fn diagnostics(&self) -> impl Iterator<Item = Diagnostic> + '_ {
-        self.diags
-            .values()
-            .flat_map(|d| d.iter().cloned())
-            .chain(self.titles.iter().filter_map(|(title, urls)| {
+        self.diags.values().flat_map(|d| d.iter().cloned()).chain(
+            self.duplicate_titles.iter().filter_map(|title| {
+                let urls = self.titles.get(title)?;
                 let pages: Vec<(&str, Option<&Path>)> = urls
                     .iter()
                     .map(|(u, f)| (u.as_str(), f.as_deref()))
                     .collect();
                 lint::duplicate_title(title, &pages)
-            }))
+            }),
+        )
     }
 }
 
@@ -314,6 +426,8 @@ pub struct Engine {
     files: BTreeMap<PathBuf, Cached>,
     output: Files,
     state: Option<State>,
+    /// Parsed templates and what loading them and their layers reported.
+    templates: Option<(Arc<Templates>, Vec<Diagnostic>)>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -343,6 +457,7 @@ impl Engine {
             files: BTreeMap::new(),
             output: Files::new(),
             state: None,
+            templates: None,
             diagnostics: Vec::new(),
         };
         let report = engine.update(&[]);
@@ -424,9 +539,15 @@ impl Engine {
     }
 
     /// Re-reads changed paths under content/ into the file cache. A folder
-    /// (or a path that was a folder) is re-read as a whole.
-    fn refresh(&mut self, config: &Config, paths: &BTreeSet<PathBuf>) -> BTreeSet<PathBuf> {
+    /// (or a path that was a folder) is re-read as a whole. Returns the
+    /// files touched and what the cache held for them before.
+    fn refresh(
+        &mut self,
+        config: &Config,
+        paths: &BTreeSet<PathBuf>,
+    ) -> (BTreeSet<PathBuf>, HashMap<PathBuf, Cached>) {
         let mut touched = BTreeSet::new();
+        let mut before = HashMap::new();
         let load = LoadOptions {
             drafts: self.options.drafts,
         };
@@ -439,7 +560,9 @@ impl Engine {
                 .cloned()
                 .collect();
             for p in stale {
-                self.files.remove(&p);
+                if let Some(c) = self.files.remove(&p) {
+                    before.insert(p.clone(), c);
+                }
                 touched.insert(p);
             }
             let found: Vec<PathBuf> = if path.is_dir() {
@@ -461,7 +584,40 @@ impl Engine {
                 }
             }
         }
-        touched
+        (touched, before)
+    }
+
+    /// Templates, Fluent bundles, dates and glossary: kept from the last
+    /// update unless a file they come from changed.
+    fn templates(
+        &mut self,
+        changes: &Changes,
+        config: &Config,
+        theme: &Theme,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Arc<Templates>> {
+        if changes.full || changes.all_slots || !changes.langs.is_empty() {
+            self.templates = None;
+        }
+        if self.templates.is_none() {
+            let mut d = Vec::new();
+            let (i18n, found) = crate::i18n::load(&self.root, config, theme);
+            d.extend(found);
+            let (dates, found) = crate::dates::Dates::new(config);
+            d.extend(found);
+            let (glossary, found) = crate::glossary::load(&self.root, config);
+            d.extend(found);
+            let (templates, found) = Templates::new(config, theme, i18n, dates, glossary);
+            d.extend(found);
+            let Some(templates) = templates else {
+                diags.extend(d);
+                return None;
+            };
+            self.templates = Some((Arc::new(templates), d));
+        }
+        let (templates, d) = self.templates.as_ref()?;
+        diags.extend(d.iter().cloned());
+        Some(Arc::clone(templates))
     }
 
     fn run(&mut self, changes: &Changes) -> Report {
@@ -490,13 +646,13 @@ impl Engine {
             }
         };
         // Content files.
-        let touched = if changes.full {
+        let (touched, before) = if changes.full {
             self.files.clear();
             let content = self.root.join(content::CONTENT_DIR);
             if content.is_dir() {
                 self.refresh(&config, &BTreeSet::from([content]))
             } else {
-                BTreeSet::new()
+                (BTreeSet::new(), HashMap::new())
             }
         } else {
             self.refresh(&config, &changes.content)
@@ -509,7 +665,8 @@ impl Engine {
                     .hint("create content/_index.md with a `title` in its front matter"),
             );
         }
-        // Layers that are cheap to load: theme, Fluent, dates, glossary.
+        // Layers that are cheap to load (theme), or kept (templates, Fluent,
+        // dates, glossary).
         let theme = match Theme::load(&self.root, &config) {
             Ok(t) => t,
             Err(d) => {
@@ -517,12 +674,9 @@ impl Engine {
                 return self.fail(diags);
             }
         };
-        let (i18n, d) = crate::i18n::load(&self.root, &config, &theme);
-        diags.extend(d);
-        let (dates, d) = crate::dates::Dates::new(&config);
-        diags.extend(d);
-        let (glossary, d) = crate::glossary::load(&self.root, &config);
-        diags.extend(d);
+        let Some(templates) = self.templates(changes, &config, &theme, &mut diags) else {
+            return self.fail(diags);
+        };
         lap("theme, i18n, dates, glossary");
         if config.base_url.is_empty() {
             diags.push(
@@ -532,66 +686,155 @@ impl Engine {
             );
         }
 
-        // The new site from the cache.
-        let mut pages = Vec::new();
-        let mut assets = Vec::new();
-        let mut broken = BTreeSet::new();
-        for c in self.files.values() {
-            match c {
-                Cached::Page(p) => pages.push(Arc::clone(p)),
-                Cached::Asset(a) => assets.push(a.clone()),
-                Cached::Diag(d, source) => {
-                    diags.push(d.clone());
-                    if let Some(s) = source {
-                        broken.insert(s.clone());
-                    }
+        // Edits of pages that stay the same pages (old, new), when every
+        // touched file is one; then the site can be updated in place.
+        // A page read again unchanged (a save without changes, a folder
+        // event) keeps its old version and renders nothing.
+        let edits: Option<Vec<(Arc<content::Page>, Arc<content::Page>)>> = touched
+            .iter()
+            .filter_map(|p| match (before.get(p), self.files.get_mut(p)) {
+                (Some(Cached::Page(old)), Some(Cached::Page(new))) if same_page(old, new) => {
+                    *new = Arc::clone(old);
+                    None
                 }
+                (Some(Cached::Page(old)), Some(Cached::Page(new))) => {
+                    Some(Some((Arc::clone(old), Arc::clone(new))))
+                }
+                _ => Some(None),
+            })
+            .collect();
+        let mut old = if changes.full {
+            None
+        } else {
+            self.state.take()
+        };
+        // Files that failed to load are reported on every update.
+        for c in self.files.values() {
+            if let Cached::Diag(d, _) = c {
+                diags.push(d.clone());
             }
         }
-        let (site, d) = content::assemble_site(&self.root, config.clone(), pages, assets, broken);
-        diags.extend(d);
-        // Keep the pages with the URLs `assemble_site` gave them, so that the
-        // next update shares them again instead of copying them. A page the
-        // site does not share with the cache is one it copied.
-        for page in site.pages.iter().filter(|p| Arc::strong_count(p) == 1) {
+        let in_place = match (&mut old, &edits) {
+            (Some(o), Some(edits)) => {
+                let new: Vec<Arc<content::Page>> =
+                    edits.iter().map(|(_, n)| Arc::clone(n)).collect();
+                o.site.replace_pages(&new)
+            }
+            _ => false,
+        };
+        let (site, site_diags) = match &mut old {
+            Some(o) if in_place => {
+                let empty = empty_site(&self.root, &config);
+                (std::mem::replace(&mut o.site, empty), o.site_diags.clone())
+            }
+            _ => {
+                let mut pages = Vec::new();
+                let mut assets = Vec::new();
+                let mut broken = BTreeSet::new();
+                for c in self.files.values() {
+                    match c {
+                        Cached::Page(p) => pages.push(Arc::clone(p)),
+                        Cached::Asset(a) => assets.push(a.clone()),
+                        Cached::Diag(_, source) => {
+                            if let Some(s) = source {
+                                broken.insert(s.clone());
+                            }
+                        }
+                    }
+                }
+                content::assemble_site(&self.root, config.clone(), pages, assets, broken)
+            }
+        };
+        diags.extend(site_diags.iter().cloned());
+        lap("assemble site");
+        // Keep the pages with the URLs the site gave them, so that the next
+        // update shares them again instead of copying them. A page the site
+        // does not share with the cache is one it copied.
+        let mut share = |page: &Arc<content::Page>| {
             if let Some(Cached::Page(p)) = self.files.get_mut(&self.root.join(&page.file))
                 && !Arc::ptr_eq(p, page)
             {
                 *p = Arc::clone(page);
             }
+        };
+        let edited_sources: BTreeSet<String> = match &edits {
+            Some(edits) if in_place => {
+                for (_, new) in edits {
+                    for page in site.pages_of(&new.source) {
+                        share(page);
+                    }
+                }
+                edits.iter().map(|(_, n)| n.source.clone()).collect()
+            }
+            _ => {
+                for page in site.pages.iter().filter(|p| Arc::strong_count(p) == 1) {
+                    share(page);
+                }
+                BTreeSet::new()
+            }
+        };
+        // Outdated translations, per source.
+        // A source whose pages are the very same (shared) pages as before
+        // keeps its findings; the check reads files to locate them.
+        let mut status_diags = match &mut old {
+            Some(o) => std::mem::take(&mut o.status_diags),
+            None => BTreeMap::new(),
+        };
+        let status_sources: Vec<&str> = match &old {
+            Some(_) if in_place => edited_sources.iter().map(String::as_str).collect(),
+            Some(o) => {
+                status_diags.retain(|s, _| !site.pages_of(s).is_empty());
+                site.sources
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|s| {
+                        let (a, b) = (o.site.pages_of(s), site.pages_of(s));
+                        a.len() != b.len() || a.iter().zip(b).any(|(x, y)| !Arc::ptr_eq(x, y))
+                    })
+                    .collect()
+            }
+            None => site.sources.iter().map(String::as_str).collect(),
+        };
+        for source in status_sources {
+            let found =
+                crate::status::outdated(&site, site.pages_of(source).iter().map(|p| p.as_ref()));
+            if found.is_empty() {
+                status_diags.remove(source);
+            } else {
+                status_diags.insert(source.to_string(), found);
+            }
         }
-        diags.extend(crate::status::diagnostics(&site));
-        lap("assemble site");
-        let (renderer, d) = Renderer::new(&site, &theme, i18n, dates, glossary);
+        for d in status_diags.values() {
+            diags.extend(d.iter().cloned());
+        }
+        lap("translation status");
+        let (renderer, d) = Renderer::with_templates(&site, templates);
         diags.extend(d);
         let Some(renderer) = renderer else {
             // Templates do not parse: nothing can be rendered; the next
             // update starts from scratch.
             return self.fail(diags);
         };
-
         lap("renderer");
-        let old = if changes.full {
-            None
-        } else {
-            self.state.take()
-        };
-        let links: HashMap<String, BTreeSet<String>> = match &old {
+
+        // `@/` links per source.
+        let links: HashMap<String, BTreeSet<String>> = match &mut old {
             Some(o) => {
-                let mut links = o.links.clone();
-                let changed: BTreeSet<&str> = site
-                    .pages
-                    .iter()
-                    .filter(|p| touched.contains(&self.root.join(&p.file)))
-                    .map(|p| p.source.as_str())
-                    .chain(
-                        o.site
-                            .pages
-                            .iter()
-                            .filter(|p| touched.contains(&self.root.join(&p.file)))
-                            .map(|p| p.source.as_str()),
-                    )
-                    .collect();
+                let mut links = std::mem::take(&mut o.links);
+                let changed: BTreeSet<&str> = if in_place {
+                    edited_sources.iter().map(String::as_str).collect()
+                } else {
+                    let touched: HashSet<&Path> = touched
+                        .iter()
+                        .filter_map(|t| t.strip_prefix(&self.root).ok())
+                        .collect();
+                    site.pages
+                        .iter()
+                        .chain(o.site.pages.iter())
+                        .filter(|p| touched.contains(p.file.as_path()))
+                        .map(|p| p.source.as_str())
+                        .collect()
+                };
                 for s in changed {
                     links.remove(s);
                     let set = source_links(&site, s);
@@ -605,13 +848,19 @@ impl Engine {
         };
 
         // What to render.
+        let mut listed: BTreeSet<String> = BTreeSet::new();
         let (all, keys) = match &old {
             None => (true, BTreeSet::new()),
             Some(o) => {
                 let mut all = changes.all_slots || o.feed_dirs != renderer.feed_dirs;
                 let mut keys = BTreeSet::new();
                 if !all {
-                    all = affected(&o.site, &site, &self.root, &touched, &links, &mut keys);
+                    all = match &edits {
+                        Some(edits) if in_place => {
+                            affected_in_place(&site, edits, &mut keys, &mut listed)
+                        }
+                        _ => affected(&o.site, &site, &self.root, &touched, &links, &mut keys),
+                    };
                 }
                 if !all && !changes.langs.is_empty() {
                     let langs: BTreeSet<&str> = config
@@ -633,6 +882,7 @@ impl Engine {
                 (all, keys)
             }
         };
+        lap("affected slots");
         let render_keys: Vec<&Key> = if all {
             site.slots.keys().collect()
         } else {
@@ -648,8 +898,16 @@ impl Engine {
                 Some(((*key).clone(), slot_out(&renderer, files, diags)))
             })
             .collect();
-        let (root_files, d) = renderer.render_root_pages();
-        let root_out = slot_out(&renderer, root_files, d);
+        // The language chooser and 404 page show the home pages and
+        // interface text only.
+        let root_pages =
+            all || !changes.langs.is_empty() || keys.iter().any(|k| k.0 == "_index.md");
+        let root_out = if root_pages {
+            let (root_files, d) = renderer.render_root_pages();
+            Some(slot_out(&renderer, root_files, d))
+        } else {
+            None
+        };
         lap("render");
 
         // Apply: take out what the re-rendered (or vanished) slots made.
@@ -659,18 +917,14 @@ impl Engine {
                 self.output.clear();
                 State {
                     config: config.clone(),
-                    site: content::assemble_site(
-                        &self.root,
-                        config.clone(),
-                        Vec::new(),
-                        Vec::new(),
-                        BTreeSet::new(),
-                    )
-                    .0,
+                    site: empty_site(&self.root, &config),
+                    site_diags: Vec::new(),
+                    status_diags: BTreeMap::new(),
                     feed_dirs: Vec::new(),
                     links: HashMap::new(),
                     slot_paths: BTreeMap::new(),
                     slot_diags: BTreeMap::new(),
+                    root_diags: Vec::new(),
                     lint_index: LinkState {
                         base_path: renderer.base_path().to_string(),
                         ..LinkState::default()
@@ -679,6 +933,7 @@ impl Engine {
                     feed_files: BTreeSet::new(),
                     extra: BTreeSet::new(),
                     sitemap: BTreeMap::new(),
+                    sitemap_xml: BTreeMap::new(),
                     other: BTreeSet::new(),
                 }
             }
@@ -706,8 +961,11 @@ impl Engine {
                     if !new_facts.contains(p.as_str()) {
                         state.lint_index.remove(&p);
                     }
-                    if !new_entries.contains(p.as_str()) {
-                        state.sitemap_dirty |= state.sitemap.remove(&p).is_some();
+                    if !new_entries.contains(p.as_str())
+                        && let Some(entry) = state.sitemap.remove(&p)
+                    {
+                        state.sitemap_xml.remove(&entry.0);
+                        state.sitemap_dirty = true;
                     }
                 }
             }
@@ -721,13 +979,16 @@ impl Engine {
                 state.slot_diags.insert(key, out.diags);
             }
         }
-        state.insert(
-            &mut self.output,
-            root_out.files,
-            root_out.facts,
-            root_out.sitemap,
-        );
-        diags.extend(root_out.diags);
+        if let Some(root_out) = root_out {
+            state.insert(
+                &mut self.output,
+                root_out.files,
+                root_out.facts,
+                root_out.sitemap,
+            );
+            state.root_diags = root_out.diags;
+        }
+        diags.extend(state.root_diags.iter().cloned());
 
         // Static files and content files copied as they are.
         let assets_touched = touched
@@ -769,20 +1030,30 @@ impl Engine {
             }
         }
         // Sitemap and feeds: rewritten only when what they show changed
-        // (a sitemap entry; a page in a feed's section; a language).
+        // (a sitemap entry; the listing data of a page in a feed's section;
+        // a language).
         let content_dir = self.root.join(content::CONTENT_DIR);
+        let in_feed_dir = |source: &str| {
+            site.pages_of(source)
+                .iter()
+                .any(|p| renderer.feed_dirs.contains(&p.dir))
+        };
         let feeds_touched = all
             || !changes.langs.is_empty()
-            || touched.iter().any(|p| {
-                p.strip_prefix(&content_dir)
-                    .is_ok_and(|r| renderer.feed_dirs.iter().any(|d| r.starts_with(d)))
-            });
+            || if in_place {
+                listed.iter().any(|s| in_feed_dir(s))
+            } else {
+                touched.iter().any(|p| {
+                    p.strip_prefix(&content_dir)
+                        .is_ok_and(|r| renderer.feed_dirs.iter().any(|d| r.starts_with(d)))
+                })
+            };
         let mut extra: Vec<(String, String)> = Vec::new();
         if !config.base_url.is_empty() {
             if state.sitemap_dirty {
-                let mut entries: Vec<SitemapEntry> = state.sitemap.values().cloned().collect();
-                entries.sort();
-                extra.push(("sitemap.xml".into(), feeds::sitemap(&entries)));
+                // URLs are unique (the same order as `build`'s sorted entries).
+                let xml = feeds::sitemap_of(state.sitemap_xml.values().map(String::as_str));
+                extra.push(("sitemap.xml".into(), xml));
                 state.sitemap_dirty = false;
             }
             if feeds_touched {
@@ -795,7 +1066,9 @@ impl Engine {
                 }
             }
         }
-        extra.push(("robots.txt".into(), feeds::robots(&renderer)));
+        if all || changes.full || state.extra.is_empty() {
+            extra.push(("robots.txt".into(), feeds::robots(&renderer)));
+        }
         lap("feeds, sitemap");
         for (path, text) in extra {
             state.extra.insert(path.clone());
@@ -817,6 +1090,8 @@ impl Engine {
         state.feed_dirs = renderer.feed_dirs.clone();
         drop(renderer);
         state.site = site;
+        state.site_diags = site_diags;
+        state.status_diags = status_diags;
         state.config = config;
         state.links = links;
 
@@ -872,12 +1147,31 @@ impl State {
         }
         for (path, entry) in sitemap {
             if self.sitemap.get(&path) != Some(&entry) {
-                self.sitemap.insert(path, entry);
+                let xml = feeds::sitemap_url(&entry);
+                let url = entry.0.clone();
+                if let Some(old) = self.sitemap.insert(path, entry)
+                    && old.0 != url
+                {
+                    self.sitemap_xml.remove(&old.0);
+                }
+                self.sitemap_xml.insert(url, xml);
                 self.sitemap_dirty = true;
             }
         }
         paths
     }
+}
+
+/// Whether a page read again is the page it was (apart from its URL,
+/// which the site gives it).
+fn same_page(a: &content::Page, b: &content::Page) -> bool {
+    a.file == b.file
+        && a.slug == b.slug
+        && a.date == b.date
+        && a.body_line == b.body_line
+        && a.content_hash == b.content_hash
+        && a.front == b.front
+        && a.body == b.body
 }
 
 fn cached(entry: Entry) -> Option<Cached> {
@@ -945,7 +1239,13 @@ fn affected(
     links: &HashMap<String, BTreeSet<String>>,
     keys: &mut BTreeSet<Key>,
 ) -> bool {
-    let is_touched = |p: &content::Page| touched.contains(&root.join(&p.file));
+    // Pages name their file relative to the root: compare so, without
+    // joining a path per page.
+    let touched: HashSet<&Path> = touched
+        .iter()
+        .filter_map(|t| t.strip_prefix(root).ok())
+        .collect();
+    let is_touched = |p: &content::Page| touched.contains(p.file.as_path());
     let mut changed: BTreeSet<String> = old
         .pages
         .iter()
@@ -962,10 +1262,6 @@ fn affected(
     changed.extend(unbroken.iter().cloned());
     // Slots that appeared, vanished or moved.
     let mut moved: BTreeSet<String> = BTreeSet::new();
-    let describe = |site: &Site, slot: &(Slot, String)| {
-        let page = site.pages.get(slot.0.page()).map(|p| p.file.clone());
-        (matches!(slot.0, Slot::Real(_)), page, slot.1.clone())
-    };
     let mut a = old.slots.iter().peekable();
     let mut b = new.slots.iter().peekable();
     loop {
@@ -999,9 +1295,8 @@ fn affected(
     // Listing data: what lists, menus and feeds show of a page.
     let listing = |site: &Site, source: &str| {
         let mut v: Vec<_> = site
-            .pages
+            .pages_of(source)
             .iter()
-            .filter(|p| p.source == source)
             .map(|p| {
                 (
                     p.lang.clone(),
@@ -1027,24 +1322,8 @@ fn affected(
     }
     for s in &meta {
         for site in [old, new] {
-            for p in site.pages.iter().filter(|p| &p.source == s) {
-                let top_level = if p.is_section {
-                    !p.dir.contains('/')
-                } else {
-                    p.dir.is_empty()
-                };
-                if top_level
-                    || p.is_section
-                    || p.front.template.as_deref() == Some("accessibility.html")
-                {
-                    return true;
-                }
-                let section = if p.dir.is_empty() {
-                    "_index.md".to_string()
-                } else {
-                    format!("{}/_index.md", p.dir)
-                };
-                keys.extend(slots_of(site, &section).cloned());
+            if listing_affects(site, s, keys) {
+                return true;
             }
         }
     }
@@ -1056,6 +1335,81 @@ fn affected(
         }
     }
     false
+}
+
+/// What a slot shows, to tell whether it moved: real or fallback, the
+/// file, the URL.
+fn describe<'s>(
+    site: &'s Site,
+    slot: &'s (Slot, String),
+) -> (bool, Option<&'s std::ffi::OsStr>, &'s str) {
+    // File names as they are (a `Path` comparison parses components).
+    let page = site.pages.get(slot.0.page()).map(|p| p.file.as_os_str());
+    (matches!(slot.0, Slot::Real(_)), page, slot.1.as_str())
+}
+
+/// Adds the slots that list the pages of `source` (its section's list
+/// pages) to `keys`; `true` when every slot shows them (menu entries,
+/// sections, the home page, the accessibility statement).
+fn listing_affects(site: &Site, source: &str, keys: &mut BTreeSet<Key>) -> bool {
+    for p in site.pages_of(source) {
+        if listed_everywhere(p) {
+            return true;
+        }
+        let section = if p.dir.is_empty() {
+            "_index.md".to_string()
+        } else {
+            format!("{}/_index.md", p.dir)
+        };
+        keys.extend(slots_of(site, &section).cloned());
+    }
+    false
+}
+
+/// Whether every page shows something of `p`: it is in the menu, a
+/// section or the home page, or the accessibility statement.
+fn listed_everywhere(p: &content::Page) -> bool {
+    let top_level = if p.is_section {
+        !p.dir.contains('/')
+    } else {
+        p.dir.is_empty()
+    };
+    top_level || p.is_section || p.front.template.as_deref() == Some("accessibility.html")
+}
+
+/// `affected` for edits that left every address and URL as it was
+/// (`Site::replace_pages`): the slots of the edited sources, and where the
+/// listing data (front matter, date) changed, the pages listing them. The
+/// sources whose listing data changed are added to `listed`.
+fn affected_in_place(
+    site: &Site,
+    edits: &[(Arc<content::Page>, Arc<content::Page>)],
+    keys: &mut BTreeSet<Key>,
+    listed: &mut BTreeSet<String>,
+) -> bool {
+    let mut everywhere = false;
+    for (old, new) in edits {
+        keys.extend(slots_of(site, &new.source).cloned());
+        if old.front != new.front || old.date != new.date {
+            listed.insert(new.source.clone());
+            // What the page was counts too: a page that stops being the
+            // accessibility statement changes every page's link to it.
+            everywhere |= listed_everywhere(old);
+        }
+    }
+    everywhere || listed.iter().any(|s| listing_affects(site, s, keys))
+}
+
+/// A site without pages, in place of one taken out of the state.
+fn empty_site(root: &Path, config: &Config) -> Site {
+    content::assemble_site(
+        root,
+        config.clone(),
+        Vec::new(),
+        Vec::new(),
+        BTreeSet::new(),
+    )
+    .0
 }
 
 fn all_links(site: &Site) -> HashMap<String, BTreeSet<String>> {
@@ -1070,9 +1424,8 @@ fn all_links(site: &Site) -> HashMap<String, BTreeSet<String>> {
 }
 
 fn source_links(site: &Site, source: &str) -> BTreeSet<String> {
-    site.pages
+    site.pages_of(source)
         .iter()
-        .filter(|p| p.source == source)
         .flat_map(|p| at_links(&p.body, &site.config))
         .collect()
 }
@@ -1111,6 +1464,33 @@ pub fn at_links(body: &str, config: &Config) -> BTreeSet<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_clones_share_and_diverge() {
+        let mut a = Files::new();
+        for i in 0..1000 {
+            a.insert(format!("de/{i}/index.html"), Arc::from(vec![1u8]));
+        }
+        let b = a.clone();
+        a.insert("de/7/index.html".into(), Arc::from(vec![2u8]));
+        a.remove("de/8/index.html");
+        a.insert("neu.html".into(), Arc::from(vec![3u8]));
+        assert_eq!((a.len(), b.len()), (1000, 1000));
+        assert_eq!(a.get("de/7/index.html").map(|v| v[0]), Some(2));
+        assert_eq!(b.get("de/7/index.html").map(|v| v[0]), Some(1));
+        assert!(!a.contains_key("de/8/index.html") && b.contains_key("de/8/index.html"));
+        assert!(a.contains_key("neu.html") && !b.contains_key("neu.html"));
+        let paths: Vec<&String> = a.iter().map(|(p, _)| p).collect();
+        assert!(paths.windows(2).all(|w| w[0] < w[1]), "sorted");
+        // Buckets not written to are still shared.
+        let shared = a
+            .buckets
+            .iter()
+            .zip(&b.buckets)
+            .filter(|(x, y)| Arc::ptr_eq(x, y))
+            .count();
+        assert!(shared >= BUCKETS - 3, "{shared} buckets shared");
+    }
 
     #[test]
     fn at_links_finds_sources() {

@@ -40,13 +40,92 @@ pub struct OutFile {
     pub lastmod: Option<String>,
 }
 
-pub struct Renderer<'a> {
-    pub site: &'a Site,
+/// What rendering needs besides the site: the parsed templates (one Tera
+/// per language, with `t()` bound to it), Fluent bundles, date formats and
+/// the glossary. Independent of the content, so `serve` keeps it across
+/// content edits instead of parsing the templates again.
+pub struct Templates {
     pub i18n: Arc<I18n>,
     pub dates: Dates,
     pub glossary: Glossary,
     teras: HashMap<String, Tera>,
     template_files: BTreeMap<String, PathBuf>,
+}
+
+impl Templates {
+    /// Parses the theme's templates; `None` when they cannot be used (the
+    /// diagnostics say why).
+    pub fn new(
+        config: &Config,
+        theme: &Theme,
+        i18n: I18n,
+        dates: Dates,
+        glossary: Glossary,
+    ) -> (Option<Templates>, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let (templates, template_diags) = theme.templates();
+        diags.extend(template_diags);
+        // Include/extends cycles would make Tera recurse until the stack overflows.
+        if diags.iter().any(|d| d.rule == "template/include-cycle") {
+            return (None, diags);
+        }
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(escape_html);
+        let template_files: BTreeMap<String, PathBuf> = templates
+            .iter()
+            .map(|(n, (p, _))| (n.clone(), p.clone()))
+            .collect();
+        let raw: Vec<(String, String)> = templates.into_iter().map(|(n, (_, t))| (n, t)).collect();
+        if let Err(e) = tera.add_raw_templates(raw) {
+            diags.push(template_error(&e, &template_files, None));
+            return (None, diags);
+        }
+        for name in REQUIRED {
+            if !template_files.contains_key(name) {
+                diags.push(
+                    Diagnostic::error(
+                        "template/missing",
+                        format!("the theme has no `{name}` template"),
+                    )
+                    .file(format!("templates/{name}"))
+                    .hint(format!(
+                        "add templates/{name} (see the built-in theme's templates for a start)"
+                    )),
+                );
+            }
+        }
+        if diags.iter().any(Diagnostic::is_error) {
+            return (None, diags);
+        }
+        let i18n = Arc::new(i18n);
+        let mut teras = HashMap::new();
+        for lang in &config.languages {
+            let mut t = tera.clone();
+            t.register_function(
+                "t",
+                Translate {
+                    i18n: Arc::clone(&i18n),
+                    lang: lang.key.clone(),
+                },
+            );
+            teras.insert(lang.key.clone(), t);
+        }
+        let templates = Templates {
+            i18n,
+            dates,
+            glossary,
+            teras,
+            template_files,
+        };
+        (Some(templates), diags)
+    }
+}
+
+pub struct Renderer<'a> {
+    pub site: &'a Site,
+    templates: Arc<Templates>,
+    pub i18n: Arc<I18n>,
     menus: HashMap<(String, Option<String>), Vec<MenuEntry>>,
     children: HashMap<String, Vec<String>>,
     statement_source: Option<String>,
@@ -116,65 +195,35 @@ impl<'a> Renderer<'a> {
         dates: Dates,
         glossary: Glossary,
     ) -> (Option<Renderer<'a>>, Vec<Diagnostic>) {
+        let (templates, mut diags) = Templates::new(&site.config, theme, i18n, dates, glossary);
+        let Some(templates) = templates else {
+            return (None, diags);
+        };
+        let (renderer, d) = Renderer::with_templates(site, Arc::new(templates));
+        diags.extend(d);
+        (renderer, diags)
+    }
+
+    /// A renderer of `site` with templates parsed before (for the same
+    /// configuration).
+    pub fn with_templates(
+        site: &'a Site,
+        templates: Arc<Templates>,
+    ) -> (Option<Renderer<'a>>, Vec<Diagnostic>) {
         let mut diags = Vec::new();
-        let (templates, template_diags) = theme.templates();
-        diags.extend(template_diags);
-        // Include/extends cycles would make Tera recurse until the stack overflows.
-        if diags.iter().any(|d| d.rule == "template/include-cycle") {
-            return (None, diags);
-        }
-        let mut tera = Tera::default();
-        tera.autoescape_on(vec![".html", ".xml"]);
-        tera.set_escape_fn(escape_html);
-        let template_files: BTreeMap<String, PathBuf> = templates
-            .iter()
-            .map(|(n, (p, _))| (n.clone(), p.clone()))
-            .collect();
-        let raw: Vec<(String, String)> = templates.into_iter().map(|(n, (_, t))| (n, t)).collect();
-        if let Err(e) = tera.add_raw_templates(raw) {
-            diags.push(template_error(&e, &template_files, None));
-            return (None, diags);
-        }
-        for name in REQUIRED {
-            if !template_files.contains_key(name) {
-                diags.push(
-                    Diagnostic::error(
-                        "template/missing",
-                        format!("the theme has no `{name}` template"),
-                    )
-                    .file(format!("templates/{name}"))
-                    .hint(format!(
-                        "add templates/{name} (see the built-in theme's templates for a start)"
-                    )),
-                );
-            }
-        }
         for page in &site.pages {
             if let Some(t) = &page.front.template
-                && !template_files.contains_key(t)
+                && !templates.template_files.contains_key(t)
             {
                 diags.push(
                     Diagnostic::error("template/missing", format!("the page asks for template `{t}`, which does not exist"))
                         .file(&page.file)
-                        .hint(format!("add templates/{t} or remove `template` from the front matter; templates: {}", template_files.keys().cloned().collect::<Vec<_>>().join(", "))),
+                        .hint(format!("add templates/{t} or remove `template` from the front matter; templates: {}", templates.template_files.keys().cloned().collect::<Vec<_>>().join(", "))),
                 );
             }
         }
         if diags.iter().any(Diagnostic::is_error) {
             return (None, diags);
-        }
-        let i18n = Arc::new(i18n);
-        let mut teras = HashMap::new();
-        for lang in &site.config.languages {
-            let mut t = tera.clone();
-            t.register_function(
-                "t",
-                Translate {
-                    i18n: Arc::clone(&i18n),
-                    lang: lang.key.clone(),
-                },
-            );
-            teras.insert(lang.key.clone(), t);
         }
 
         let mut menu_entries = Vec::new();
@@ -236,11 +285,8 @@ impl<'a> Renderer<'a> {
         let base_path = base_path(&site.config);
         let mut renderer = Renderer {
             site,
-            i18n,
-            dates,
-            glossary,
-            teras,
-            template_files,
+            i18n: Arc::clone(&templates.i18n),
+            templates,
             menus,
             children,
             statement_source,
@@ -346,7 +392,8 @@ impl<'a> Renderer<'a> {
             return None;
         }
         let (_, url) = self.site.slot(source, lang, variant)?;
-        let matcher = crate::plain::glossary_match::Matcher::new(self.glossary.get(lang)?);
+        let matcher =
+            crate::plain::glossary_match::Matcher::new(self.templates.glossary.get(lang)?);
         (!matcher.is_empty()).then(|| crate::plain::glossary_match::GlossaryLinks {
             matcher,
             url: self.href(url),
@@ -382,7 +429,7 @@ impl<'a> Renderer<'a> {
         );
         diags.extend(rendered.diagnostics);
 
-        let Some(tera) = self.teras.get(lang_key) else {
+        let Some(tera) = self.templates.teras.get(lang_key) else {
             return (Vec::new(), diags);
         };
         let template = match &page.front.template {
@@ -408,10 +455,15 @@ impl<'a> Renderer<'a> {
                 );
             }
             if template == "glossary.html"
-                || self.template_files.contains_key("glossary.html")
+                || self.templates.template_files.contains_key("glossary.html")
                     && page.front.template.as_deref() == Some("glossary.html")
             {
-                let terms = self.glossary.get(&page.lang).cloned().unwrap_or_default();
+                let terms = self
+                    .templates
+                    .glossary
+                    .get(&page.lang)
+                    .cloned()
+                    .unwrap_or_default();
                 obj.insert("glossary".into(), json!(terms));
             }
             if template == "accessibility.html" {
@@ -508,9 +560,9 @@ impl<'a> Renderer<'a> {
         page: &Page,
     ) -> Result<String, Diagnostic> {
         let context = tera::Context::from_value(ctx)
-            .map_err(|e| template_error(&e, &self.template_files, Some(page)))?;
+            .map_err(|e| template_error(&e, &self.templates.template_files, Some(page)))?;
         tera.render(template, &context)
-            .map_err(|e| template_error(&e, &self.template_files, Some(page)))
+            .map_err(|e| template_error(&e, &self.templates.template_files, Some(page)))
     }
 
     /// Resolves the source path of an `@/` link for a page shown in `lang`
@@ -752,9 +804,9 @@ impl<'a> Renderer<'a> {
             "lang": page.lang,
             "dir": self.lang(&page.lang).map_or("ltr", |l| l.dir.as_str()),
             "date": page.date.map(|d| d.iso()),
-            "date_formatted": page.date.map(|d| self.dates.format(lang, d)),
+            "date_formatted": page.date.map(|d| self.templates.dates.format(lang, d)),
             "updated": page.front.updated.map(|d| d.iso()),
-            "updated_formatted": page.front.updated.map(|d| self.dates.format(lang, d)),
+            "updated_formatted": page.front.updated.map(|d| self.templates.dates.format(lang, d)),
             "weight": page.front.weight,
             "extra": page.front.extra,
             "source": page.source,
@@ -804,7 +856,9 @@ impl<'a> Renderer<'a> {
     /// "Accessibility statement"); dates formatted per language.
     fn statement_context(&self, lang: &str) -> Value {
         let a = &self.config().accessibility;
-        let date = |s: &str| crate::frontmatter::Date::parse(s).map(|d| self.dates.format(lang, d));
+        let date = |s: &str| {
+            crate::frontmatter::Date::parse(s).map(|d| self.templates.dates.format(lang, d))
+        };
         json!({
             "organisation": a.organisation,
             "conformance": a.conformance,
@@ -831,7 +885,7 @@ impl<'a> Renderer<'a> {
         let default = config.default_language.as_str();
         let mut diags = Vec::new();
         let mut files = Vec::new();
-        let Some(tera) = self.teras.get(default) else {
+        let Some(tera) = self.templates.teras.get(default) else {
             return (files, diags);
         };
         let choices: Vec<Value> = config
@@ -892,7 +946,7 @@ impl<'a> Renderer<'a> {
                     },
                     lastmod: None,
                 }),
-                Err(e) => diags.push(template_error(&e, &self.template_files, None)),
+                Err(e) => diags.push(template_error(&e, &self.templates.template_files, None)),
             }
         }
         (files, diags)

@@ -70,7 +70,10 @@ impl ServeOptions {
             bind: IpAddr::from([127, 0, 0, 1]),
             port: 1111,
             drafts: false,
-            debounce: Duration::from_millis(20),
+            // Part of every edit's latency (issue 7); editors write a file
+            // within microseconds, and a save caught half-written is
+            // followed by the event of the rest and rebuilt again.
+            debounce: Duration::from_millis(10),
             quiet: false,
             verbose: false,
         }
@@ -79,7 +82,7 @@ impl ServeOptions {
 
 /// What the HTTP threads serve: the last good output and the current errors.
 struct Snapshot {
-    files: Arc<Files>,
+    files: Files,
     /// Errors of the last update (the output is then the last good one).
     errors: Vec<Diagnostic>,
 }
@@ -213,7 +216,7 @@ pub fn start(options: &ServeOptions) -> Result<Handle, String> {
     }
     let shared = Arc::new(Shared {
         snapshot: RwLock::new(Arc::new(Snapshot {
-            files: Arc::new(engine.output().clone()),
+            files: engine.output().clone(),
             errors: errors_of(&engine),
         })),
         clients: Mutex::new(Vec::new()),
@@ -393,16 +396,24 @@ fn rebuild_loop(
             }
         }
         let report = engine.update(&paths);
-        if !quiet {
-            print_update(&engine, &report, Some(paths.len()), verbose);
-        }
+        let publish_start = Instant::now();
         let errors = errors_of(&engine);
+        // A clone of the persistent output map: it shares every file with
+        // the engine's, so publishing costs what the update changed.
         let files = if errors.is_empty() {
-            Arc::new(engine.output().clone())
+            engine.output().clone()
         } else {
-            Arc::clone(&shared.snapshot().files)
+            shared.snapshot().files.clone()
         };
         shared.publish(Snapshot { files, errors });
+        let published = publish_start.elapsed();
+        // Printed after publishing: the terminal can wait, the browser not.
+        if !quiet {
+            print_update(&engine, &report, Some(paths.len()), verbose);
+            if verbose {
+                eprintln!("  publish: {:.1} ms", published.as_secs_f64() * 1000.0);
+            }
+        }
     }
 }
 

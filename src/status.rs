@@ -274,8 +274,15 @@ fn cell(
 /// A `translation/outdated` warning for every outdated translation, at its
 /// `source_hash` line.
 pub fn diagnostics(site: &Site) -> Vec<Diagnostic> {
+    outdated(site, site.pages.iter().map(|p| p.as_ref()))
+}
+
+/// [`diagnostics`] for some pages of the site only (`serve` re-checks the
+/// pages of the sources an edit touched: whether a translation is outdated
+/// depends only on it and its original, a page of the same source).
+pub fn outdated<'p>(site: &Site, pages: impl Iterator<Item = &'p Page>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for page in &site.pages {
+    for page in pages {
         let Some(original) = site.original_of(page) else {
             continue;
         };

@@ -301,6 +301,14 @@ fn engine_files(engine: &Engine) -> Vec<(String, Vec<u8>)> {
 
 fn assert_same(engine: &Engine, site: &Path, step: &str) {
     assert!(!engine.has_errors(), "{step}: {:#?}", engine.diagnostics());
+    // The findings equal those of an engine that starts from scratch
+    // (status, duplicate titles, links), not only the files.
+    let (fresh, _) = Engine::new(BuildOptions::new(site));
+    assert_eq!(
+        engine.diagnostics(),
+        fresh.diagnostics(),
+        "{step}: the same findings as a fresh start"
+    );
     let out = tempfile::tempdir().expect("tempdir");
     let full = full_build(site, &out.path().join("public"));
     let inc = engine_files(engine);
@@ -382,6 +390,77 @@ fn incremental_rebuilds_equal_a_full_build_after_a_series_of_edits() {
     edit("content/about.md", &|t| format!("{t}\nGeändert.\n"));
     engine.update(&[p("content/about.md")]);
     assert_same(&engine, &root, "original edit");
+
+    // 6b. A stamped translation, then its original edited in place: the
+    // translation becomes outdated (a notice and a warning).
+    vielfalt::scaffold::stamp(&root, &p("content/about.en.md")).expect("stamp");
+    engine.update(&[p("content/about.en.md")]);
+    assert_same(&engine, &root, "stamped translation");
+    edit("content/about.md", &|t| {
+        format!("{t}\nNoch einmal geändert.\n")
+    });
+    let r = engine.update(&[p("content/about.md")]);
+    assert!(!r.full && r.slots <= 6, "only the slots of about.md: {r:?}");
+    assert!(
+        engine
+            .diagnostics()
+            .iter()
+            .any(|d| d.rule == "translation/outdated"),
+        "{:#?}",
+        engine.diagnostics()
+    );
+    assert_same(&engine, &root, "original of a stamped translation edited");
+
+    // 6c. A title change of a page in the menu of every page; a weight
+    // change that reorders the menu; a title change of a listed page.
+    edit("content/about.md", &|t| {
+        t.replacen("title = \"Über uns\"", "title = \"Wer wir sind\"", 1)
+    });
+    engine.update(&[p("content/about.md")]);
+    assert_same(&engine, &root, "menu title edit");
+    edit("content/about.en.md", &|t| {
+        t.replacen("weight = 1", "weight = 9", 1)
+    });
+    engine.update(&[p("content/about.en.md")]);
+    assert_same(&engine, &root, "menu weight edit");
+    edit("content/news/altes/old.md", &|t| {
+        t.replacen("title = \"", "title = \"Alt: ", 1)
+    });
+    let r = engine.update(&[p("content/news/altes/old.md")]);
+    assert!(
+        !r.full,
+        "a listed page's title changes its lists, not every page"
+    );
+    assert_same(&engine, &root, "listed title edit");
+
+    // 6d. A page deleted (one update), then created again (the next), and
+    // a save that changes nothing.
+    let old = p("content/news/altes/old.md");
+    let saved = std::fs::read_to_string(&old).expect("read");
+    std::fs::remove_file(&old).expect("remove");
+    engine.update(std::slice::from_ref(&old));
+    assert_same(&engine, &root, "page deleted");
+    std::fs::write(&old, &saved).expect("re-create");
+    engine.update(std::slice::from_ref(&old));
+    assert_same(&engine, &root, "page created again");
+    let r = engine.update(std::slice::from_ref(&old));
+    assert_eq!(r.slots, 0, "an unchanged file renders nothing: {r:?}");
+    assert_same(&engine, &root, "unchanged save");
+
+    // 6e. A page deep in a section becomes the accessibility statement
+    // (every page links to it), then stops being it.
+    edit("content/news/altes/old.md", &|t| {
+        t.replacen("+++\n", "+++\ntemplate = \"accessibility.html\"\n", 1)
+    });
+    let r = engine.update(&[p("content/news/altes/old.md")]);
+    assert!(r.full, "every page links to the statement: {r:?}");
+    assert_same(&engine, &root, "page becomes the statement");
+    edit("content/news/altes/old.md", &|t| {
+        t.replacen("template = \"accessibility.html\"\n", "", 1)
+    });
+    let r = engine.update(&[p("content/news/altes/old.md")]);
+    assert!(r.full, "every page linked to the statement: {r:?}");
+    assert_same(&engine, &root, "page is no longer the statement");
 
     // 7. A Fluent message and a template.
     edit("locales/en/site.ftl", &|t| {
