@@ -128,9 +128,18 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|(n, (p, _))| (n.clone(), p.clone()))
             .collect();
-        let raw: Vec<(String, String)> = templates.into_iter().map(|(n, (_, t))| (n, t)).collect();
+        let raw: Vec<(String, String)> = templates
+            .iter()
+            .map(|(n, (_, t))| (n.clone(), t.clone()))
+            .collect();
         if let Err(e) = tera.add_raw_templates(raw) {
             diags.push(template_error(&e, &template_files, None));
+            return (None, diags);
+        }
+        // A macro that calls itself without end would overflow the stack.
+        let cycles = crate::theme::macro_cycles(&tera, &templates);
+        if !cycles.is_empty() {
+            diags.extend(cycles);
             return (None, diags);
         }
         for name in REQUIRED {
