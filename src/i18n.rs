@@ -294,8 +294,22 @@ pub fn fluent_value(value: &tera::Value) -> FluentValue<'static> {
             Some(i) => FluentValue::from(i),
             None => FluentValue::from(n.as_f64().unwrap_or_default()),
         },
-        tera::Value::String(s) => FluentValue::from(s.clone()),
+        // Fluent isolates arguments, but a stray PDI inside one would end
+        // that isolate early and let what follows re-order the message.
+        tera::Value::String(s) => FluentValue::from(crate::bidi::contain(s).into_owned()),
         tera::Value::Bool(b) => FluentValue::from(b.to_string()),
         other => FluentValue::from(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_arguments_keep_their_bidi_controls_inside() {
+        // A stray PDI would end Fluent's isolate around the argument early.
+        let value = fluent_value(&tera::Value::String("\u{2069}\u{202e}x".to_string()));
+        assert_eq!(value, FluentValue::from("\u{202e}x\u{202c}"));
     }
 }

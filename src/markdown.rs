@@ -235,8 +235,46 @@ pub fn render_page(
         }
     }
     out.html.reserve(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter().map(contain_bidi));
     out
+}
+
+/// Bidi controls in a text or code run, or a link or image title, end with
+/// it: they cannot re-order the rest of the paragraph (see `bidi`).
+fn contain_bidi(event: Event<'_>) -> Event<'_> {
+    fn contained(text: CowStr<'_>) -> CowStr<'_> {
+        match crate::bidi::contain(&text) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(s) => CowStr::from(s),
+        }
+    }
+    match event {
+        Event::Text(t) => Event::Text(contained(t)),
+        Event::Code(t) => Event::Code(contained(t)),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title: contained(title),
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title: contained(title),
+            id,
+        }),
+        other => other,
+    }
 }
 
 /// Pushes `text`, with the first use of each not yet linked glossary term

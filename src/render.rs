@@ -905,6 +905,9 @@ fn representative<'s>(site: &'s Site, source: &str) -> Option<&'s Page> {
 /// Escapes text for HTML text and quoted attributes. Unlike Tera's default
 /// it leaves `/` alone, so URLs stay readable in the output.
 pub fn escape_html(input: &str) -> String {
+    // Bidi controls in a value end with it (they would re-order the text
+    // around it otherwise); see `bidi`.
+    let input = crate::bidi::contain(input);
     let mut out = String::with_capacity(input.len() + 8);
     for c in input.chars() {
         match c {
