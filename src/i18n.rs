@@ -5,7 +5,8 @@
 //! default theme's `locales/`, the site's `themes/<theme>/locales/`, the
 //! site's `locales/`. A message missing in a language is looked up along
 //! the language's fallback chain and reported once, here, as a warning
-//! (coverage), not per page. Syntax errors carry file:line:col.
+//! (coverage), not per page. Syntax errors carry file:line:col; broken
+//! references and plural variants are found at load (`check`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -16,6 +17,8 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::theme::Theme;
+
+mod check;
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -51,6 +54,8 @@ pub fn load(root: &Path, config: &Config, theme: &Theme) -> (I18n, Vec<Diagnosti
         let mut bundle = Bundle::new_concurrent(vec![lang.langid.clone()]);
         bundle.set_use_isolating(true);
         let mut ids = BTreeSet::new();
+        let plurals = check::plural_categories(&lang.langid);
+        let mut checker = check::Checker::default();
         let mut sources: Vec<Source> = theme
             .locale_files(&lang.key)
             .into_iter()
@@ -92,6 +97,12 @@ pub fn load(root: &Path, config: &Config, theme: &Theme) -> (I18n, Vec<Diagnosti
                     r
                 }
             };
+            checker.add(
+                &source.shown,
+                resource.source(),
+                resource.entries(),
+                plurals.as_ref(),
+            );
             for entry in resource.entries() {
                 if let fluent_syntax::ast::Entry::Message(m) = entry {
                     ids.insert(m.id.name.to_string());
@@ -99,6 +110,7 @@ pub fn load(root: &Path, config: &Config, theme: &Theme) -> (I18n, Vec<Diagnosti
             }
             bundle.add_resource_overriding(resource);
         }
+        diags.extend(checker.finish());
         defined.insert(lang.key.clone(), ids);
         bundles.insert(lang.key.clone(), bundle);
     }
