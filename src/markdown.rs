@@ -120,6 +120,23 @@ pub fn render_page(
         } else {
             untrusted(event, locate(range.start), file, &mut reported, &mut out)
         };
+        if let Event::Text(t) = &event
+            && no_links == 0
+            && let Some(at) = t.find("(@/")
+        {
+            // `[text](@/ x.md)` (a space, an unclosed bracket) is no link
+            // for Markdown and would show its brackets on the page.
+            let (line, column) = locate(range.start + at);
+            out.diagnostics.push(
+                Diagnostic::warning(
+                    "link/not-a-link",
+                    "`(@/` in the text: this was meant as a link, but Markdown does not read it as one",
+                )
+                .file(file)
+                .at(line, column)
+                .hint("write `[text](@/path.md)` without spaces in the path, or put the text in `code`"),
+            );
+        }
         match event {
             Event::Start(Tag::Heading {
                 level,

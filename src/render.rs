@@ -142,6 +142,7 @@ impl<'a> Renderer<'a> {
             diags.extend(cycles);
             return (None, diags);
         }
+        diags.extend(crate::theme::missing_includes(&tera, &templates));
         for name in REQUIRED {
             if !template_files.contains_key(name) {
                 diags.push(
@@ -949,10 +950,12 @@ fn template_error(
         source = s.source();
     }
     let text = chain.join(": ");
+    // The first quoted name (Tera quotes with ' or `) that is a template.
     let template = text
-        .split('\'')
-        .nth(1)
-        .filter(|name| files.contains_key(*name))
+        .split(['\'', '`'])
+        .skip(1)
+        .step_by(2)
+        .find(|name| files.contains_key(*name))
         .map(str::to_string);
     let position = text.split("--> ").nth(1).and_then(|rest| {
         let mut nums = rest

@@ -300,8 +300,9 @@ enum Callee {
 
 /// What a template or macro body refers to.
 enum Reference {
-    /// `{% include %}`, each name of a list.
-    Include(String),
+    /// `{% include %}`: the names of its list and whether it says
+    /// `ignore missing`.
+    Include(Vec<String>, bool),
     /// `namespace::macro(…)`.
     Call(String, String),
 }
@@ -340,7 +341,9 @@ pub fn macro_cycles(
         let mut out = Vec::new();
         for r in refs {
             match r {
-                Reference::Include(name) => out.push(Callee::Template(name)),
+                Reference::Include(names, _) => {
+                    out.extend(names.into_iter().map(Callee::Template));
+                }
                 Reference::Call(ns, name) if ns == "self" => {
                     out.push(Callee::Macro(from.to_string(), name));
                 }
@@ -414,6 +417,73 @@ pub fn macro_cycles(
     diags
 }
 
+/// `{% include %}`s of templates none of whose names is a template (and
+/// that do not say `ignore missing`). Tera finds them only when a page
+/// renders the include, so a template no page uses yet would pass.
+pub fn missing_includes(
+    tera: &tera::Tera,
+    templates: &BTreeMap<String, (PathBuf, String)>,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for (name, t) in &tera.templates {
+        let mut refs = Vec::new();
+        references_in_nodes(&t.ast, &mut refs);
+        for def in t.macros.values() {
+            references_in_nodes(&def.body, &mut refs);
+        }
+        let (shown, text) = templates
+            .get(name)
+            .map(|(p, t)| (p.clone(), t.as_str()))
+            .unwrap_or_else(|| (PathBuf::from(name), ""));
+        for r in refs {
+            let Reference::Include(names, false) = r else {
+                continue;
+            };
+            if names.iter().any(|n| tera.templates.contains_key(n)) {
+                continue;
+            }
+            let list = names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut d = Diagnostic::error(
+                "template/missing",
+                format!("`{name}` includes {list}, which is not a template"),
+            )
+            .file(shown.clone())
+            .hint("add the template to templates/, correct the name, or write `ignore missing` after it");
+            if let Some(offset) = include_tag_offset(text, names.first().map_or("", String::as_str))
+            {
+                d = d.at_offset(text, offset);
+            }
+            diags.push(d);
+        }
+    }
+    diags.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    diags
+}
+
+/// The byte offset of the first `{% include %}` tag naming `name`.
+fn include_tag_offset(text: &str, name: &str) -> Option<usize> {
+    let mut at = 0;
+    for (i, tag) in text.split("{%").enumerate() {
+        let start = at;
+        at += tag.len() + 2;
+        if i == 0 {
+            continue;
+        }
+        let inner = tag.split("%}").next().unwrap_or_default();
+        let inner = inner.trim_start_matches('-').trim_start();
+        if inner.starts_with("include")
+            && (inner.contains(&format!("\"{name}\"")) || inner.contains(&format!("'{name}'")))
+        {
+            return Some(start - 2);
+        }
+    }
+    None
+}
+
 /// The shortest way from `start` back to itself (breadth-first), as the
 /// nodes on it, `start` first and last.
 fn way_back(edges: &BTreeMap<Callee, Vec<Callee>>, start: &Callee) -> Option<Vec<Callee>> {
@@ -467,8 +537,8 @@ fn references_in_nodes(nodes: &[tera::ast::Node], out: &mut Vec<Reference>) {
         match node {
             Node::VariableBlock(_, e) => references_in_expr(e, out),
             Node::MacroDefinition(..) => {} // a graph node of its own
-            Node::Include(_, names, _) => {
-                out.extend(names.iter().cloned().map(Reference::Include));
+            Node::Include(_, names, ignore_missing) => {
+                out.push(Reference::Include(names.clone(), *ignore_missing));
             }
             Node::Set(_, set) => references_in_expr(&set.value, out),
             Node::FilterSection(_, section, _) => {
@@ -628,6 +698,42 @@ mod tests {
                 (file, d.line, d.message)
             })
             .collect()
+    }
+
+    #[test]
+    fn includes_of_missing_templates_are_found() {
+        let files = [
+            (
+                "a.html",
+                "x\n{% include \"nope.html\" %}{% include 'b.html' %}",
+            ),
+            (
+                "b.html",
+                "{% include [\"nope.html\", \"a.html\"] %}{% include \"gone.html\" ignore missing %}",
+            ),
+            (
+                "m.html",
+                "{% macro m() %}\n\n{%- include \"\" -%}{% endmacro %}",
+            ),
+        ];
+        let mut tera = tera::Tera::default();
+        tera.add_raw_templates(files.iter().map(|(n, t)| (*n, *t)))
+            .expect("test templates parse");
+        let templates: BTreeMap<String, (PathBuf, String)> = files
+            .iter()
+            .map(|(n, t)| (n.to_string(), (PathBuf::from(n), t.to_string())))
+            .collect();
+        let found: Vec<_> = missing_includes(&tera, &templates)
+            .into_iter()
+            .map(|d| (d.file.map(|f| f.display().to_string()), d.line))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Some("a.html".to_string()), Some(2)),
+                (Some("m.html".to_string()), Some(3))
+            ]
+        );
     }
 
     #[test]
