@@ -81,6 +81,24 @@ pub fn load(root: &Path, config: &Config, theme: &Theme) -> (I18n, Vec<Diagnosti
                 );
                 continue;
             }
+            if let Some((offset, c)) = source
+                .text
+                .char_indices()
+                .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            {
+                diags.push(
+                    Diagnostic::error(
+                        "fluent/control-character",
+                        format!(
+                            "the control character U+{:04X} is in an interface text",
+                            u32::from(c)
+                        ),
+                    )
+                    .file(&source.shown)
+                    .at_offset(&source.text, offset)
+                    .hint("remove it (it is invisible, and NUL is not allowed in HTML); save the file as UTF-8 text"),
+                );
+            }
             let resource = match FluentResource::try_new(source.text) {
                 Ok(r) => r,
                 Err((r, errors)) => {

@@ -25,6 +25,9 @@ type Node = (String, Option<String>);
 enum Reference {
     Entry(Node),
     Function(String),
+    /// A named argument whose value is not a literal (Fluent's syntax
+    /// allows only strings and numbers there; the parser lets it pass).
+    NamedNotLiteral(String),
 }
 
 /// One node as the last file defining its entry has it.
@@ -175,6 +178,11 @@ impl Checker {
                             .hint(format!("define the {what} in a .ftl file of this language or correct the name"))));
                     }
                     Reference::Entry(_) => {}
+                    Reference::NamedNotLiteral(name) => diags.push(at(Diagnostic::error(
+                        "fluent/syntax",
+                        format!("Fluent syntax error: the named argument `{name}:` in `{}` must be a string or a number", shown(node)),
+                    )
+                    .hint(format!("write `{name}: \"…\"` or `{name}: 2`")))),
                 }
             }
             if let Some(path) = self.way_back(node) {
@@ -201,7 +209,7 @@ impl Checker {
                         .iter()
                         .filter_map(|r| match r {
                             Reference::Entry(t) => Some(t.clone()),
-                            Reference::Function(_) => None,
+                            Reference::Function(_) | Reference::NamedNotLiteral(_) => None,
                         })
                         .collect()
                 })
@@ -361,6 +369,13 @@ fn in_arguments(
         in_inline(e, out, keys);
     }
     for n in &arguments.named {
+        if !matches!(
+            n.value,
+            ast::InlineExpression::StringLiteral { .. }
+                | ast::InlineExpression::NumberLiteral { .. }
+        ) {
+            out.push(Reference::NamedNotLiteral(n.name.name.to_string()));
+        }
         in_inline(&n.value, out, keys);
     }
 }
@@ -448,6 +463,9 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:?}");
         let d = check("a = { NUMBER(1) }\n", "de");
         assert_eq!(d[0].0, "fluent/unknown-function");
+        let d = check("a = x\nb = { -t(case: a) }\n-t = y\n", "de");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].0.as_str(), d[0].1), ("fluent/syntax", Some(2)));
         // German has one and other; Polish also few and many.
         let plural = "n = { $n ->\n    [one] a\n    [few] b\n   *[other] c\n}\n";
         let d = check(plural, "de");
