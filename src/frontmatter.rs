@@ -208,16 +208,22 @@ pub fn split(text: &str) -> Result<Split<'_>, (String, usize, String)> {
 /// Parses front matter text. `text` is the whole file and `split` its parts,
 /// so that diagnostics carry file positions.
 pub fn parse(text: &str, split: &Split<'_>, file: &str) -> Result<FrontMatter, Diagnostic> {
+    if split.front.trim().is_empty() {
+        // Nothing between the fences: point at the opening one (the line
+        // after it may be the closing fence, or far away).
+        let before = text
+            .get(..split.front_offset)
+            .unwrap_or_default()
+            .trim_end_matches(['\n', '\r']);
+        let fence = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        return Err(front_matter_error("missing field `title`", file).at_offset(text, fence));
+    }
     match split.format {
         Format::Toml => toml::from_str::<FrontMatter>(split.front).map_err(|e| {
             let offset = split.front_offset + e.span().map_or(0, |s| s.start);
             front_matter_error(e.message(), file).at_offset(text, offset)
         }),
         Format::Yaml => {
-            if split.front.trim().is_empty() {
-                return Err(front_matter_error("missing field `title`", file)
-                    .at_offset(text, split.front_offset));
-            }
             yaml_serde::from_str::<FrontMatter>(split.front).map_err(|e| {
                 let message = e.to_string();
                 let message = message
@@ -335,6 +341,16 @@ mod tests {
         assert!(split("# no front matter").is_err());
         let d = fm("+++\ndescription = \"x\"\n+++\n").expect_err("no title");
         assert_eq!(d.rule, "frontmatter/missing-title");
+        // Empty: at the opening fence.
+        for empty in [
+            "+++\n+++\n+++\n",
+            "---\n\n---\n",
+            "\u{feff}+++\r\n\r\n+++\r\n",
+        ] {
+            let d = fm(empty).expect_err("no title");
+            assert_eq!(d.rule, "frontmatter/missing-title");
+            assert_eq!(d.line, Some(1), "{empty:?}");
+        }
     }
 
     #[test]
