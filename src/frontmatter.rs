@@ -224,7 +224,7 @@ pub fn parse(text: &str, split: &Split<'_>, file: &str) -> Result<FrontMatter, D
             front_matter_error(e.message(), file).at_offset(text, offset)
         }),
         Format::Yaml => {
-            yaml_serde::from_str::<FrontMatter>(split.front).map_err(|e| {
+            let located = |e: yaml_serde::Error| {
                 let message = e.to_string();
                 let message = message
                     .split(" at line ")
@@ -239,7 +239,12 @@ pub fn parse(text: &str, split: &Split<'_>, file: &str) -> Result<FrontMatter, D
                     Some(loc) => d.at_offset(text, split.front_offset + loc.index()),
                     None => d.at_offset(text, split.front_offset),
                 }
-            })
+            };
+            // Read as plain YAML first: that checks tags against their
+            // values (`!!int x`), which reading into the page's fields
+            // skips for text fields.
+            yaml_serde::from_str::<yaml_serde::Value>(split.front).map_err(located)?;
+            yaml_serde::from_str::<FrontMatter>(split.front).map_err(located)
         }
     }
 }
@@ -333,6 +338,16 @@ mod tests {
         let d = fm("---\ntitle: x\nweigth: 3\n---\n").expect_err("unknown key");
         assert_eq!(d.rule, "frontmatter/unknown-key");
         assert_eq!(d.line, Some(3));
+    }
+
+    #[test]
+    fn yaml_tags_must_fit_their_values() {
+        let d = fm("---\ntitle: !!int x\n---\n").expect_err("tag");
+        assert_eq!(
+            (d.rule.as_str(), d.line, d.column),
+            ("frontmatter/invalid", Some(2), Some(8))
+        );
+        assert!(fm("---\ntitle: !!str 3\n---\n").is_ok());
     }
 
     #[test]
