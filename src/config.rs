@@ -286,9 +286,16 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
     let directionality = LocaleDirectionality::new_extended();
     let mut languages = Vec::new();
     for (key, lang) in &raw.languages {
-        let langid: LanguageIdentifier = match key.parse() {
+        // The key is the `lang` attribute and the URL segment as written:
+        // BCP 47 separates subtags with `-`, though the parser also takes `_`.
+        let parsed = if key.contains('_') {
+            Err(())
+        } else {
+            key.parse::<LanguageIdentifier>().map_err(|_| ())
+        };
+        let langid: LanguageIdentifier = match parsed {
             Ok(id) => id,
-            Err(_) => {
+            Err(()) => {
                 let mut d = located(&format!("languages.{key}"));
                 d.rule = "config/bad-language-tag".into();
                 d.message = format!("`{key}` is not a valid BCP 47 language tag");

@@ -5,10 +5,13 @@
 
 use std::fmt::Write as _;
 
-use quick_xml::escape::escape;
-
 use crate::content::Slot;
 use crate::render::Renderer;
+
+/// XML-escaped text whose bidi controls end with it (see `bidi`).
+fn escape(text: &str) -> String {
+    quick_xml::escape::escape(crate::bidi::contain(text).as_ref()).into_owned()
+}
 
 /// A sitemap entry: absolute URL, alternates (hreflang, URL), lastmod.
 pub type SitemapEntry = (String, Vec<(String, String)>, Option<String>);

@@ -208,17 +208,23 @@ pub fn split(text: &str) -> Result<Split<'_>, (String, usize, String)> {
 /// Parses front matter text. `text` is the whole file and `split` its parts,
 /// so that diagnostics carry file positions.
 pub fn parse(text: &str, split: &Split<'_>, file: &str) -> Result<FrontMatter, Diagnostic> {
+    if split.front.trim().is_empty() {
+        // Nothing between the fences: point at the opening one (the line
+        // after it may be the closing fence, or far away).
+        let before = text
+            .get(..split.front_offset)
+            .unwrap_or_default()
+            .trim_end_matches(['\n', '\r']);
+        let fence = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        return Err(front_matter_error("missing field `title`", file).at_offset(text, fence));
+    }
     match split.format {
         Format::Toml => toml::from_str::<FrontMatter>(split.front).map_err(|e| {
             let offset = split.front_offset + e.span().map_or(0, |s| s.start);
             front_matter_error(e.message(), file).at_offset(text, offset)
         }),
         Format::Yaml => {
-            if split.front.trim().is_empty() {
-                return Err(front_matter_error("missing field `title`", file)
-                    .at_offset(text, split.front_offset));
-            }
-            yaml_serde::from_str::<FrontMatter>(split.front).map_err(|e| {
+            let located = |e: yaml_serde::Error| {
                 let message = e.to_string();
                 let message = message
                     .split(" at line ")
@@ -233,7 +239,12 @@ pub fn parse(text: &str, split: &Split<'_>, file: &str) -> Result<FrontMatter, D
                     Some(loc) => d.at_offset(text, split.front_offset + loc.index()),
                     None => d.at_offset(text, split.front_offset),
                 }
-            })
+            };
+            // Read as plain YAML first: that checks tags against their
+            // values (`!!int x`), which reading into the page's fields
+            // skips for text fields.
+            yaml_serde::from_str::<yaml_serde::Value>(split.front).map_err(located)?;
+            yaml_serde::from_str::<FrontMatter>(split.front).map_err(located)
         }
     }
 }
@@ -330,11 +341,31 @@ mod tests {
     }
 
     #[test]
+    fn yaml_tags_must_fit_their_values() {
+        let d = fm("---\ntitle: !!int x\n---\n").expect_err("tag");
+        assert_eq!(
+            (d.rule.as_str(), d.line, d.column),
+            ("frontmatter/invalid", Some(2), Some(8))
+        );
+        assert!(fm("---\ntitle: !!str 3\n---\n").is_ok());
+    }
+
+    #[test]
     fn unclosed_and_missing_front_matter() {
         assert!(split("+++\ntitle = \"x\"\n").is_err());
         assert!(split("# no front matter").is_err());
         let d = fm("+++\ndescription = \"x\"\n+++\n").expect_err("no title");
         assert_eq!(d.rule, "frontmatter/missing-title");
+        // Empty: at the opening fence.
+        for empty in [
+            "+++\n+++\n+++\n",
+            "---\n\n---\n",
+            "\u{feff}+++\r\n\r\n+++\r\n",
+        ] {
+            let d = fm(empty).expect_err("no title");
+            assert_eq!(d.rule, "frontmatter/missing-title");
+            assert_eq!(d.line, Some(1), "{empty:?}");
+        }
     }
 
     #[test]

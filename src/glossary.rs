@@ -60,16 +60,36 @@ pub fn load(root: &Path, config: &Config) -> (Glossary, Vec<Diagnostic>) {
             Ok(file) => {
                 let mut terms = file.term;
                 let mut seen = std::collections::HashSet::new();
-                for t in &terms {
-                    if !seen.insert(t.id.clone()) {
-                        diags.push(
-                            Diagnostic::error(
-                                "glossary/duplicate-id",
-                                format!("the term id `{}` appears twice", t.id),
+                for (i, t) in terms.iter().enumerate() {
+                    for (field, value) in [
+                        ("id", &t.id),
+                        ("term", &t.term),
+                        ("explanation", &t.explanation),
+                    ] {
+                        if value.trim().is_empty() {
+                            let mut d = Diagnostic::error(
+                                "glossary/invalid",
+                                format!("term {} has an empty `{field}`", i + 1),
                             )
                             .file(&rel)
-                            .hint("each term needs its own id"),
-                        );
+                            .hint(format!("fill in `{field}` or remove the [[term]]"));
+                            if let Some(offset) = nth_table(&text, i) {
+                                d = d.at_offset(&text, offset);
+                            }
+                            diags.push(d);
+                        }
+                    }
+                    if !seen.insert(t.id.clone()) {
+                        let mut d = Diagnostic::error(
+                            "glossary/duplicate-id",
+                            format!("the term id `{}` appears twice", t.id),
+                        )
+                        .file(&rel)
+                        .hint("each term needs its own id");
+                        if let Some(offset) = nth_table(&text, i) {
+                            d = d.at_offset(&text, offset);
+                        }
+                        diags.push(d);
                     }
                 }
                 terms.sort_by(|a, b| {
@@ -92,4 +112,20 @@ pub fn load(root: &Path, config: &Config) -> (Glossary, Vec<Diagnostic>) {
         }
     }
     (out, diags)
+}
+
+/// Where the `n`-th (from 0) `[[term]]` table starts.
+fn nth_table(text: &str, n: usize) -> Option<usize> {
+    let mut offset = 0;
+    let mut seen = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with("[[term]]") {
+            if seen == n {
+                return Some(offset + (line.len() - line.trim_start().len()));
+            }
+            seen += 1;
+        }
+        offset += line.len();
+    }
+    None
 }

@@ -5,7 +5,8 @@
 //! default theme's `locales/`, the site's `themes/<theme>/locales/`, the
 //! site's `locales/`. A message missing in a language is looked up along
 //! the language's fallback chain and reported once, here, as a warning
-//! (coverage), not per page. Syntax errors carry file:line:col.
+//! (coverage), not per page. Syntax errors carry file:line:col; broken
+//! references and plural variants are found at load (`check`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -16,6 +17,8 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::theme::Theme;
+
+mod check;
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -51,6 +54,8 @@ pub fn load(root: &Path, config: &Config, theme: &Theme) -> (I18n, Vec<Diagnosti
         let mut bundle = Bundle::new_concurrent(vec![lang.langid.clone()]);
         bundle.set_use_isolating(true);
         let mut ids = BTreeSet::new();
+        let plurals = check::plural_categories(&lang.langid);
+        let mut checker = check::Checker::default();
         let mut sources: Vec<Source> = theme
             .locale_files(&lang.key)
             .into_iter()
@@ -76,6 +81,24 @@ pub fn load(root: &Path, config: &Config, theme: &Theme) -> (I18n, Vec<Diagnosti
                 );
                 continue;
             }
+            if let Some((offset, c)) = source
+                .text
+                .char_indices()
+                .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            {
+                diags.push(
+                    Diagnostic::error(
+                        "fluent/control-character",
+                        format!(
+                            "the control character U+{:04X} is in an interface text",
+                            u32::from(c)
+                        ),
+                    )
+                    .file(&source.shown)
+                    .at_offset(&source.text, offset)
+                    .hint("remove it (it is invisible, and NUL is not allowed in HTML); save the file as UTF-8 text"),
+                );
+            }
             let resource = match FluentResource::try_new(source.text) {
                 Ok(r) => r,
                 Err((r, errors)) => {
@@ -92,6 +115,12 @@ pub fn load(root: &Path, config: &Config, theme: &Theme) -> (I18n, Vec<Diagnosti
                     r
                 }
             };
+            checker.add(
+                &source.shown,
+                resource.source(),
+                resource.entries(),
+                plurals.as_ref(),
+            );
             for entry in resource.entries() {
                 if let fluent_syntax::ast::Entry::Message(m) = entry {
                     ids.insert(m.id.name.to_string());
@@ -99,6 +128,7 @@ pub fn load(root: &Path, config: &Config, theme: &Theme) -> (I18n, Vec<Diagnosti
             }
             bundle.add_resource_overriding(resource);
         }
+        diags.extend(checker.finish());
         defined.insert(lang.key.clone(), ids);
         bundles.insert(lang.key.clone(), bundle);
     }
@@ -294,8 +324,22 @@ pub fn fluent_value(value: &tera::Value) -> FluentValue<'static> {
             Some(i) => FluentValue::from(i),
             None => FluentValue::from(n.as_f64().unwrap_or_default()),
         },
-        tera::Value::String(s) => FluentValue::from(s.clone()),
+        // Fluent isolates arguments, but a stray PDI inside one would end
+        // that isolate early and let what follows re-order the message.
+        tera::Value::String(s) => FluentValue::from(crate::bidi::contain(s).into_owned()),
         tera::Value::Bool(b) => FluentValue::from(b.to_string()),
         other => FluentValue::from(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_arguments_keep_their_bidi_controls_inside() {
+        // A stray PDI would end Fluent's isolate around the argument early.
+        let value = fluent_value(&tera::Value::String("\u{2069}\u{202e}x".to_string()));
+        assert_eq!(value, FluentValue::from("\u{202e}x\u{202c}"));
     }
 }

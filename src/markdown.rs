@@ -120,6 +120,23 @@ pub fn render_page(
         } else {
             untrusted(event, locate(range.start), file, &mut reported, &mut out)
         };
+        if let Event::Text(t) = &event
+            && no_links == 0
+            && let Some(at) = t.find("(@/")
+        {
+            // `[text](@/ x.md)` (a space, an unclosed bracket) is no link
+            // for Markdown and would show its brackets on the page.
+            let (line, column) = locate(range.start + at);
+            out.diagnostics.push(
+                Diagnostic::warning(
+                    "link/not-a-link",
+                    "`(@/` in the text: this was meant as a link, but Markdown does not read it as one",
+                )
+                .file(file)
+                .at(line, column)
+                .hint("write `[text](@/path.md)` without spaces in the path, or put the text in `code`"),
+            );
+        }
         match event {
             Event::Start(Tag::Heading {
                 level,
@@ -235,8 +252,46 @@ pub fn render_page(
         }
     }
     out.html.reserve(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter().map(contain_bidi));
     out
+}
+
+/// Bidi controls in a text or code run, or a link or image title, end with
+/// it: they cannot re-order the rest of the paragraph (see `bidi`).
+fn contain_bidi(event: Event<'_>) -> Event<'_> {
+    fn contained(text: CowStr<'_>) -> CowStr<'_> {
+        match crate::bidi::contain(&text) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(s) => CowStr::from(s),
+        }
+    }
+    match event {
+        Event::Text(t) => Event::Text(contained(t)),
+        Event::Code(t) => Event::Code(contained(t)),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title: contained(title),
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title: contained(title),
+            id,
+        }),
+        other => other,
+    }
 }
 
 /// Pushes `text`, with the first use of each not yet linked glossary term

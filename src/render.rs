@@ -76,11 +76,21 @@ impl Templates {
             .iter()
             .map(|(n, (p, _))| (n.clone(), p.clone()))
             .collect();
-        let raw: Vec<(String, String)> = templates.into_iter().map(|(n, (_, t))| (n, t)).collect();
+        let raw: Vec<(String, String)> = templates
+            .iter()
+            .map(|(n, (_, t))| (n.clone(), t.clone()))
+            .collect();
         if let Err(e) = tera.add_raw_templates(raw) {
             diags.push(template_error(&e, &template_files, None));
             return (None, diags);
         }
+        // A macro that calls itself without end would overflow the stack.
+        let cycles = crate::theme::macro_cycles(&tera, &templates);
+        if !cycles.is_empty() {
+            diags.extend(cycles);
+            return (None, diags);
+        }
+        diags.extend(crate::theme::missing_includes(&tera, &templates));
         for name in REQUIRED {
             if !template_files.contains_key(name) {
                 diags.push(
@@ -969,6 +979,9 @@ fn representative<'s>(site: &'s Site, source: &str) -> Option<&'s Page> {
 /// Escapes text for HTML text and quoted attributes. Unlike Tera's default
 /// it leaves `/` alone, so URLs stay readable in the output.
 pub fn escape_html(input: &str) -> String {
+    // Bidi controls in a value end with it (they would re-order the text
+    // around it otherwise); see `bidi`.
+    let input = crate::bidi::contain(input);
     let mut out = String::with_capacity(input.len() + 8);
     for c in input.chars() {
         match c {
@@ -1010,10 +1023,12 @@ fn template_error(
         source = s.source();
     }
     let text = chain.join(": ");
+    // The first quoted name (Tera quotes with ' or `) that is a template.
     let template = text
-        .split('\'')
-        .nth(1)
-        .filter(|name| files.contains_key(*name))
+        .split(['\'', '`'])
+        .skip(1)
+        .step_by(2)
+        .find(|name| files.contains_key(*name))
         .map(str::to_string);
     let position = text.split("--> ").nth(1).and_then(|rest| {
         let mut nums = rest

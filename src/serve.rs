@@ -7,7 +7,8 @@
 //! `.`, backslashes, NUL, encoded slashes or leftover `%` after decoding are
 //! refused), the server binds to loopback unless told otherwise and says so
 //! when it is not, and every connection has its own thread so that slow or
-//! broken clients cannot block others. The reload script and the error
+//! broken clients cannot block others, up to a limit beyond which clients
+//! are told to come back (`http`). The reload script and the error
 //! overlay are added to HTML responses only here, never to the output.
 //!
 //! An update with errors leaves the served output as it was and shows the
@@ -32,12 +33,13 @@ use crate::diag::{self, Diagnostic, Severity};
 use crate::incremental::{Engine, Files};
 use crate::render::escape_html;
 
+mod http;
+use http::{Method, Request};
+
 /// Where the reload events are served.
 pub const EVENTS_PATH: &str = "/__vielfalt/events";
 /// At most this many open reload connections (a tab each).
 const MAX_EVENT_CLIENTS: usize = 256;
-/// Threads answering requests.
-const WORKERS: usize = 4;
 /// Folders below the site root whose changes matter.
 const WATCHED: [&str; 6] = [
     "content",
@@ -91,7 +93,7 @@ struct Shared {
     snapshot: RwLock<Arc<Snapshot>>,
     clients: Mutex<Vec<Sender<u64>>>,
     generation: AtomicU64,
-    stopping: AtomicBool,
+    stopping: Arc<AtomicBool>,
 }
 
 impl Shared {
@@ -120,7 +122,6 @@ type Watcher = notify_debouncer_full::Debouncer<
 pub struct Handle {
     addr: SocketAddr,
     shared: Arc<Shared>,
-    server: Arc<tiny_http::Server>,
     threads: Vec<JoinHandle<()>>,
     debouncer: Arc<Mutex<Option<Watcher>>>,
 }
@@ -152,26 +153,9 @@ impl Handle {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .clear();
-        for _ in 0..WORKERS {
-            self.server.unblock();
-        }
+        http::wake(self.addr);
         for t in self.threads.drain(..) {
             let _ = t.join();
-        }
-        // tiny_http's accept thread notices that the server is gone only
-        // when a connection comes in: knock until the port is closed.
-        let Handle { server, addr, .. } = self;
-        drop(server);
-        let knock = if addr.ip().is_unspecified() {
-            SocketAddr::new(IpAddr::from([127, 0, 0, 1]), addr.port())
-        } else {
-            addr
-        };
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(2)
-            && std::net::TcpStream::connect_timeout(&knock, Duration::from_millis(200)).is_ok()
-        {
-            std::thread::sleep(Duration::from_millis(10));
         }
     }
 
@@ -192,17 +176,17 @@ pub fn start(options: &ServeOptions) -> Result<Handle, String> {
             options.root.display()
         )
     })?;
-    let server = tiny_http::Server::http(SocketAddr::new(options.bind, options.port))
+    http::raise_open_file_limit();
+    let listener = std::net::TcpListener::bind(SocketAddr::new(options.bind, options.port))
         .map_err(|e| {
             format!(
                 "cannot listen on {}:{}: {e}; is another server running there? Pick another with --port",
                 options.bind, options.port
             )
         })?;
-    let addr = server
-        .server_addr()
-        .to_ip()
-        .ok_or("the server has no IP address")?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| format!("the server has no address: {e}"))?;
     let base_url = format!("http://{}", display_addr(addr));
     let build = BuildOptions {
         write: false,
@@ -221,14 +205,16 @@ pub fn start(options: &ServeOptions) -> Result<Handle, String> {
         })),
         clients: Mutex::new(Vec::new()),
         generation: AtomicU64::new(0),
-        stopping: AtomicBool::new(false),
+        stopping: Arc::new(AtomicBool::new(false)),
     });
-    let server = Arc::new(server);
     let mut threads = Vec::new();
-    for _ in 0..WORKERS {
-        let server = Arc::clone(&server);
+    {
         let shared = Arc::clone(&shared);
-        threads.push(std::thread::spawn(move || worker(&server, &shared)));
+        threads.push(http::serve(
+            listener,
+            Arc::clone(&shared.stopping),
+            Arc::new(move |request| handle(request, &shared)),
+        ));
     }
 
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
@@ -256,7 +242,6 @@ pub fn start(options: &ServeOptions) -> Result<Handle, String> {
     let handle = Handle {
         addr,
         shared,
-        server,
         threads,
         debouncer,
     };
@@ -438,51 +423,32 @@ fn relevant(root: &Path, path: &Path) -> bool {
     first == crate::config::CONFIG_FILE || WATCHED.contains(&first.as_str())
 }
 
-fn worker(server: &tiny_http::Server, shared: &Arc<Shared>) {
-    while !shared.stopping.load(Ordering::SeqCst) {
-        match server.recv_timeout(Duration::from_millis(200)) {
-            Ok(Some(request)) => handle(request, shared),
-            Ok(None) => {}
-            Err(_) => return,
-        }
-    }
+fn respond(request: Request, status: u16, content_type: &str, body: &[u8]) {
+    request.respond(
+        status,
+        &[
+            ("Content-Type", content_type),
+            ("Cache-Control", "no-store"),
+            ("X-Content-Type-Options", "nosniff"),
+        ],
+        body,
+    );
 }
 
-fn header(name: &str, value: &str) -> Option<tiny_http::Header> {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
-}
-
-fn respond(request: tiny_http::Request, status: u16, content_type: &str, body: Vec<u8>) {
-    let is_head = *request.method() == tiny_http::Method::Head;
-    let mut response = tiny_http::Response::from_data(if is_head { Vec::new() } else { body })
-        .with_status_code(status);
-    for (n, v) in [
-        ("Content-Type", content_type),
-        ("Cache-Control", "no-store"),
-        ("X-Content-Type-Options", "nosniff"),
-    ] {
-        if let Some(h) = header(n, v) {
-            response.add_header(h);
-        }
-    }
-    let _ = request.respond(response);
-}
-
-fn refuse(request: tiny_http::Request, status: u16, why: &str) {
+fn refuse(request: Request, status: u16, why: &str) {
     respond(
         request,
         status,
         "text/plain; charset=utf-8",
-        format!("{status} {why}\n").into_bytes(),
+        format!("{status} {why}\n").as_bytes(),
     );
 }
 
-fn handle(request: tiny_http::Request, shared: &Arc<Shared>) {
-    let method = request.method().clone();
-    if method != tiny_http::Method::Get && method != tiny_http::Method::Head {
+fn handle(request: Request, shared: &Arc<Shared>) {
+    if request.method() == Method::Other {
         return refuse(request, 405, "only GET and HEAD are served");
     }
-    let url = request.url().to_string();
+    let url = request.target().to_string();
     let path = url.split(['?', '#']).next().unwrap_or_default();
     if path == EVENTS_PATH {
         return events(request, shared);
@@ -503,18 +469,14 @@ fn handle(request: tiny_http::Request, shared: &Arc<Shared>) {
         (200, Some(rel.clone()))
     } else if files.contains_key(&format!("{rel}/index.html")) {
         // A folder without its slash: send the browser to the folder.
-        let is_head = method == tiny_http::Method::Head;
-        let mut response = tiny_http::Response::from_data(if is_head {
-            Vec::new()
-        } else {
-            b"moved\n".to_vec()
-        })
-        .with_status_code(301);
-        if let Some(h) = header("Location", &format!("/{rel}/")) {
-            response.add_header(h);
-        }
-        let _ = request.respond(response);
-        return;
+        return request.respond(
+            301,
+            &[
+                ("Location", &format!("/{rel}/")),
+                ("Content-Type", "text/plain; charset=utf-8"),
+            ],
+            b"moved\n",
+        );
     } else {
         (404, None)
     };
@@ -526,19 +488,18 @@ fn handle(request: tiny_http::Request, shared: &Arc<Shared>) {
                 b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>vielfalt serve</title></head><body><main><h1>Not found</h1></main></body></html>",
                 &snapshot.errors,
             );
-            return respond(request, 404, "text/html; charset=utf-8", body);
+            return respond(request, 404, "text/html; charset=utf-8", &body);
         }
     };
     let Some(bytes) = files.get(&key) else {
         return refuse(request, 404, "not found");
     };
     let mime = mime_type(&key);
-    let body = if mime.starts_with("text/html") {
-        inject(bytes, &snapshot.errors)
+    if mime.starts_with("text/html") {
+        respond(request, status, mime, &inject(bytes, &snapshot.errors));
     } else {
-        bytes.to_vec()
-    };
-    respond(request, status, mime, body);
+        respond(request, status, mime, bytes);
+    }
 }
 
 /// The output path a request path names, or `None` when it tries to leave
@@ -677,7 +638,7 @@ pub fn overlay(errors: &[Diagnostic]) -> String {
 }
 
 /// Server-sent events: one `reload` event per published update.
-fn events(request: tiny_http::Request, shared: &Arc<Shared>) {
+fn events(request: Request, shared: &Arc<Shared>) {
     let (tx, rx) = mpsc::channel::<u64>();
     {
         let mut clients = shared
@@ -694,7 +655,7 @@ fn events(request: tiny_http::Request, shared: &Arc<Shared>) {
     // Drain the hello sent by `retain` above.
     while rx.try_recv().is_ok() {}
     std::thread::spawn(move || {
-        let mut writer = request.into_writer();
+        let mut writer = request.into_stream();
         let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\nretry: 500\n\n";
         if writer
             .write_all(head.as_bytes())

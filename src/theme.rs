@@ -290,6 +290,349 @@ fn include_cycles(templates: &BTreeMap<String, (PathBuf, String)>) -> Vec<Diagno
     diags
 }
 
+/// A node of the template call graph: a whole template, or one macro
+/// (template name, macro name).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Callee {
+    Template(String),
+    Macro(String, String),
+}
+
+/// What a template or macro body refers to.
+enum Reference {
+    /// `{% include %}`: the names of its list and whether it says
+    /// `ignore missing`.
+    Include(Vec<String>, bool),
+    /// `namespace::macro(…)`.
+    Call(String, String),
+}
+
+/// Macros that call themselves, directly or through other macros and
+/// templates. Tera has no recursion limit, and whether a recursion ends
+/// depends on the data, which cannot be decided beforehand; one that never
+/// ends overflows the stack, and that aborts the process. So every cycle
+/// through a macro is an error before anything is rendered (one per macro
+/// on a cycle, at its `{% macro %}` tag). `tera` holds the parsed
+/// templates, `templates` their shown path and text (for the line).
+pub fn macro_cycles(
+    tera: &tera::Tera,
+    templates: &BTreeMap<String, (PathBuf, String)>,
+) -> Vec<Diagnostic> {
+    let parsed = &tera.templates;
+    let imports_of = |t: &tera::Template| -> Vec<(String, String)> {
+        t.imported_macro_files
+            .iter()
+            .map(|(file, ns)| (ns.clone(), file.clone()))
+            .collect()
+    };
+    // Every import anywhere: an included template may call a namespace its
+    // includer imported, so a namespace a template does not import itself
+    // stands for all templates imported under that name.
+    let all_imports: Vec<(String, String)> = parsed.values().flat_map(imports_of).collect();
+    let resolve = |from: &str, refs: Vec<Reference>| -> Vec<Callee> {
+        // A template's own imports and those of the templates it extends.
+        let mut own = Vec::new();
+        if let Some(t) = parsed.get(from) {
+            own.extend(imports_of(t));
+            for parent in &t.parents {
+                own.extend(parsed.get(parent).map(imports_of).unwrap_or_default());
+            }
+        }
+        let mut out = Vec::new();
+        for r in refs {
+            match r {
+                Reference::Include(names, _) => {
+                    out.extend(names.into_iter().map(Callee::Template));
+                }
+                Reference::Call(ns, name) if ns == "self" => {
+                    out.push(Callee::Macro(from.to_string(), name));
+                }
+                Reference::Call(ns, name) => {
+                    let named = |list: &[(String, String)]| -> Vec<String> {
+                        list.iter()
+                            .filter(|(n, _)| *n == ns)
+                            .map(|(_, f)| f.clone())
+                            .collect()
+                    };
+                    let mut files = named(&own);
+                    if files.is_empty() {
+                        files = named(&all_imports);
+                    }
+                    out.extend(files.into_iter().map(|f| Callee::Macro(f, name.clone())));
+                }
+            }
+        }
+        out
+    };
+    let mut edges: BTreeMap<Callee, Vec<Callee>> = BTreeMap::new();
+    for (name, t) in parsed {
+        let mut refs = Vec::new();
+        references_in_nodes(&t.ast, &mut refs);
+        let mut to = resolve(name, refs);
+        to.extend(t.parent.iter().map(|p| Callee::Template(p.clone())));
+        edges.insert(Callee::Template(name.clone()), to);
+        for (macro_name, def) in &t.macros {
+            let mut refs = Vec::new();
+            references_in_nodes(&def.body, &mut refs);
+            edges.insert(
+                Callee::Macro(name.clone(), macro_name.clone()),
+                resolve(name, refs),
+            );
+        }
+    }
+    let mut diags = Vec::new();
+    for start in edges.keys() {
+        let Callee::Macro(file, macro_name) = start else {
+            continue;
+        };
+        let Some(path) = way_back(&edges, start) else {
+            continue;
+        };
+        let steps: Vec<String> = path
+            .iter()
+            .map(|c| match c {
+                Callee::Template(t) => t.clone(),
+                Callee::Macro(t, m) => format!("{t}::{m}"),
+            })
+            .collect();
+        let (shown, text) = templates
+            .get(file)
+            .map(|(p, t)| (p.clone(), t.as_str()))
+            .unwrap_or_else(|| (PathBuf::from(file), ""));
+        let mut d = Diagnostic::error(
+            "template/macro-recursion",
+            format!("macro `{macro_name}` calls itself: {}", steps.join(" → ")),
+        )
+        .file(shown)
+        .hint(
+            "macros must not call themselves, directly or through other macros or \
+             templates (a recursion that does not end would crash the build); loop over \
+             the data instead, or write one macro per level",
+        );
+        if let Some(offset) = macro_tag_offset(text, macro_name) {
+            d = d.at_offset(text, offset);
+        }
+        diags.push(d);
+    }
+    diags
+}
+
+/// `{% include %}`s of templates none of whose names is a template (and
+/// that do not say `ignore missing`). Tera finds them only when a page
+/// renders the include, so a template no page uses yet would pass.
+pub fn missing_includes(
+    tera: &tera::Tera,
+    templates: &BTreeMap<String, (PathBuf, String)>,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for (name, t) in &tera.templates {
+        let mut refs = Vec::new();
+        references_in_nodes(&t.ast, &mut refs);
+        for def in t.macros.values() {
+            references_in_nodes(&def.body, &mut refs);
+        }
+        let (shown, text) = templates
+            .get(name)
+            .map(|(p, t)| (p.clone(), t.as_str()))
+            .unwrap_or_else(|| (PathBuf::from(name), ""));
+        for r in refs {
+            let Reference::Include(names, false) = r else {
+                continue;
+            };
+            if names.iter().any(|n| tera.templates.contains_key(n)) {
+                continue;
+            }
+            let list = names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut d = Diagnostic::error(
+                "template/missing",
+                format!("`{name}` includes {list}, which is not a template"),
+            )
+            .file(shown.clone())
+            .hint("add the template to templates/, correct the name, or write `ignore missing` after it");
+            if let Some(offset) = include_tag_offset(text, names.first().map_or("", String::as_str))
+            {
+                d = d.at_offset(text, offset);
+            }
+            diags.push(d);
+        }
+    }
+    diags.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    diags
+}
+
+/// The byte offset of the first `{% include %}` tag naming `name`.
+fn include_tag_offset(text: &str, name: &str) -> Option<usize> {
+    let mut at = 0;
+    for (i, tag) in text.split("{%").enumerate() {
+        let start = at;
+        at += tag.len() + 2;
+        if i == 0 {
+            continue;
+        }
+        let inner = tag.split("%}").next().unwrap_or_default();
+        let inner = inner.trim_start_matches('-').trim_start();
+        if inner.starts_with("include")
+            && (inner.contains(&format!("\"{name}\"")) || inner.contains(&format!("'{name}'")))
+        {
+            return Some(start - 2);
+        }
+    }
+    None
+}
+
+/// The shortest way from `start` back to itself (breadth-first), as the
+/// nodes on it, `start` first and last.
+fn way_back(edges: &BTreeMap<Callee, Vec<Callee>>, start: &Callee) -> Option<Vec<Callee>> {
+    let mut came_from: BTreeMap<&Callee, &Callee> = BTreeMap::new();
+    let mut queue = std::collections::VecDeque::from([start]);
+    while let Some(at) = queue.pop_front() {
+        for next in edges.get(at).into_iter().flatten() {
+            if next == start {
+                let mut path = vec![start.clone()];
+                let mut back = at;
+                while back != start {
+                    path.push(back.clone());
+                    back = came_from.get(back).copied().unwrap_or(start);
+                }
+                path.push(start.clone());
+                path.reverse();
+                return Some(path);
+            }
+            if !came_from.contains_key(next) {
+                came_from.insert(next, at);
+                queue.push_back(next);
+            }
+        }
+    }
+    None
+}
+
+/// The byte offset of `{% macro name(` in a template's text.
+fn macro_tag_offset(text: &str, name: &str) -> Option<usize> {
+    let mut at = 0;
+    for tag in text.split("{%") {
+        let start = at;
+        at += tag.len() + 2;
+        let inner = tag.trim_start_matches('-').trim_start();
+        let Some(rest) = inner.strip_prefix("macro") else {
+            continue;
+        };
+        if rest.starts_with(char::is_whitespace)
+            && rest.trim_start().split('(').next().map(str::trim) == Some(name)
+        {
+            // `start` is where this piece begins, just after its `{%`.
+            return Some(start.saturating_sub(2));
+        }
+    }
+    None
+}
+
+fn references_in_nodes(nodes: &[tera::ast::Node], out: &mut Vec<Reference>) {
+    use tera::ast::Node;
+    for node in nodes {
+        match node {
+            Node::VariableBlock(_, e) => references_in_expr(e, out),
+            Node::MacroDefinition(..) => {} // a graph node of its own
+            Node::Include(_, names, ignore_missing) => {
+                out.push(Reference::Include(names.clone(), *ignore_missing));
+            }
+            Node::Set(_, set) => references_in_expr(&set.value, out),
+            Node::FilterSection(_, section, _) => {
+                references_in_args(&section.filter.args, out);
+                references_in_nodes(&section.body, out);
+            }
+            Node::Block(_, block, _) => references_in_nodes(&block.body, out),
+            Node::Forloop(_, f, _) => {
+                references_in_expr(&f.container, out);
+                references_in_nodes(&f.body, out);
+                if let Some(body) = &f.empty_body {
+                    references_in_nodes(body, out);
+                }
+            }
+            Node::If(i, _) => {
+                for (_, cond, body) in &i.conditions {
+                    references_in_expr(cond, out);
+                    references_in_nodes(body, out);
+                }
+                if let Some((_, body)) = &i.otherwise {
+                    references_in_nodes(body, out);
+                }
+            }
+            Node::Super
+            | Node::Text(_)
+            | Node::Extends(..)
+            | Node::ImportMacro(..)
+            | Node::Raw(..)
+            | Node::Break(_)
+            | Node::Continue(_)
+            | Node::Comment(..) => {}
+        }
+    }
+}
+
+fn references_in_args(
+    args: &std::collections::HashMap<String, tera::ast::Expr>,
+    out: &mut Vec<Reference>,
+) {
+    for e in args.values() {
+        references_in_expr(e, out);
+    }
+}
+
+fn references_in_expr(expr: &tera::ast::Expr, out: &mut Vec<Reference>) {
+    for filter in &expr.filters {
+        references_in_args(&filter.args, out);
+    }
+    references_in_value(&expr.val, out);
+}
+
+fn references_in_value(value: &tera::ast::ExprVal, out: &mut Vec<Reference>) {
+    use tera::ast::ExprVal;
+    match value {
+        ExprVal::MacroCall(call) => {
+            out.push(Reference::Call(call.namespace.clone(), call.name.clone()));
+            references_in_args(&call.args, out);
+        }
+        ExprVal::FunctionCall(call) => references_in_args(&call.args, out),
+        ExprVal::Math(m) => {
+            references_in_expr(&m.lhs, out);
+            references_in_expr(&m.rhs, out);
+        }
+        ExprVal::Logic(l) => {
+            references_in_expr(&l.lhs, out);
+            references_in_expr(&l.rhs, out);
+        }
+        ExprVal::In(i) => {
+            references_in_expr(&i.lhs, out);
+            references_in_expr(&i.rhs, out);
+        }
+        ExprVal::Test(t) => {
+            for e in &t.args {
+                references_in_expr(e, out);
+            }
+        }
+        ExprVal::Array(items) => {
+            for e in items {
+                references_in_expr(e, out);
+            }
+        }
+        ExprVal::StringConcat(c) => {
+            for v in &c.values {
+                references_in_value(v, out);
+            }
+        }
+        ExprVal::String(_)
+        | ExprVal::Int(_)
+        | ExprVal::Float(_)
+        | ExprVal::Bool(_)
+        | ExprVal::Ident(_) => {}
+    }
+}
+
 /// Names in `{% include "…" %}` (also lists) and `{% extends "…" %}` tags.
 fn referenced_templates(text: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -338,5 +681,99 @@ mod tests {
             referenced_templates("{% include [\"x.html\", 'y.html'] ignore missing %}"),
             ["x.html", "y.html"]
         );
+    }
+
+    fn macro_diagnostics(files: &[(&str, &str)]) -> Vec<(String, Option<usize>, String)> {
+        let mut tera = tera::Tera::default();
+        tera.add_raw_templates(files.iter().map(|(n, t)| (*n, *t)))
+            .expect("test templates parse");
+        let templates: BTreeMap<String, (PathBuf, String)> = files
+            .iter()
+            .map(|(n, t)| (n.to_string(), (PathBuf::from(n), t.to_string())))
+            .collect();
+        macro_cycles(&tera, &templates)
+            .into_iter()
+            .map(|d| {
+                let file = d.file.map(|f| f.display().to_string()).unwrap_or_default();
+                (file, d.line, d.message)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn includes_of_missing_templates_are_found() {
+        let files = [
+            (
+                "a.html",
+                "x\n{% include \"nope.html\" %}{% include 'b.html' %}",
+            ),
+            (
+                "b.html",
+                "{% include [\"nope.html\", \"a.html\"] %}{% include \"gone.html\" ignore missing %}",
+            ),
+            (
+                "m.html",
+                "{% macro m() %}\n\n{%- include \"\" -%}{% endmacro %}",
+            ),
+        ];
+        let mut tera = tera::Tera::default();
+        tera.add_raw_templates(files.iter().map(|(n, t)| (*n, *t)))
+            .expect("test templates parse");
+        let templates: BTreeMap<String, (PathBuf, String)> = files
+            .iter()
+            .map(|(n, t)| (n.to_string(), (PathBuf::from(n), t.to_string())))
+            .collect();
+        let found: Vec<_> = missing_includes(&tera, &templates)
+            .into_iter()
+            .map(|d| (d.file.map(|f| f.display().to_string()), d.line))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Some("a.html".to_string()), Some(2)),
+                (Some("m.html".to_string()), Some(3))
+            ]
+        );
+    }
+
+    #[test]
+    fn macro_cycles_are_found() {
+        // Directly, at the `{% macro %}` tag's line.
+        let d = macro_diagnostics(&[(
+            "m.html",
+            "x\n{% macro a() %}{{ self::a() }}{% endmacro a %}",
+        )]);
+        assert_eq!(
+            d,
+            [(
+                "m.html".to_string(),
+                Some(2),
+                "macro `a` calls itself: m.html::a → m.html::a".to_string()
+            )]
+        );
+        // Through another file's macro and through an include.
+        let d = macro_diagnostics(&[
+            (
+                "m.html",
+                "{% import \"n.html\" as n %}{% macro a() %}{{ n::b() }}{% endmacro %}",
+            ),
+            (
+                "n.html",
+                "{% import \"m.html\" as m %}{%- macro b() -%}{% include \"i.html\" %}{% endmacro %}",
+            ),
+            ("i.html", "{% if x %}{{ m::a() | upper }}{% endif %}"),
+        ]);
+        let names: Vec<_> = d.iter().map(|(f, l, _)| (f.as_str(), *l)).collect();
+        assert_eq!(names, [("m.html", Some(1)), ("n.html", Some(1))]);
+        assert!(
+            d[0].2
+                .contains("m.html::a → n.html::b → i.html → m.html::a")
+        );
+        // Macros calling each other without a cycle are fine.
+        let d = macro_diagnostics(&[(
+            "m.html",
+            "{% macro a() %}{{ self::b() }}{{ self::b() }}{% endmacro %}{% macro b() %}b{% endmacro %}",
+        )]);
+        assert!(d.is_empty(), "{d:?}");
     }
 }

@@ -1,19 +1,23 @@
 //! Nothing from content escapes its place (issue #8): injection strings in
 //! every field that reaches the output come out escaped in HTML text,
-//! attributes, URLs, JSON-LD, the sitemap and the Atom feeds; and with
-//! `raw_html = false` a language's raw HTML is shown as text.
+//! attributes, URLs, the sitemap and the Atom feeds; bidi controls in them
+//! cannot re-order the page text around them; and with `raw_html = false`
+//! a language's raw HTML is shown as text.
 
 use crate::harness::{SiteTest, walk};
 
 /// Strings that would run code or break out of their context if they
 /// reached the output unescaped.
-const PAYLOADS: [&str; 6] = [
+const PAYLOADS: [&str; 7] = [
     "<script>alert(1)</script>",
     "\"><img src=x onerror=alert(2)>",
     "</title><script>alert(3)</script>",
     "</script><script>alert(4)</script>",
     "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>&e;",
     "javascript:alert(5)",
+    // Stray closers (would end the page's own isolate), an override and an
+    // isolate left open (would reverse or isolate the rest of the line).
+    "\u{2069}\u{202c}\u{202e}gnp.exe\u{2067}",
 ];
 
 /// What must never appear in any output file.
@@ -50,6 +54,14 @@ fn leaks(site: &SiteTest) -> Vec<String> {
                 ));
             }
         }
+        for piece in text.split(['<', '>', '"']) {
+            if let Some(problem) = bidi_leak(piece) {
+                found.push(format!(
+                    "{}: {problem} in {piece:?}",
+                    path.strip_prefix(&public).unwrap_or(&path).display()
+                ));
+            }
+        }
         if path.extension().is_some_and(|e| e == "xml") {
             assert!(
                 !text.contains("<script"),
@@ -59,6 +71,29 @@ fn leaks(site: &SiteTest) -> Vec<String> {
         }
     }
     found
+}
+
+/// Whether a run of text or an attribute value (the theme has no bidi
+/// controls of its own, so every one comes from a value) leaves an
+/// embedding, override or isolate open, or closes one it did not open —
+/// either re-orders the text around it (Unicode UAX #9).
+fn bidi_leak(piece: &str) -> Option<&'static str> {
+    let mut open = Vec::new();
+    for c in piece.chars() {
+        match c {
+            '\u{202a}'..='\u{202b}' | '\u{202d}'..='\u{202e}' => open.push('e'),
+            '\u{2066}'..='\u{2068}' => open.push('i'),
+            '\u{202c}' if open.pop_if(|o| *o == 'e').is_none() => {
+                return Some("a PDF without its embedding");
+            }
+            '\u{2069}' => match open.iter().rposition(|o| *o == 'i') {
+                Some(i) => open.truncate(i),
+                None => return Some("a PDI without its isolate"),
+            },
+            _ => {}
+        }
+    }
+    (!open.is_empty()).then_some("an embedding or isolate left open")
 }
 
 #[test]
@@ -104,6 +139,7 @@ fn injection_strings_in_every_field_come_out_escaped() {
         .write("content/news/2026-11-24-a.md", &page("Meldung", true))
         .write("content/news/2026-11-24-a.en.md", &page("News", true))
         .write("content/<script>alert(6)<\\script> x.md", &page("Datei", false))
+        .write("content/bidi\u{202e}fdp\u{2066}exe.md", &page("Bidi", false))
         .write("content/\"><img src=x onerror=alert(7)>/_index.md", &page("Ordner", false))
         .write("content/glossar.md", "+++\ntitle = \"Glossar\"\ntemplate = \"glossary.html\"\n+++\n")
         .write("content/erklaerung.md", "+++\ntitle = \"Erklärung\"\ntemplate = \"accessibility.html\"\n+++\n");

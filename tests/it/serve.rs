@@ -232,35 +232,99 @@ fn requests_outside_the_output_and_malformed_requests_are_refused() {
     server.stop();
 }
 
+/// The request targets of tests/fixtures/hardening/traversal.txt.
+fn traversal_targets() -> Vec<String> {
+    let path = crate::harness::fixtures().join("hardening/traversal.txt");
+    std::fs::read_to_string(&path)
+        .expect("traversal.txt")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
 #[test]
-fn hundreds_of_concurrent_connections_are_served() {
+fn the_traversal_catalog_and_symlinks_never_leave_the_output() {
+    const SECRET: &str = "GEHEIM-7f3a";
+    let outside = tempfile::tempdir().expect("tempdir");
+    std::fs::write(outside.path().join("passwd"), SECRET).expect("write");
+    let site = SiteTest::fixture("i18n/basic").write("secret.txt", SECRET);
+    // Links inside the site's static files to a file and a folder outside.
+    let link = |name: &str, to: &Path| {
+        let at = site.path().join("static").join(name);
+        std::fs::create_dir_all(at.parent().expect("parent")).expect("static/");
+        std::os::unix::fs::symlink(to, &at).expect("symlink");
+    };
+    link("geheim.txt", &site.path().join("secret.txt"));
+    link("link-to-outside", outside.path());
+    let server = start(&site);
+    let addr = server.addr();
+    let targets = traversal_targets();
+    assert!(targets.len() >= 40, "{} targets", targets.len());
+    let home = get(addr, "/").1;
+    for target in targets.iter().map(String::as_str).chain(["/geheim.txt"]) {
+        let (status, body) = raw(
+            addr,
+            format!("GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                .as_bytes(),
+        );
+        assert!(
+            !body.contains(SECRET) && !body.contains("default_language") && !body.contains("root:"),
+            "{target} leaked a file from outside the output: {status}\n{body}"
+        );
+        // A query means nothing to a static site: `/?/../site.toml` is the
+        // home page, which is no file outside the output.
+        if target.starts_with("/?") {
+            assert_eq!((status, &body), (200, &home), "{target}");
+            continue;
+        }
+        assert!(
+            [400, 403, 404].contains(&status),
+            "{target} gave {status}: {body}"
+        );
+    }
+    server.stop();
+}
+
+#[test]
+fn a_thousand_concurrent_connections_and_malformed_requests_are_served() {
+    const CONNECTIONS: usize = 1000;
     let site = SiteTest::fixture("i18n/basic");
     let server = start(&site);
     let addr = server.addr();
     assert!(addr.ip().is_loopback());
-    // Open 200 connections at once, then send on all of them.
-    let mut streams: Vec<TcpStream> = (0..200)
-        .map(|_| TcpStream::connect(addr).expect("connect"))
+    let started = Instant::now();
+    // Open all connections first, so that all are open at once, then send
+    // on each (every tenth a malformed request), then read every answer.
+    let mut streams: Vec<TcpStream> = (0..CONNECTIONS)
+        .map(|i| TcpStream::connect(addr).unwrap_or_else(|e| panic!("connection {i}: {e}")))
         .collect();
-    let handles: Vec<_> = streams
-        .drain(..)
-        .map(|mut s| {
-            std::thread::spawn(move || {
-                s.set_read_timeout(Some(BOUND)).expect("timeout");
-                s.write_all(b"GET /de/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-                    .expect("send");
-                let mut out = Vec::new();
-                let _ = s.read_to_end(&mut out);
-                String::from_utf8_lossy(&out).starts_with("HTTP/1.1 200")
-            })
-        })
-        .collect();
-    let ok = handles
-        .into_iter()
-        .filter_map(|h| h.join().ok())
-        .filter(|ok| *ok)
-        .count();
-    assert_eq!(ok, 200, "every connection got its page");
+    for (i, s) in streams.iter_mut().enumerate() {
+        s.set_read_timeout(Some(BOUND)).expect("timeout");
+        let request: &[u8] = if i % 10 == 9 {
+            b"GET /de/\x01 HTTP/1.1\r\n\r\n"
+        } else {
+            b"GET /de/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        };
+        s.write_all(request).expect("send");
+    }
+    let mut statuses = std::collections::BTreeMap::new();
+    for (i, mut s) in streams.into_iter().enumerate() {
+        let mut out = Vec::new();
+        let _ = s.read_to_end(&mut out);
+        let text = String::from_utf8_lossy(&out);
+        let status = text.split_whitespace().nth(1).unwrap_or("none").to_string();
+        let want = if i % 10 == 9 { "400" } else { "200" };
+        assert_eq!(status, want, "connection {i}: {text}");
+        *statuses.entry(status).or_insert(0) += 1;
+    }
+    eprintln!(
+        "serve: {CONNECTIONS} connections at once answered in {:?}: {statuses:?}",
+        started.elapsed()
+    );
+    assert!(started.elapsed() < Duration::from_secs(60), "too slow");
+    // Still serving.
+    assert_eq!(get(addr, "/de/").0, 200);
     server.stop();
 }
 
