@@ -18,26 +18,38 @@ pub type SitemapEntry = (String, Vec<(String, String)>, Option<String>);
 
 /// `entries` sorted by URL.
 pub fn sitemap(entries: &[SitemapEntry]) -> String {
-    let chunks: Vec<String> = entries.iter().map(sitemap_url).collect();
-    sitemap_of(chunks.iter().map(String::as_str))
+    // Written straight into one string: a sitemap of 12,000 pages in 12
+    // languages is ~17 MB, and collecting the elements first doubled it.
+    let mut out = String::from(SITEMAP_HEAD);
+    for entry in entries {
+        push_sitemap_url(&mut out, entry);
+    }
+    out.push_str(SITEMAP_TAIL);
+    out
 }
+
+const SITEMAP_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+const SITEMAP_TAIL: &str = "</urlset>\n";
 
 /// The sitemap around `<url>` elements ([`sitemap_url`]) in URL order;
 /// `serve` keeps the elements and joins them when one changed.
 pub fn sitemap_of<'c>(urls: impl Iterator<Item = &'c str>) -> String {
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-    );
+    let mut out = String::from(SITEMAP_HEAD);
     for chunk in urls {
         out.push_str(chunk);
     }
-    out.push_str("</urlset>\n");
+    out.push_str(SITEMAP_TAIL);
     out
 }
 
 /// One entry's `<url>` element.
-pub fn sitemap_url((url, alternates, lastmod): &SitemapEntry) -> String {
+pub fn sitemap_url(entry: &SitemapEntry) -> String {
     let mut out = String::new();
+    push_sitemap_url(&mut out, entry);
+    out
+}
+
+fn push_sitemap_url(out: &mut String, (url, alternates, lastmod): &SitemapEntry) {
     let _ = writeln!(out, "  <url>\n    <loc>{}</loc>", escape(url.as_str()));
     if let Some(d) = lastmod {
         let _ = writeln!(out, "    <lastmod>{}</lastmod>", escape(d.as_str()));
@@ -51,7 +63,6 @@ pub fn sitemap_url((url, alternates, lastmod): &SitemapEntry) -> String {
         );
     }
     out.push_str("  </url>\n");
-    out
 }
 
 pub fn robots(renderer: &Renderer<'_>) -> String {
