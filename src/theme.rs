@@ -683,14 +683,20 @@ mod tests {
         );
     }
 
-    fn macro_diagnostics(files: &[(&str, &str)]) -> Vec<(String, Option<usize>, String)> {
+    /// Test templates parsed, and as the theme layer hands them over.
+    fn parsed(files: &[(&str, &str)]) -> (tera::Tera, BTreeMap<String, (PathBuf, String)>) {
         let mut tera = tera::Tera::default();
         tera.add_raw_templates(files.iter().map(|(n, t)| (*n, *t)))
             .expect("test templates parse");
-        let templates: BTreeMap<String, (PathBuf, String)> = files
+        let templates = files
             .iter()
             .map(|(n, t)| (n.to_string(), (PathBuf::from(n), t.to_string())))
             .collect();
+        (tera, templates)
+    }
+
+    fn macro_diagnostics(files: &[(&str, &str)]) -> Vec<(String, Option<usize>, String)> {
+        let (tera, templates) = parsed(files);
         macro_cycles(&tera, &templates)
             .into_iter()
             .map(|d| {
@@ -716,13 +722,7 @@ mod tests {
                 "{% macro m() %}\n\n{%- include \"\" -%}{% endmacro %}",
             ),
         ];
-        let mut tera = tera::Tera::default();
-        tera.add_raw_templates(files.iter().map(|(n, t)| (*n, *t)))
-            .expect("test templates parse");
-        let templates: BTreeMap<String, (PathBuf, String)> = files
-            .iter()
-            .map(|(n, t)| (n.to_string(), (PathBuf::from(n), t.to_string())))
-            .collect();
+        let (tera, templates) = parsed(&files);
         let found: Vec<_> = missing_includes(&tera, &templates)
             .into_iter()
             .map(|d| (d.file.map(|f| f.display().to_string()), d.line))
