@@ -92,8 +92,14 @@ impl Staging {
         if staging.exists() {
             std::fs::remove_dir_all(&staging)?;
         }
-        let reused = std::fs::symlink_metadata(spare(target)).is_ok_and(|m| m.is_dir())
+        let mut reused = std::fs::symlink_metadata(spare(target)).is_ok_and(|m| m.is_dir())
             && std::fs::rename(spare(target), &staging).is_ok();
+        // Links someone placed in the output (a folder linked to elsewhere on
+        // the server, say) must not lead this build's writes out of it.
+        if reused && remove_links(&staging).is_err() {
+            std::fs::remove_dir_all(&staging)?;
+            reused = false;
+        }
         if !reused {
             std::fs::create_dir_all(&staging)?;
         }
@@ -198,8 +204,8 @@ fn write_new(full: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// exactly `bytes`, else rewritten in place. Anything that is not a plain
 /// file (a folder or a link an older build cannot have made) is replaced.
 fn write_if_changed(full: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    match std::fs::symlink_metadata(full) {
-        Ok(meta) if meta.is_file() => {}
+    let linked = match std::fs::symlink_metadata(full) {
+        Ok(meta) if meta.is_file() => has_other_links(&meta),
         Ok(meta) => {
             if meta.is_dir() {
                 std::fs::remove_dir_all(full)?;
@@ -209,7 +215,7 @@ fn write_if_changed(full: &Path, bytes: &[u8]) -> std::io::Result<()> {
             return write_new(full, bytes);
         }
         Err(_) => return write_new(full, bytes),
-    }
+    };
     let mut file = std::fs::OpenOptions::new()
         .read(true)
         .write(true)
@@ -221,9 +227,44 @@ fn write_if_changed(full: &Path, bytes: &[u8]) -> std::io::Result<()> {
         }
         file.rewind()?;
     }
+    if linked {
+        // A hard link elsewhere (a snapshot made with `cp -al`, say) shares
+        // this file's bytes: write a new file instead of changing them.
+        drop(file);
+        std::fs::remove_file(full)?;
+        return write_new(full, bytes);
+    }
     file.write_all(bytes)?;
     if len != bytes.len() as u64 {
         file.set_len(bytes.len() as u64)?;
+    }
+    Ok(())
+}
+
+/// Whether a file has hard links besides this name.
+#[cfg(unix)]
+fn has_other_links(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    meta.nlink() > 1
+}
+
+/// Elsewhere the link count is not known: assume there may be others.
+#[cfg(not(unix))]
+fn has_other_links(_meta: &std::fs::Metadata) -> bool {
+    true
+}
+
+/// Removes every symbolic link (and anything that is neither a file nor a
+/// folder) below `dir`, without following any.
+fn remove_links(dir: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            remove_links(&entry.path())?;
+        } else if !kind.is_file() {
+            std::fs::remove_file(entry.path())?;
+        }
     }
     Ok(())
 }
@@ -421,6 +462,40 @@ mod tests {
             tree(&spare(&target)).len(),
             first.len(),
             "the spare is the second build"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_in_the_spare_are_never_written_through() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = dir.path().join("public");
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir_all(&elsewhere).expect("mkdir");
+        build(&target, &[("/a/index.html", "a1"), ("/b.html", "b1")]);
+        build(&target, &[("/a/index.html", "a1"), ("/b.html", "b1")]);
+        // In the spare: the folder `a` becomes a link to a folder elsewhere,
+        // and `b.html` gets a second hard link elsewhere.
+        let spare = spare(&target);
+        std::fs::remove_dir_all(spare.join("a")).expect("rm");
+        std::os::unix::fs::symlink(&elsewhere, spare.join("a")).expect("symlink");
+        std::fs::hard_link(spare.join("b.html"), elsewhere.join("snapshot.html")).expect("link");
+        build(&target, &[("/a/index.html", "a2"), ("/b.html", "b2")]);
+        assert_eq!(
+            tree(&target),
+            [
+                ("a/index.html".to_string(), b"a2".to_vec()),
+                ("b.html".to_string(), b"b2".to_vec())
+            ]
+        );
+        assert!(
+            !elsewhere.join("index.html").exists(),
+            "written through a link"
+        );
+        assert_eq!(
+            std::fs::read(elsewhere.join("snapshot.html")).expect("read"),
+            b"b1",
+            "a hard-linked file was changed in place"
         );
     }
 
