@@ -46,6 +46,15 @@ pub struct Staging {
     reused: bool,
     /// Paths written by this build, relative to the staging folder.
     written: Mutex<HashSet<String>>,
+    /// What a reused spare held: its files (relative, `/`-separated) and
+    /// folders (parents before children), for pruning without a second walk.
+    found: Survey,
+}
+
+#[derive(Debug, Default)]
+struct Survey {
+    files: Vec<String>,
+    dirs: Vec<String>,
 }
 
 fn sibling(target: &Path, kind: &str, id: &str) -> PathBuf {
@@ -96,7 +105,8 @@ impl Staging {
             && std::fs::rename(spare(target), &staging).is_ok();
         // Links someone placed in the output (a folder linked to elsewhere on
         // the server, say) must not lead this build's writes out of it.
-        if reused && remove_links(&staging).is_err() {
+        let mut found = Survey::default();
+        if reused && survey(&staging, "", &mut found).is_err() {
             std::fs::remove_dir_all(&staging)?;
             reused = false;
         }
@@ -108,6 +118,7 @@ impl Staging {
             staging,
             reused,
             written: Mutex::new(HashSet::new()),
+            found,
         })
     }
 
@@ -124,7 +135,7 @@ impl Staging {
     pub fn commit(self) -> std::io::Result<()> {
         if self.reused {
             let written = self.written.into_inner().unwrap_or_else(|e| e.into_inner());
-            prune(&self.staging, &self.staging, &written)?;
+            prune(&self.staging, &self.found, &written)?;
         }
         if !self.target.exists() {
             return std::fs::rename(&self.staging, &self.target);
@@ -254,16 +265,34 @@ fn has_other_links(_meta: &std::fs::Metadata) -> bool {
     true
 }
 
-/// Removes every symbolic link (and anything that is neither a file nor a
-/// folder) below `dir`, without following any.
-fn remove_links(dir: &Path) -> std::io::Result<()> {
+/// Walks a reused spare once: removes every symbolic link, anything that is
+/// neither a file nor a folder, and names that are not UTF-8 (no build
+/// writes them), without following any link; records the rest.
+fn survey(dir: &Path, rel: &str, found: &mut Survey) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let kind = entry.file_type()?;
+        let path = entry.path();
+        let Some(name) = entry.file_name().to_str().map(str::to_string) else {
+            if kind.is_dir() {
+                std::fs::remove_dir_all(&path)?;
+            } else {
+                std::fs::remove_file(&path)?;
+            }
+            continue;
+        };
+        let rel = if rel.is_empty() {
+            name
+        } else {
+            format!("{rel}/{name}")
+        };
         if kind.is_dir() {
-            remove_links(&entry.path())?;
-        } else if !kind.is_file() {
-            std::fs::remove_file(entry.path())?;
+            found.dirs.push(rel.clone());
+            survey(&path, &rel, found)?;
+        } else if kind.is_file() {
+            found.files.push(rel);
+        } else {
+            std::fs::remove_file(&path)?;
         }
     }
     Ok(())
@@ -286,33 +315,47 @@ fn same_bytes(file: &mut std::fs::File, bytes: &[u8]) -> std::io::Result<bool> {
     }
 }
 
-/// Removes what this build did not write from a reused folder (files, links
-/// and then-empty folders). Returns whether `dir` is empty afterwards.
-fn prune(root: &Path, dir: &Path, written: &HashSet<String>) -> std::io::Result<bool> {
-    let mut empty = true;
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let path = entry.path();
-        if entry.file_type()?.is_dir() {
-            if prune(root, &path, written)? {
-                std::fs::remove_dir(&path)?;
-            } else {
-                empty = false;
+/// Removes what this build did not write from a reused folder: the files
+/// the survey found that were not written again, then the folders that hold
+/// no written file (children first). What the build itself removed (a file
+/// where it needed a folder) is already gone.
+fn prune(root: &Path, found: &Survey, written: &HashSet<String>) -> std::io::Result<()> {
+    // The folders this build's files are in.
+    let mut needed: HashSet<&str> = HashSet::new();
+    for path in written {
+        let mut at = path.as_str();
+        while let Some((parent, _)) = at.rsplit_once('/') {
+            if !needed.insert(parent) {
+                break;
             }
-            continue;
-        }
-        let kept = path
-            .strip_prefix(root)
-            .ok()
-            .and_then(|rel| rel.to_str())
-            .is_some_and(|rel| written.contains(rel));
-        if kept {
-            empty = false;
-        } else {
-            std::fs::remove_file(&path)?;
+            at = parent;
         }
     }
-    Ok(empty)
+    // Not found (or under a name that is now a file): already gone.
+    let gone = |r: std::io::Result<()>| match r {
+        Err(e)
+            if !matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            Err(e)
+        }
+        _ => Ok(()),
+    };
+    for file in &found.files {
+        // (A name that is now a folder of this build stays.)
+        if !written.contains(file) && !needed.contains(file.as_str()) {
+            gone(std::fs::remove_file(root.join(file)))?;
+        }
+    }
+    for dir in found.dirs.iter().rev() {
+        // (A name that is now a file of this build stays.)
+        if !needed.contains(dir.as_str()) && !written.contains(dir) {
+            gone(std::fs::remove_dir(root.join(dir)))?;
+        }
+    }
+    Ok(())
 }
 
 /// Keeps a replaced output as the spare for the next build (or removes it
@@ -425,6 +468,7 @@ mod tests {
             ("/gone/deep/x.css", "x"),
             ("/same.html", "same"),
             ("/f", "a file that becomes a folder"),
+            ("/g/deep/index.html", "a folder that becomes a file"),
             ("/longer.html", "a long text"),
         ];
         build(&target, &first);
@@ -440,6 +484,7 @@ mod tests {
             ("/a/index.html", "a2"),
             ("/same.html", "same"),
             ("/f/index.html", "now a folder"),
+            ("/g", "now a file"),
             ("/longer.html", "short"),
             ("/new/index.html", "new"),
         ];
