@@ -187,44 +187,22 @@ pub fn render_page(
                 }
                 events.push(Event::End(TagEnd::Heading(level)));
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url =
-                    resolve_link(dest_url, range.start, &locate, resolve, file, &mut out);
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                let tag = map_link(tag, |dest_url, title| {
+                    let dest_url =
+                        resolve_link(dest_url, range.start, &locate, resolve, file, &mut out);
+                    (dest_url, title)
+                });
                 no_links += 1;
-                if let Some(g) = glossary
+                if let Tag::Link { dest_url, .. } = &tag
+                    && let Some(g) = glossary
                     && let Some(id) = dest_url
                         .strip_prefix(g.url.as_str())
                         .and_then(|rest| rest.strip_prefix('#'))
                 {
                     linked.insert(id.to_string());
                 }
-                events.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url =
-                    resolve_link(dest_url, range.start, &locate, resolve, file, &mut out);
-                no_links += 1;
-                events.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
+                events.push(Event::Start(tag));
             }
             Event::End(TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock) => {
                 no_links = no_links.saturating_sub(1);
@@ -256,6 +234,45 @@ pub fn render_page(
     out
 }
 
+/// A link or image tag with its destination and title passed through `f`
+/// (in that order); any other tag as it is.
+fn map_link<'a>(
+    tag: Tag<'a>,
+    f: impl FnOnce(CowStr<'a>, CowStr<'a>) -> (CowStr<'a>, CowStr<'a>),
+) -> Tag<'a> {
+    match tag {
+        Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } => {
+            let (dest_url, title) = f(dest_url, title);
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }
+        }
+        Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } => {
+            let (dest_url, title) = f(dest_url, title);
+            Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }
+        }
+        other => other,
+    }
+}
+
 /// Bidi controls in a text or code run, or a link or image title, end with
 /// it: they cannot re-order the rest of the paragraph (see `bidi`).
 fn contain_bidi(event: Event<'_>) -> Event<'_> {
@@ -268,28 +285,9 @@ fn contain_bidi(event: Event<'_>) -> Event<'_> {
     match event {
         Event::Text(t) => Event::Text(contained(t)),
         Event::Code(t) => Event::Code(contained(t)),
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title: contained(title),
-            id,
-        }),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title: contained(title),
-            id,
-        }),
+        Event::Start(tag) => Event::Start(map_link(tag, |dest_url, title| {
+            (dest_url, contained(title))
+        })),
         other => other,
     }
 }
@@ -356,34 +354,14 @@ fn untrusted<'a>(
             }
             Event::Text(html)
         }
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) if is_script_url(&dest_url) => {
-            script_url(reported, out, file, line, column);
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url: CowStr::from("#"),
-                title,
-                id,
-            })
-        }
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) if is_script_url(&dest_url) => {
-            script_url(reported, out, file, line, column);
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url: CowStr::from("#"),
-                title,
-                id,
-            })
-        }
+        Event::Start(tag) => Event::Start(map_link(tag, |dest_url, title| {
+            if is_script_url(&dest_url) {
+                script_url(reported, out, file, line, column);
+                (CowStr::from("#"), title)
+            } else {
+                (dest_url, title)
+            }
+        })),
         other => other,
     }
 }
