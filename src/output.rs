@@ -122,10 +122,6 @@ impl Staging {
         })
     }
 
-    pub fn path(&self) -> &Path {
-        &self.staging
-    }
-
     /// Puts the staging folder in place of the target. On Linux both are
     /// swapped in one atomic `renameat2(RENAME_EXCHANGE)`, so the target is
     /// never missing, not even for an instant; elsewhere (or where the file
