@@ -15,6 +15,7 @@ use crate::content::{self, LoadOptions, Site, Slot};
 use crate::diag::{self, Diagnostic, Severity};
 use crate::feeds;
 use crate::lint::{self, Facts};
+use crate::lint::cache::Cache as LintCache;
 use crate::output::{NullSink, Sink, Staging};
 use crate::render::{OutFile, Renderer};
 use crate::theme::{Asset, Theme};
@@ -65,6 +66,9 @@ pub struct Summary {
     /// time where the platform has no per-thread clock), plus the wall time
     /// of the site-wide checks.
     pub lint_time: Duration,
+    /// Pages whose lint result came from the lint cache, and pages linted.
+    pub lint_reused: usize,
+    pub lint_scanned: usize,
     pub stages: Vec<(&'static str, Duration)>,
 }
 
@@ -175,7 +179,7 @@ fn run_pipeline(options: &BuildOptions, plain: &mut crate::plain::Report) -> Out
     };
     if diags.iter().any(Diagnostic::is_error) {
         // Content errors: report everything we can without writing.
-        let (_, d) = render_all(&renderer, &NullSink);
+        let (_, d) = render_all(&renderer, &NullSink, &LintCache::none());
         diags.extend(d.diagnostics);
         return finish(diags, None, false, options);
     }
@@ -203,7 +207,11 @@ fn run_pipeline(options: &BuildOptions, plain: &mut crate::plain::Report) -> Out
         None => &NullSink,
     };
     let render_start = Instant::now();
-    let (mut summary, rendered) = render_all(&renderer, sink);
+    // `check` reads the cache of the last build but leaves it as it is.
+    let cache = LintCache::open(&target, options.write);
+    let (mut summary, rendered) = render_all(&renderer, sink, &cache);
+    (summary.lint_reused, summary.lint_scanned) = cache.counts();
+    cache.finish();
     diags.extend(rendered.diagnostics);
     stages.push(("render+lint+write", render_start.elapsed()));
     stages.append(&mut summary.stages);
@@ -249,7 +257,11 @@ struct Rendered {
 
 /// Renders every slot in parallel, lints and writes each file as it is
 /// made, then runs the site-wide checks and writes sitemap, feeds and assets.
-fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink) -> (Summary, Rendered) {
+fn render_all(
+    renderer: &Renderer<'_>,
+    sink: &dyn Sink,
+    cache: &LintCache,
+) -> (Summary, Rendered) {
     let site = renderer.site;
     let slots: Vec<_> = site.slots.iter().collect();
     let lint_nanos = std::sync::atomic::AtomicU64::new(0);
@@ -267,6 +279,7 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink) -> (Summary, Rendered) {
                 facts.push(emit(
                     renderer,
                     sink,
+                    cache,
                     file,
                     &lint_nanos,
                     &sitemap_entries,
@@ -294,6 +307,7 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink) -> (Summary, Rendered) {
         all_facts.push(emit(
             renderer,
             sink,
+            cache,
             file,
             &lint_nanos,
             &sitemap_entries,
@@ -407,6 +421,7 @@ fn renderer_theme_static(renderer: &Renderer<'_>) -> BTreeMap<String, Asset> {
 fn emit(
     renderer: &Renderer<'_>,
     sink: &dyn Sink,
+    cache: &LintCache,
     file: OutFile,
     lint_nanos: &std::sync::atomic::AtomicU64,
     sitemap: &Mutex<Vec<feeds::SitemapEntry>>,
@@ -417,7 +432,8 @@ fn emit(
         .clone()
         .unwrap_or_else(|| format!("/{}", file.path));
     let t = thread_cpu_time();
-    let (facts, d) = lint::scan_page(
+    let (facts, d) = lint::scan_cached(
+        cache,
         &file.html,
         &url,
         file.source_file.as_deref(),

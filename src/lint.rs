@@ -5,6 +5,7 @@
 //! Rules have stable names (`html/duplicate-id`, `link/broken`, …) listed
 //! in the README; `[lint]` in site.toml promotes or allows them.
 
+pub mod cache;
 mod script;
 mod words;
 
@@ -69,6 +70,48 @@ pub fn scan_page(
     file: Option<&Path>,
     root: Option<&Path>,
 ) -> (Facts, Vec<Diagnostic>) {
+    scan_cached(&cache::Cache::none(), html, url, file, root)
+}
+
+/// Like [`scan_page`], reusing what `cache` kept of the same bytes.
+pub fn scan_cached(
+    cache: &cache::Cache,
+    html: &str,
+    url: &str,
+    file: Option<&Path>,
+    root: Option<&Path>,
+) -> (Facts, Vec<Diagnostic>) {
+    match cache.findings(html, url) {
+        Ok((mut facts, findings)) => {
+            facts.file = file.map(Path::to_path_buf);
+            let diags = diagnostics(findings, url, file, root);
+            (facts, diags)
+        }
+        Err(e) => {
+            let mut d = Diagnostic::error(
+                "html/unparsable",
+                format!("the HTML lint could not read the page: {e}"),
+            )
+            .url(url)
+            .hint("report this as a bug of vielfalt, with the page's source");
+            d.file = file.map(Path::to_path_buf);
+            let facts = Facts {
+                url: url.to_string(),
+                file: file.map(Path::to_path_buf),
+                ..Facts::default()
+            };
+            (facts, vec![d])
+        }
+    }
+}
+
+/// The pass itself: what one page's bytes at `url` say, before anything is
+/// tied to a source file. A pure function of `url` and `html` (and of this
+/// program), which is what lets [`cache`] keep it between builds.
+pub(crate) fn findings_of(
+    html: &str,
+    url: &str,
+) -> Result<(Facts, Vec<Finding>), lol_html::errors::RewritingError> {
     let state = Rc::new(RefCell::new(State::default()));
     {
         let on_element = Rc::clone(&state);
@@ -88,31 +131,26 @@ pub fn scan_page(
         );
         // Our own output is valid UTF-8; a lol_html error here would mean a
         // bug in the rewriter or in a handler, reported as a finding.
-        if let Err(e) = rewriter
-            .write(html.as_bytes())
-            .and_then(|()| rewriter.end())
-        {
-            let mut d = Diagnostic::error(
-                "html/unparsable",
-                format!("the HTML lint could not read the page: {e}"),
-            )
-            .url(url)
-            .hint("report this as a bug of vielfalt, with the page's source");
-            d.file = file.map(Path::to_path_buf);
-            let facts = Facts {
-                url: url.to_string(),
-                ..Facts::default()
-            };
-            return (facts, vec![d]);
-        }
+        rewriter.write(html.as_bytes())?;
+        rewriter.end()?;
     }
     let state = std::mem::take(&mut *state.borrow_mut());
-    let (facts, findings) = state.finish(url, file);
+    Ok(state.finish(url))
+}
+
+/// Turns a page's findings into warnings; with the site `root`, findings
+/// caused by the Markdown text also get their line in `file`.
+pub(crate) fn diagnostics(
+    findings: Vec<Finding>,
+    url: &str,
+    file: Option<&Path>,
+    root: Option<&Path>,
+) -> Vec<Diagnostic> {
     let mut source = None;
-    let diags = findings
+    findings
         .into_iter()
         .map(|f| {
-            let mut d = Diagnostic::warning(f.rule, f.message).url(url).hint(f.hint);
+            let mut d = Diagnostic::warning(&f.rule, f.message).url(url).hint(f.hint);
             d.file = file.map(Path::to_path_buf);
             if let (Some(root), Some(file), false) = (root, file, f.needles.is_empty()) {
                 let text =
@@ -126,8 +164,7 @@ pub fn scan_page(
             }
             d
         })
-        .collect();
-    (facts, diags)
+        .collect()
 }
 
 /// The one selector of the pass, compiled once per process: every element
@@ -163,14 +200,16 @@ fn front_matter_end(source: &str) -> usize {
     0
 }
 
-/// A finding of one page before it becomes a [`Diagnostic`]; `needle` is
-/// the text to look for in the Markdown source.
-struct Finding {
-    rule: &'static str,
-    message: String,
-    hint: &'static str,
+/// A finding of one page before it becomes a [`Diagnostic`]; `needles` are
+/// the texts to look for in the Markdown source. (Rule and hint are
+/// constants of the rules, or read back from the [`cache`].)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Finding {
+    pub(crate) rule: Cow<'static, str>,
+    pub(crate) message: String,
+    pub(crate) hint: Cow<'static, str>,
     /// Texts to look for in the Markdown source, most specific first.
-    needles: Vec<String>,
+    pub(crate) needles: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -253,9 +292,9 @@ impl State {
         needles: Vec<String>,
     ) {
         self.findings.push(Finding {
-            rule,
+            rule: Cow::Borrowed(rule),
             message,
-            hint,
+            hint: Cow::Borrowed(hint),
             needles,
         });
     }
@@ -665,7 +704,7 @@ fn primary(lang: &str) -> &str {
 }
 
 impl State {
-    fn finish(mut self, url: &str, file: Option<&Path>) -> (Facts, Vec<Finding>) {
+    fn finish(mut self, url: &str) -> (Facts, Vec<Finding>) {
         flush_text(&mut self);
         let page_lang = self.html_lang.clone().unwrap_or_default();
         match &self.html_lang {
@@ -827,7 +866,7 @@ impl State {
 
         let facts = Facts {
             url: url.to_string(),
-            file: file.map(Path::to_path_buf),
+            file: None,
             lang: page_lang,
             ids: seen,
             links: links

@@ -57,7 +57,8 @@ struct Survey {
     dirs: Vec<String>,
 }
 
-fn sibling(target: &Path, kind: &str, id: &str) -> PathBuf {
+/// `.NAME.vielfalt-KINDID` beside the output folder `target` (NAME: its name).
+pub(crate) fn sibling(target: &Path, kind: &str, id: &str) -> PathBuf {
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().to_string())

@@ -195,3 +195,70 @@ fn fallback_section_lists_mark_interface_text_with_its_language() {
         "{diags:#?}"
     );
 }
+
+/// The warning lines of a run's stderr (rule, page, file:line), in order.
+fn warning_lines(stderr: &str) -> Vec<String> {
+    stderr
+        .lines()
+        .filter(|l| l.starts_with("warning[") || l.trim_start().starts_with("-->"))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_lint_cache_reuses_unchanged_pages_without_changing_a_finding() {
+    let site = SiteTest::fixture("lint/faults");
+    let first = site.run(&["build", "-v"]);
+    assert!(first.stderr.contains("lint cache: 0 page(s) reused"), "{}", first.stderr);
+    let expected = warning_lines(&first.stderr);
+    assert!(expected.len() > 10, "the fixture plants many faults: {expected:?}");
+    let output = site.tree("public");
+
+    // Second build: every page comes from the cache, same findings, same output.
+    let second = site.run(&["build", "-v"]);
+    assert!(second.stderr.contains(" 0 linted"), "{}", second.stderr);
+    assert_eq!(warning_lines(&second.stderr), expected);
+    assert_eq!(site.tree("public"), output);
+
+    // `check` reads the cache too, and says the same.
+    let check = site.run(&["check"]);
+    assert_eq!(warning_lines(&check.stderr), expected);
+
+    // Blank lines before the faults move them in the Markdown but not in
+    // the HTML: the page is reused, and its findings point to the new lines.
+    let bilder = site.file("content/bilder.md");
+    let site = site.write(
+        "content/bilder.md",
+        &bilder.replacen("Ein Bild", "\n\n\nEin Bild", 1),
+    );
+    let moved = site.run(&["build", "-v"]);
+    assert!(moved.stderr.contains(" 0 linted"), "{}", moved.stderr);
+    let shifted: Vec<String> = expected
+        .iter()
+        .map(|l| {
+            let Some(rest) = l.split_once("content/bilder.md:") else {
+                return l.clone();
+            };
+            let (line, col) = rest.1.split_once(':').expect("line:column");
+            let line: usize = line.parse().expect("line number");
+            format!("{}content/bilder.md:{}:{col}", rest.0, line + 3)
+        })
+        .collect();
+    assert_ne!(shifted, expected, "bilder.md has located findings");
+    assert_eq!(warning_lines(&moved.stderr), shifted);
+
+    // A fixed fault is gone: the changed page is linted again.
+    let bilder = site
+        .file("content/bilder.md")
+        .replace("<img src=\"/bild.svg\">", "<img src=\"/bild.svg\" alt=\"\">");
+    let site = site.write("content/bilder.md", &bilder);
+    let fixed = site.run(&["build", "-v"]);
+    assert!(fixed.stderr.contains(" 1 linted"), "{}", fixed.stderr);
+    assert!(!fixed.stderr.contains("img-alt-missing"), "{}", fixed.stderr);
+    assert_eq!(
+        warning_lines(&fixed.stderr).len(),
+        expected.len() - 2,
+        "only the fixed finding (warning and location lines) is gone:\n{}",
+        fixed.stderr
+    );
+}
