@@ -14,8 +14,8 @@ use rayon::prelude::*;
 use crate::content::{self, LoadOptions, Site, Slot};
 use crate::diag::{self, Diagnostic, Severity};
 use crate::feeds;
-use crate::lint::{self, Facts};
 use crate::lint::cache::Cache as LintCache;
+use crate::lint::{self, Facts};
 use crate::output::{NullSink, Sink, Staging};
 use crate::render::{OutFile, Renderer};
 use crate::theme::{Asset, Theme};
@@ -257,11 +257,7 @@ struct Rendered {
 
 /// Renders every slot in parallel, lints and writes each file as it is
 /// made, then runs the site-wide checks and writes sitemap, feeds and assets.
-fn render_all(
-    renderer: &Renderer<'_>,
-    sink: &dyn Sink,
-    cache: &LintCache,
-) -> (Summary, Rendered) {
+fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink, cache: &LintCache) -> (Summary, Rendered) {
     let site = renderer.site;
     let slots: Vec<_> = site.slots.iter().collect();
     let lint_nanos = std::sync::atomic::AtomicU64::new(0);

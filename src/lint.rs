@@ -121,7 +121,7 @@ pub(crate) fn findings_of(
                 .append_element_content_handler((
                     Cow::Borrowed(&*ANY_ELEMENT),
                     ElementContentHandlers::default()
-                        .element(move |el: &mut Element| element(&on_element, el)),
+                        .element(move |el: &mut Element| element(&on_element, el, html)),
                 ))
                 .append_document_content_handler(
                     DocumentContentHandlers::default()
@@ -150,7 +150,9 @@ pub(crate) fn diagnostics(
     findings
         .into_iter()
         .map(|f| {
-            let mut d = Diagnostic::warning(&f.rule, f.message).url(url).hint(f.hint);
+            let mut d = Diagnostic::warning(&f.rule, f.message)
+                .url(url)
+                .hint(f.hint);
             d.file = file.map(Path::to_path_buf);
             if let (Some(root), Some(file), false) = (root, file, f.needles.is_empty()) {
                 let text =
@@ -302,38 +304,44 @@ impl State {
 
 /// The attributes the rules read, entities decoded, collected in one pass
 /// over the element's attributes (the first of duplicates wins, as in
-/// browsers). Looking each one up by name would re-read the attribute list
-/// and allocate per lookup.
+/// browsers). Names and values are read from the page's own bytes where
+/// lol_html says they are (every attribute of an unmodified page): its
+/// `name()` and `value()` would allocate a string for every attribute of
+/// every element.
 #[derive(Default)]
-struct Attrs {
-    lang: Option<String>,
-    xml_lang: Option<String>,
-    id: Option<String>,
-    aria_labelledby: Option<String>,
-    aria_describedby: Option<String>,
-    headers: Option<String>,
-    for_: Option<String>,
-    tabindex: Option<String>,
-    name: Option<String>,
-    http_equiv: Option<String>,
-    content: Option<String>,
-    src: Option<String>,
-    alt: Option<String>,
-    href: Option<String>,
-    hreflang: Option<String>,
-    aria_label: Option<String>,
-    title: Option<String>,
-    target: Option<String>,
-    rel: Option<String>,
-    role: Option<String>,
-    kind: Option<String>,
+struct Attrs<'a> {
+    lang: Option<Cow<'a, str>>,
+    xml_lang: Option<Cow<'a, str>>,
+    id: Option<Cow<'a, str>>,
+    aria_labelledby: Option<Cow<'a, str>>,
+    aria_describedby: Option<Cow<'a, str>>,
+    headers: Option<Cow<'a, str>>,
+    for_: Option<Cow<'a, str>>,
+    tabindex: Option<Cow<'a, str>>,
+    name: Option<Cow<'a, str>>,
+    http_equiv: Option<Cow<'a, str>>,
+    content: Option<Cow<'a, str>>,
+    src: Option<Cow<'a, str>>,
+    alt: Option<Cow<'a, str>>,
+    href: Option<Cow<'a, str>>,
+    hreflang: Option<Cow<'a, str>>,
+    aria_label: Option<Cow<'a, str>>,
+    title: Option<Cow<'a, str>>,
+    target: Option<Cow<'a, str>>,
+    rel: Option<Cow<'a, str>>,
+    role: Option<Cow<'a, str>>,
+    kind: Option<Cow<'a, str>>,
 }
 
-impl Attrs {
-    fn of(el: &Element) -> Attrs {
+impl<'a> Attrs<'a> {
+    fn of(el: &Element, html: &'a str) -> Attrs<'a> {
         let mut a = Attrs::default();
         for at in el.attributes() {
-            let slot = match at.name().as_str() {
+            let name = at
+                .name_source_location()
+                .and_then(|l| html.get(l.bytes()))
+                .map_or_else(|| Cow::Owned(at.name()), lower);
+            let slot = match &*name {
                 "lang" => &mut a.lang,
                 "xml:lang" => &mut a.xml_lang,
                 "id" => &mut a.id,
@@ -358,22 +366,51 @@ impl Attrs {
                 _ => continue,
             };
             if slot.is_none() {
-                *slot = Some(decode_entities(&at.value()));
+                let value = match at.value_source_location() {
+                    Some(l) => html.get(l.bytes()).map(decode_entities_cow),
+                    // No value (`<td headers>`): the empty string, as in the DOM.
+                    None if at.name_source_location().is_some() => Some(Cow::Borrowed("")),
+                    None => None,
+                };
+                *slot = Some(value.unwrap_or_else(|| Cow::Owned(decode_entities(&at.value()))));
             }
         }
         a
     }
 }
 
-fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
-    // lol_html hands the tag name over lower-cased.
-    let tag = el.tag_name();
+/// `name` lower-cased, borrowed when it already is (always, in our output).
+fn lower(name: &str) -> Cow<'_, str> {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    }
+}
+
+/// The element's tag name, lower-cased, read from the page's bytes.
+fn tag_of<'a>(el: &Element, html: &'a str) -> Cow<'a, str> {
+    let raw = html
+        .get(el.source_location().bytes())
+        .and_then(|t| t.strip_prefix('<'))
+        .unwrap_or("");
+    let end = raw
+        .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+        .unwrap_or(raw.len());
+    match raw.get(..end) {
+        Some(name) if !name.is_empty() => lower(name),
+        _ => Cow::Owned(el.tag_name()),
+    }
+}
+
+fn element(state: &Rc<RefCell<State>>, el: &mut Element, html: &str) -> HandlerResult {
+    let tag = tag_of(el, html);
     let mut s = state.borrow_mut();
-    let mut a = Attrs::of(el);
+    let mut a = Attrs::of(el, html);
     let own_lang = a.lang.take().or_else(|| a.xml_lang.take());
 
     if let Some(id) = a.id.take() {
-        s.ids.push(id);
+        s.ids.push(id.into_owned());
     }
     for (name, value) in [
         ("aria-labelledby", &a.aria_labelledby),
@@ -381,22 +418,22 @@ fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
     ] {
         if let Some(v) = value {
             for id in v.split_whitespace() {
-                s.idrefs.push((name, id.to_string(), tag.clone()));
+                s.idrefs.push((name, id.to_string(), tag.to_string()));
             }
         }
     }
-    if matches!(tag.as_str(), "td" | "th")
+    if matches!(&*tag, "td" | "th")
         && let Some(v) = a.headers.take()
     {
         for id in v.split_whitespace() {
-            s.idrefs.push(("headers", id.to_string(), tag.clone()));
+            s.idrefs.push(("headers", id.to_string(), tag.to_string()));
         }
     }
-    if matches!(tag.as_str(), "label" | "output")
+    if matches!(&*tag, "label" | "output")
         && let Some(v) = a.for_.take()
     {
         for id in v.split_whitespace() {
-            s.idrefs.push(("for", id.to_string(), tag.clone()));
+            s.idrefs.push(("for", id.to_string(), tag.to_string()));
         }
     }
     if let Some(t) = a.tabindex.take()
@@ -412,17 +449,17 @@ fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
 
     // The language in effect, for the few elements that need it (computed
     // on demand: most elements never ask).
-    let lang_now = |s: &State| own_lang.clone().unwrap_or_else(|| s.lang().to_string());
-    let kind = match tag.as_str() {
+    let lang_now = |s: &State| own_lang.as_deref().unwrap_or(s.lang()).to_string();
+    let kind = match &*tag {
         "html" => {
-            s.html_lang = Some(own_lang.clone().unwrap_or_default());
+            s.html_lang = Some(own_lang.as_deref().unwrap_or_default().to_string());
             Some(Kind::Lang)
         }
         "meta" => {
             let name = a.name.take().unwrap_or_default().to_ascii_lowercase();
             let equiv = a.http_equiv.take().unwrap_or_default().to_ascii_lowercase();
             if name == "viewport" {
-                s.viewport = Some(a.content.take().unwrap_or_default());
+                s.viewport = Some(a.content.take().unwrap_or_default().into_owned());
             }
             if equiv == "refresh" {
                 s.push(
@@ -442,7 +479,7 @@ fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
                     "a11y/img-alt-missing",
                     format!("the image {src} has no alt text"),
                     "describe the image in the alt text (`![what it shows](…)`); for a purely decorative image write alt=\"\"",
-                    vec![format!("src=\"{src}\""), format!("]({src}"), src.clone()],
+                    vec![format!("src=\"{src}\""), format!("]({src}"), src.to_string()],
                 ),
                 Some(alt) if words::is_file_name(&alt) => s.push(
                     "a11y/img-alt-filename",
@@ -480,12 +517,12 @@ fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
         }
         "a" => a.href.take().map(|href| {
             let link = LinkScan {
-                href,
-                hreflang: a.hreflang.take(),
+                href: href.into_owned(),
+                hreflang: a.hreflang.take().map(Cow::into_owned),
                 lang: lang_now(&s),
-                aria_label: a.aria_label.take(),
+                aria_label: a.aria_label.take().map(Cow::into_owned),
                 labelled_by: a.aria_labelledby.is_some(),
-                title: a.title.take(),
+                title: a.title.take().map(Cow::into_owned),
                 blank: a
                     .target
                     .take()
@@ -503,7 +540,7 @@ fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
             {
                 let lang = lang_now(&s);
                 s.links.push(LinkScan {
-                    href,
+                    href: href.into_owned(),
                     lang,
                     text: "stylesheet".into(),
                     ..LinkScan::default()
@@ -596,7 +633,7 @@ fn element(state: &Rc<RefCell<State>>, el: &mut Element) -> HandlerResult {
     s.frames.push(Frame {
         serial,
         kind,
-        lang: own_lang,
+        lang: own_lang.map(Cow::into_owned),
     });
     drop(s);
     let state = Rc::clone(state);

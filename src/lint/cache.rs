@@ -128,7 +128,9 @@ impl Cache {
 
     fn remember(&self, key: &Key, payload: &[u8]) {
         if let Some(new) = &self.new {
-            let mut new = new.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut new = new
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             new.push(key, payload);
         }
     }
@@ -203,7 +205,11 @@ impl Old {
         let count = u64::from_le_bytes(count.try_into().map_err(|_| bad())?);
         let size = count
             .checked_mul(ENTRY_INDEX as u64)
-            .filter(|size| at.checked_add(*size).and_then(|e| e.checked_add(TRAILER as u64)) == Some(len))
+            .filter(|size| {
+                at.checked_add(*size)
+                    .and_then(|e| e.checked_add(TRAILER as u64))
+                    == Some(len)
+            })
             .ok_or_else(bad)?;
         let mut raw = vec![0u8; usize::try_from(size).map_err(|_| bad())?];
         file.seek(SeekFrom::Start(at))?;
@@ -296,7 +302,8 @@ impl New {
             self.out.write_all(sum)?;
         }
         self.out.write_all(&at.to_le_bytes())?;
-        self.out.write_all(&(self.index.len() as u64).to_le_bytes())?;
+        self.out
+            .write_all(&(self.index.len() as u64).to_le_bytes())?;
         self.out.into_inner().map_err(|e| e.into_error())?;
         Ok(())
     }
@@ -523,7 +530,12 @@ mod tests {
             assert_eq!(got.1, expected.1);
             assert_eq!(
                 (&got.0.lang, &got.0.title, &got.0.ids, &got.0.links),
-                (&expected.0.lang, &expected.0.title, &expected.0.ids, &expected.0.links)
+                (
+                    &expected.0.lang,
+                    &expected.0.title,
+                    &expected.0.ids,
+                    &expected.0.links
+                )
             );
         }
     }

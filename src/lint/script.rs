@@ -54,6 +54,9 @@ impl Expected {
         static CACHE: LazyLock<Mutex<HashMap<String, Option<Arc<Expected>>>>> =
             LazyLock::new(Mutex::default);
         let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(known) = cache.get(lang) {
+            return known.clone();
+        }
         cache
             .entry(lang.to_string())
             .or_insert_with(|| expected_scripts(lang).map(|s| Arc::new(Expected::new(s))))
@@ -69,9 +72,43 @@ impl Expected {
         }
     }
 
+    /// Whether `text` holds a letter foreign to these scripts. Walks bytes:
+    /// an ASCII byte is one bit lookup (and runs of ASCII are skipped
+    /// outright when no ASCII letter is foreign, as for Latin languages);
+    /// only other characters are decoded.
+    fn has_foreign(&self, text: &str) -> bool {
+        let ascii = [self.low_foreign[0], self.low_foreign[1]];
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while let Some(&b) = bytes.get(at) {
+            if b < 0x80 {
+                if ascii == [0, 0] {
+                    at += bytes
+                        .get(at..)
+                        .and_then(|rest| rest.iter().position(|b| *b >= 0x80))
+                        .unwrap_or(bytes.len() - at);
+                    continue;
+                }
+                if ascii[usize::from(b >> 6)] >> (b & 63) & 1 == 1 {
+                    return true;
+                }
+                at += 1;
+                continue;
+            }
+            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                return false;
+            };
+            if self.is_foreign(c) {
+                return true;
+            }
+            at += c.len_utf8();
+        }
+        false
+    }
+
     /// [`find_foreign`] with this language's scripts.
     pub fn find_foreign(&self, text: &str) -> Option<Foreign> {
-        if !text.chars().any(|c| self.is_foreign(c)) {
+        if !self.has_foreign(text) {
             return None;
         }
         find_foreign(text, &self.scripts)
@@ -228,6 +265,31 @@ mod tests {
                         expected.is_foreign(c),
                         is_foreign_letter(c, &scripts),
                         "{lang} {c:?}"
+                    );
+                }
+            }
+        }
+        // The byte walk agrees with asking every character.
+        let samples = [
+            "Das Wort مرحبا heißt Hallo.",
+            "Integration in Bielefeld – für alle 2026!",
+            "Привет, мир: Integrationskonzept",
+            "مدينة Bielefeld والاندماج",
+            "Καλημέρα kalimera 日本語 ひらがな",
+            "",
+            "x",
+            "ü",
+            "trailing ascii after non-ascii: é abc",
+        ];
+        for lang in ["de", "ar", "fa", "ru", "el", "ja"] {
+            let expected = Expected::of(lang).expect(lang);
+            for text in samples {
+                for cut in (0..=text.len()).filter(|i| text.is_char_boundary(*i)) {
+                    let part = &text[..cut];
+                    assert_eq!(
+                        expected.has_foreign(part),
+                        part.chars().any(|c| expected.is_foreign(c)),
+                        "{lang} {part:?}"
                     );
                 }
             }

@@ -270,7 +270,8 @@ pub fn is_generic_link_text(text: &str, lang: &str) -> bool {
     let longest = *LONGEST_GENERIC_LINK_TEXT;
     if text
         .chars()
-        .filter(|c| c.is_alphanumeric())
+        // (The ASCII test first: most letters are, and it needs no table.)
+        .filter(|c| c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()))
         .take(longest + 1)
         .count()
         > longest

@@ -396,7 +396,10 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
         // The lint cache of the good build is kept on purpose (README "Output").
         .filter(|e| e.file_name() != ".public.vielfalt-lint")
         .collect();
-    assert!(leftovers.is_empty(), "temporary folders left behind: {leftovers:?}");
+    assert!(
+        leftovers.is_empty(),
+        "temporary folders left behind: {leftovers:?}"
+    );
 }
 
 #[test]

@@ -209,9 +209,16 @@ fn warning_lines(stderr: &str) -> Vec<String> {
 fn the_lint_cache_reuses_unchanged_pages_without_changing_a_finding() {
     let site = SiteTest::fixture("lint/faults");
     let first = site.run(&["build", "-v"]);
-    assert!(first.stderr.contains("lint cache: 0 page(s) reused"), "{}", first.stderr);
+    assert!(
+        first.stderr.contains("lint cache: 0 page(s) reused"),
+        "{}",
+        first.stderr
+    );
     let expected = warning_lines(&first.stderr);
-    assert!(expected.len() > 10, "the fixture plants many faults: {expected:?}");
+    assert!(
+        expected.len() > 10,
+        "the fixture plants many faults: {expected:?}"
+    );
     let output = site.tree("public");
 
     // Second build: every page comes from the cache, same findings, same output.
@@ -248,13 +255,18 @@ fn the_lint_cache_reuses_unchanged_pages_without_changing_a_finding() {
     assert_eq!(warning_lines(&moved.stderr), shifted);
 
     // A fixed fault is gone: the changed page is linted again.
-    let bilder = site
-        .file("content/bilder.md")
-        .replace("<img src=\"/bild.svg\">", "<img src=\"/bild.svg\" alt=\"\">");
+    let bilder = site.file("content/bilder.md").replace(
+        "<img src=\"/bild.svg\">",
+        "<img src=\"/bild.svg\" alt=\"\">",
+    );
     let site = site.write("content/bilder.md", &bilder);
     let fixed = site.run(&["build", "-v"]);
     assert!(fixed.stderr.contains(" 1 linted"), "{}", fixed.stderr);
-    assert!(!fixed.stderr.contains("img-alt-missing"), "{}", fixed.stderr);
+    assert!(
+        !fixed.stderr.contains("img-alt-missing"),
+        "{}",
+        fixed.stderr
+    );
     assert_eq!(
         warning_lines(&fixed.stderr).len(),
         expected.len() - 2,
