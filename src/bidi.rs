@@ -28,6 +28,28 @@ pub fn is_control(c: char) -> bool {
     matches!(c, LRE..=RLO | LRI..=PDI)
 }
 
+/// Whether `text` holds a control character, by bytes: every one of them
+/// is encoded as E2 80 AA–AE or E2 81 A6–A9, so only the (rare) E2 lead
+/// bytes need a look. (Most values of a page pass through here.)
+fn has_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| b == 0xE2))
+    {
+        let at = from + at;
+        if matches!(
+            (bytes.get(at + 1), bytes.get(at + 2)),
+            (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+        ) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Open {
     Embedding,
@@ -39,7 +61,7 @@ enum Open {
 /// UAX #9: a PDI also ends the embeddings opened inside its isolate; a PDF
 /// cannot end an isolate).
 pub fn contain(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_control) {
+    if !has_control(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -87,6 +109,30 @@ pub fn is_contained(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_test_finds_exactly_the_control_characters() {
+        // Every character around the controls' code points, and the
+        // neighbours that share their lead bytes („ – … ‹ ⁠).
+        for u in (0x2000..0x2100).chain([0x201E, 0x2013, 0x2026, 0x2039, 0x2060, 0x41, 0x600]) {
+            let Some(c) = char::from_u32(u) else {
+                continue;
+            };
+            for text in [
+                format!("{c}"),
+                format!("ab{c}"),
+                format!("{c}cd"),
+                format!("„{c}“"),
+            ] {
+                assert_eq!(
+                    has_control(&text),
+                    text.chars().any(is_control),
+                    "{text:?} (U+{u:04X})"
+                );
+            }
+        }
+        assert!(!has_control(""));
+    }
 
     #[test]
     fn openers_are_closed_and_stray_closers_dropped() {

@@ -983,16 +983,22 @@ pub fn escape_html(input: &str) -> String {
     // around it otherwise); see `bidi`.
     let input = crate::bidi::contain(input);
     let mut out = String::with_capacity(input.len() + 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    // By bytes, copying the runs between the (ASCII) characters to escape.
+    let mut done = 0;
+    for (at, b) in input.bytes().enumerate() {
+        let escaped = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(input.get(done..at).unwrap_or_default());
+        out.push_str(escaped);
+        done = at + 1;
     }
+    out.push_str(input.get(done..).unwrap_or_default());
     out
 }
 
@@ -1059,4 +1065,25 @@ fn template_error(
         d = d.at(line, column);
     }
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_html;
+
+    #[test]
+    fn escape_html_escapes_the_five_characters_and_keeps_the_rest() {
+        assert_eq!(
+            escape_html(r#"<a href="x">Tom & Jerry's</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
+        );
+        assert_eq!(
+            escape_html("/de/über-uns/ – مرحبا"),
+            "/de/über-uns/ – مرحبا"
+        );
+        assert_eq!(escape_html("ü&ü"), "ü&amp;ü");
+        assert_eq!(escape_html(""), "");
+        // An override opened in a value is closed at its end (see `bidi`).
+        assert_eq!(escape_html("a\u{202E}<"), "a\u{202E}&lt;\u{202C}");
+    }
 }
