@@ -92,3 +92,64 @@ proptest! {
         prop_assert!(!slug.starts_with('-') && !slug.ends_with('-'));
     }
 }
+
+/// Pieces of pages with something for every lint rule to find or pass.
+const PIECES: &[&str] = &[
+    "<h1>Titel</h1>",
+    "<h2 id=\"a\">Zwei</h2>",
+    "<h4></h4>",
+    "<p id=\"a\">doppelt</p>",
+    "<img src=\"/b.png\">",
+    "<img src=\"/b.png\" alt=\"IMG_1.jpg\">",
+    "<a href=\"/de/x/#y\">hier</a>",
+    "<a href=\"/en/\" hreflang=\"en\" lang=\"en\">English</a>",
+    "<a href=\"https://example.org\" target=\"_blank\">extern</a>",
+    "<p>Das Wort مرحبا heißt Hallo und привет мир значит</p>",
+    "<span lang=\"ar\">مرحبا بكم</span>",
+    "<table><tr><td>x</td></tr></table>",
+    "<label for=\"nirgends\">L</label>",
+    "<div tabindex=\"3\">t</div>",
+    "<iframe src=\"/v\"></iframe>",
+    "<video src=\"/f.webm\"></video>",
+    "<p>&amp; &lt;b&gt; &#x2F;</p>",
+    "<code>let x = مرحبا;</code>",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// What the lint cache gives back is what the pass finds: for a page
+    /// linted fresh, written to the cache, and read back by a later build.
+    #[test]
+    fn the_lint_cache_gives_what_the_pass_finds(
+        picks in prop::collection::vec(0..PIECES.len(), 0..12),
+        lang in prop::sample::select(vec!["de", "ar", "ru", "en"]),
+        title in "\\PC{0,20}",
+    ) {
+        let body: String = picks.iter().map(|i| PIECES[*i]).collect();
+        let html = format!(
+            "<!doctype html><html lang=\"{lang}\"><head><title>{}</title>\
+             <meta name=\"viewport\" content=\"width=device-width\"></head><body>{body}</body></html>",
+            vielfalt::render::escape_html(&title)
+        );
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = dir.path().join("public");
+        let fresh = vielfalt::lint::scan_page(&html, "/de/p/", None, None);
+
+        let writing = vielfalt::lint::cache::Cache::open(&target, true);
+        let first = vielfalt::lint::scan_cached(&writing, &html, "/de/p/", None, None);
+        writing.finish();
+        let reading = vielfalt::lint::cache::Cache::open(&target, false);
+        let second = vielfalt::lint::scan_cached(&reading, &html, "/de/p/", None, None);
+        prop_assert_eq!(reading.counts(), (1, 0), "the second pass reads the cache");
+
+        for (facts, diags) in [&first, &second] {
+            prop_assert_eq!(&facts.url, &fresh.0.url);
+            prop_assert_eq!(&facts.lang, &fresh.0.lang);
+            prop_assert_eq!(&facts.title, &fresh.0.title);
+            prop_assert_eq!(&facts.ids, &fresh.0.ids);
+            prop_assert_eq!(&facts.links, &fresh.0.links);
+            prop_assert_eq!(diags, &fresh.1);
+        }
+    }
+}
