@@ -24,24 +24,51 @@ use lol_html::{
 
 use crate::diag::Diagnostic;
 
-/// A link on a page, as the site-wide checks need it.
+/// A link on a page, as the site-wide checks need it. Every page's links
+/// are kept until the site-wide checks (some 30 per page), so they are
+/// compact: the target in a box of its own, the language tags shared
+/// ([`Lang`]).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Link {
     /// The target as written (`/en/x/#a`, `#b`), entities decoded.
-    pub href: String,
+    pub href: Box<str>,
     /// The `hreflang` attribute, if any.
-    pub hreflang: Option<String>,
+    pub hreflang: Option<Lang>,
     /// The language in effect at the link: its own `lang`, an ancestor's, or the page's.
-    pub lang: String,
+    pub lang: Lang,
 }
 
 impl From<&str> for Link {
     fn from(href: &str) -> Self {
         Link {
-            href: href.to_string(),
+            href: href.into(),
             ..Link::default()
         }
     }
+}
+
+/// A language tag shared by every link that carries it (a site has a few
+/// dozen distinct tags and hundreds of thousands of links).
+pub type Lang = Arc<str>;
+
+/// The shared copy of the tag `lang` (per thread: no lock on the hot path).
+pub fn lang_tag(lang: &str) -> Lang {
+    thread_local! {
+        static TAGS: RefCell<Vec<Lang>> = const { RefCell::new(Vec::new()) };
+    }
+    TAGS.with(|tags| {
+        let mut tags = tags.borrow_mut();
+        if let Some(tag) = tags.iter().find(|t| &***t == lang) {
+            return Arc::clone(tag);
+        }
+        let tag: Lang = Arc::from(lang);
+        // Tags come from the pages' own attributes: keep the list short
+        // even on a page that makes up thousands of them.
+        if tags.len() < 256 {
+            tags.push(Arc::clone(&tag));
+        }
+        tag
+    })
 }
 
 /// What the site-wide checks need to know about one output page.
@@ -909,9 +936,9 @@ impl State {
             links: links
                 .into_iter()
                 .map(|l| Link {
-                    href: l.href,
-                    hreflang: l.hreflang,
-                    lang: l.lang,
+                    href: l.href.into_boxed_str(),
+                    hreflang: l.hreflang.as_deref().map(lang_tag),
+                    lang: lang_tag(&l.lang),
                 })
                 .collect(),
             title: self.title.unwrap_or_default().trim().to_string(),
@@ -1145,7 +1172,7 @@ mod tests {
         let (facts, diags) = scan(html, "/de/", None);
         assert_eq!(facts.title, "T");
         assert!(facts.ids.contains("a"));
-        assert_eq!(facts.links[0].href, "/de/x/#b");
+        assert_eq!(&*facts.links[0].href, "/de/x/#b");
         let dup: Vec<_> = diags
             .iter()
             .filter(|d| d.rule == "html/duplicate-id")

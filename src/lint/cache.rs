@@ -355,13 +355,13 @@ fn decode(payload: &[u8], url: &str) -> Option<(Facts, Vec<Finding>)> {
     let ids = (0..r.len()?).map(|_| r.string()).collect::<Option<_>>()?;
     let links = (0..r.len()?)
         .map(|_| {
-            let href = r.string()?;
+            let href = r.string()?.into_boxed_str();
             let hreflang = match r.byte()? {
                 0 => None,
-                1 => Some(r.string()?),
+                1 => Some(super::lang_tag(&r.string()?)),
                 _ => return None,
             };
-            let lang = r.string()?;
+            let lang = super::lang_tag(&r.string()?);
             Some(Link {
                 href,
                 hreflang,
