@@ -11,6 +11,7 @@ pub mod diag;
 pub mod feeds;
 pub mod frontmatter;
 pub mod glossary;
+pub mod graph;
 pub mod i18n;
 pub mod incremental;
 pub mod lint;

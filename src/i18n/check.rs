@@ -9,7 +9,7 @@
 //! Fluent's syntax tree has no positions; diagnostics point at the line of
 //! the entry (`key =`), or of the variant key, found in the file's text.
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use fluent_syntax::ast;
@@ -215,32 +215,7 @@ impl Checker {
                 })
                 .unwrap_or_default()
         };
-        let mut came_from: BTreeMap<Node, Node> = BTreeMap::new();
-        let mut queue = VecDeque::from([start.clone()]);
-        while let Some(at) = queue.pop_front() {
-            for n in next(&at) {
-                if &n == start {
-                    let mut path = vec![start.clone()];
-                    let mut back = at;
-                    while &back != start {
-                        let prev = came_from
-                            .get(&back)
-                            .cloned()
-                            .unwrap_or_else(|| start.clone());
-                        path.push(back);
-                        back = prev;
-                    }
-                    path.push(start.clone());
-                    path.reverse();
-                    return Some(path);
-                }
-                if !came_from.contains_key(&n) {
-                    came_from.insert(n.clone(), at.clone());
-                    queue.push_back(n);
-                }
-            }
-        }
-        None
+        crate::graph::way_back(start, next)
     }
 }
 
