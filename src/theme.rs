@@ -385,7 +385,9 @@ pub fn macro_cycles(
         let Callee::Macro(file, macro_name) = start else {
             continue;
         };
-        let Some(path) = way_back(&edges, start) else {
+        let Some(path) = crate::graph::way_back(start, |at: &Callee| {
+            edges.get(at).into_iter().flatten().cloned()
+        }) else {
             continue;
         };
         let steps: Vec<String> = path
@@ -395,10 +397,7 @@ pub fn macro_cycles(
                 Callee::Macro(t, m) => format!("{t}::{m}"),
             })
             .collect();
-        let (shown, text) = templates
-            .get(file)
-            .map(|(p, t)| (p.clone(), t.as_str()))
-            .unwrap_or_else(|| (PathBuf::from(file), ""));
+        let (shown, text) = shown_and_text(templates, file);
         let mut d = Diagnostic::error(
             "template/macro-recursion",
             format!("macro `{macro_name}` calls itself: {}", steps.join(" → ")),
@@ -431,10 +430,7 @@ pub fn missing_includes(
         for def in t.macros.values() {
             references_in_nodes(&def.body, &mut refs);
         }
-        let (shown, text) = templates
-            .get(name)
-            .map(|(p, t)| (p.clone(), t.as_str()))
-            .unwrap_or_else(|| (PathBuf::from(name), ""));
+        let (shown, text) = shown_and_text(templates, name);
         for r in refs {
             let Reference::Include(names, false) = r else {
                 continue;
@@ -464,71 +460,52 @@ pub fn missing_includes(
     diags
 }
 
-/// The byte offset of the first `{% include %}` tag naming `name`.
-fn include_tag_offset(text: &str, name: &str) -> Option<usize> {
-    let mut at = 0;
-    for (i, tag) in text.split("{%").enumerate() {
-        let start = at;
-        at += tag.len() + 2;
-        if i == 0 {
-            continue;
-        }
-        let inner = tag.split("%}").next().unwrap_or_default();
-        let inner = inner.trim_start_matches('-').trim_start();
-        if inner.starts_with("include")
-            && (inner.contains(&format!("\"{name}\"")) || inner.contains(&format!("'{name}'")))
-        {
-            return Some(start - 2);
-        }
-    }
-    None
+/// Every `{% … %}` tag of a template's text: the byte offset of its `{%`,
+/// and what it holds up to `%}`, without a leading `-` and white space.
+fn tags(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.match_indices("{%").map(move |(at, _)| {
+        let inner = text
+            .get(at + 2..)
+            .unwrap_or_default()
+            .split("%}")
+            .next()
+            .unwrap_or_default();
+        (at, inner.trim_start_matches('-').trim_start())
+    })
 }
 
-/// The shortest way from `start` back to itself (breadth-first), as the
-/// nodes on it, `start` first and last.
-fn way_back(edges: &BTreeMap<Callee, Vec<Callee>>, start: &Callee) -> Option<Vec<Callee>> {
-    let mut came_from: BTreeMap<&Callee, &Callee> = BTreeMap::new();
-    let mut queue = std::collections::VecDeque::from([start]);
-    while let Some(at) = queue.pop_front() {
-        for next in edges.get(at).into_iter().flatten() {
-            if next == start {
-                let mut path = vec![start.clone()];
-                let mut back = at;
-                while back != start {
-                    path.push(back.clone());
-                    back = came_from.get(back).copied().unwrap_or(start);
-                }
-                path.push(start.clone());
-                path.reverse();
-                return Some(path);
-            }
-            if !came_from.contains_key(next) {
-                came_from.insert(next, at);
-                queue.push_back(next);
-            }
-        }
-    }
-    None
+/// The byte offset of the first `{% include %}` tag naming `name`.
+fn include_tag_offset(text: &str, name: &str) -> Option<usize> {
+    let (quoted, single) = (format!("\"{name}\""), format!("'{name}'"));
+    tags(text)
+        .find(|(_, inner)| {
+            inner.starts_with("include") && (inner.contains(&quoted) || inner.contains(&single))
+        })
+        .map(|(at, _)| at)
+}
+
+/// A template's shown path and text (empty when unknown), for locating a
+/// diagnostic in it.
+fn shown_and_text<'t>(
+    templates: &'t BTreeMap<String, (PathBuf, String)>,
+    name: &str,
+) -> (PathBuf, &'t str) {
+    templates
+        .get(name)
+        .map(|(p, t)| (p.clone(), t.as_str()))
+        .unwrap_or_else(|| (PathBuf::from(name), ""))
 }
 
 /// The byte offset of `{% macro name(` in a template's text.
 fn macro_tag_offset(text: &str, name: &str) -> Option<usize> {
-    let mut at = 0;
-    for tag in text.split("{%") {
-        let start = at;
-        at += tag.len() + 2;
-        let inner = tag.trim_start_matches('-').trim_start();
-        let Some(rest) = inner.strip_prefix("macro") else {
-            continue;
-        };
-        if rest.starts_with(char::is_whitespace)
-            && rest.trim_start().split('(').next().map(str::trim) == Some(name)
-        {
-            // `start` is where this piece begins, just after its `{%`.
-            return Some(start.saturating_sub(2));
-        }
-    }
-    None
+    tags(text)
+        .find(|(_, inner)| {
+            inner.strip_prefix("macro").is_some_and(|rest| {
+                rest.starts_with(char::is_whitespace)
+                    && rest.trim_start().split('(').next().map(str::trim) == Some(name)
+            })
+        })
+        .map(|(at, _)| at)
 }
 
 fn references_in_nodes(nodes: &[tera::ast::Node], out: &mut Vec<Reference>) {
@@ -636,9 +613,7 @@ fn references_in_value(value: &tera::ast::ExprVal, out: &mut Vec<Reference>) {
 /// Names in `{% include "…" %}` (also lists) and `{% extends "…" %}` tags.
 fn referenced_templates(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for tag in text.split("{%").skip(1) {
-        let tag = tag.split("%}").next().unwrap_or_default();
-        let tag = tag.trim_start_matches('-').trim_start();
+    for (_, tag) in tags(text) {
         let Some(args) = tag
             .strip_prefix("include")
             .or_else(|| tag.strip_prefix("extends"))
