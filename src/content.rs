@@ -110,13 +110,7 @@ impl Site {
 
     /// Every page of a source (its translations and variants).
     pub fn pages_of(&self, source: &str) -> &[Arc<Page>] {
-        let start = self.pages.partition_point(|p| p.source.as_str() < source);
-        let len = self
-            .pages
-            .get(start..)
-            .unwrap_or_default()
-            .partition_point(|p| p.source == source);
-        self.pages.get(start..start + len).unwrap_or_default()
+        pages_of_source(&self.pages, source)
     }
 
     /// Puts edited versions of pages in place of the old ones, when the
@@ -668,11 +662,17 @@ fn sort_key(p: &Page) -> (bool, i64, std::cmp::Reverse<Option<Date>>, &str) {
 
 /// The first page of `source` in pages sorted by source.
 fn first_page<'p>(pages: &'p [Arc<Page>], source: &str) -> Option<&'p Page> {
-    let i = pages.partition_point(|p| p.source.as_str() < source);
-    pages
-        .get(i)
-        .filter(|p| p.source == source)
-        .map(|p| p.as_ref())
+    pages_of_source(pages, source).first().map(|p| p.as_ref())
+}
+
+/// The pages of `source` in `pages` (sorted by source).
+fn pages_of_source<'p>(pages: &'p [Arc<Page>], source: &str) -> &'p [Arc<Page>] {
+    let start = pages.partition_point(|p| p.source.as_str() < source);
+    let len = pages
+        .get(start..)
+        .unwrap_or_default()
+        .partition_point(|p| p.source == source);
+    pages.get(start..start + len).unwrap_or_default()
 }
 
 /// Indexes pages, computes URLs and fallback slots, and checks that no two
@@ -849,17 +849,13 @@ fn assemble(
 
     let default = config.default_language.as_str();
     let sources = order_sources(sources.into_iter().collect(), |s| {
-        let first = first_page(&pages, s)?;
         // The default-language page without a variant, else the first.
-        let i = pages.partition_point(|p| p.source.as_str() < s);
-        pages
-            .get(i..)
-            .unwrap_or_default()
+        let of_source = pages_of_source(&pages, s);
+        of_source
             .iter()
-            .take_while(|p| p.source == s)
             .find(|p| p.lang == default && p.variant.is_none())
+            .or(of_source.first())
             .map(|p| p.as_ref())
-            .or(Some(first))
     });
     // `slots` is in source order: one key per source, not per slot.
     let mut slot_index: HashMap<String, Vec<IndexedSlot>> = HashMap::new();
