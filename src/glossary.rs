@@ -61,35 +61,36 @@ pub fn load(root: &Path, config: &Config) -> (Glossary, Vec<Diagnostic>) {
                 let mut terms = file.term;
                 let mut seen = std::collections::HashSet::new();
                 for (i, t) in terms.iter().enumerate() {
+                    // At the term's `[[term]]` line, where it can be found.
+                    let at_term = |d: Diagnostic| match nth_table(&text, i) {
+                        Some(offset) => d.at_offset(&text, offset),
+                        None => d,
+                    };
                     for (field, value) in [
                         ("id", &t.id),
                         ("term", &t.term),
                         ("explanation", &t.explanation),
                     ] {
                         if value.trim().is_empty() {
-                            let mut d = Diagnostic::error(
-                                "glossary/invalid",
-                                format!("term {} has an empty `{field}`", i + 1),
-                            )
-                            .file(&rel)
-                            .hint(format!("fill in `{field}` or remove the [[term]]"));
-                            if let Some(offset) = nth_table(&text, i) {
-                                d = d.at_offset(&text, offset);
-                            }
-                            diags.push(d);
+                            diags.push(at_term(
+                                Diagnostic::error(
+                                    "glossary/invalid",
+                                    format!("term {} has an empty `{field}`", i + 1),
+                                )
+                                .file(&rel)
+                                .hint(format!("fill in `{field}` or remove the [[term]]")),
+                            ));
                         }
                     }
                     if !seen.insert(t.id.clone()) {
-                        let mut d = Diagnostic::error(
-                            "glossary/duplicate-id",
-                            format!("the term id `{}` appears twice", t.id),
-                        )
-                        .file(&rel)
-                        .hint("each term needs its own id");
-                        if let Some(offset) = nth_table(&text, i) {
-                            d = d.at_offset(&text, offset);
-                        }
-                        diags.push(d);
+                        diags.push(at_term(
+                            Diagnostic::error(
+                                "glossary/duplicate-id",
+                                format!("the term id `{}` appears twice", t.id),
+                            )
+                            .file(&rel)
+                            .hint("each term needs its own id"),
+                        ));
                     }
                 }
                 terms.sort_by(|a, b| {
