@@ -264,7 +264,7 @@ struct Frame {
 struct LinkScan {
     href: String,
     hreflang: Option<String>,
-    lang: String,
+    lang: Lang,
     text: String,
     aria_label: Option<String>,
     labelled_by: bool,
@@ -476,7 +476,7 @@ fn element(state: &Rc<RefCell<State>>, el: &mut Element, html: &str) -> HandlerR
 
     // The language in effect, for the few elements that need it (computed
     // on demand: most elements never ask).
-    let lang_now = |s: &State| own_lang.as_deref().unwrap_or(s.lang()).to_string();
+    let lang_now = |s: &State| lang_tag(own_lang.as_deref().unwrap_or(s.lang()));
     let kind = match &*tag {
         "html" => {
             s.html_lang = Some(own_lang.as_deref().unwrap_or_default().to_string());
@@ -938,7 +938,7 @@ impl State {
                 .map(|l| Link {
                     href: l.href.into_boxed_str(),
                     hreflang: l.hreflang.as_deref().map(lang_tag),
-                    lang: lang_tag(&l.lang),
+                    lang: l.lang,
                 })
                 .collect(),
             title: self.title.unwrap_or_default().trim().to_string(),

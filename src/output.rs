@@ -215,11 +215,7 @@ fn write_if_changed(full: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let linked = match std::fs::symlink_metadata(full) {
         Ok(meta) if meta.is_file() => has_other_links(&meta),
         Ok(meta) => {
-            if meta.is_dir() {
-                std::fs::remove_dir_all(full)?;
-            } else {
-                std::fs::remove_file(full)?;
-            }
+            remove(full, meta.is_dir())?;
             return write_new(full, bytes);
         }
         Err(_) => return write_new(full, bytes),
@@ -249,6 +245,16 @@ fn write_if_changed(full: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Removes a folder with all it holds, or anything else (never following
+/// a link: `is_dir` comes from the entry itself).
+fn remove(path: &Path, is_dir: bool) -> std::io::Result<()> {
+    if is_dir {
+        std::fs::remove_dir_all(path)
+    } else {
+        std::fs::remove_file(path)
+    }
+}
+
 /// Whether a file has hard links besides this name.
 #[cfg(unix)]
 fn has_other_links(meta: &std::fs::Metadata) -> bool {
@@ -271,11 +277,7 @@ fn survey(dir: &Path, rel: &str, found: &mut Survey) -> std::io::Result<()> {
         let kind = entry.file_type()?;
         let path = entry.path();
         let Some(name) = entry.file_name().to_str().map(str::to_string) else {
-            if kind.is_dir() {
-                std::fs::remove_dir_all(&path)?;
-            } else {
-                std::fs::remove_file(&path)?;
-            }
+            remove(&path, kind.is_dir())?;
             continue;
         };
         let rel = if rel.is_empty() {

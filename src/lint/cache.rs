@@ -83,8 +83,7 @@ impl Cache {
             old,
             new,
             path,
-            reused: AtomicUsize::new(0),
-            scanned: AtomicUsize::new(0),
+            ..Cache::none()
         }
     }
 
