@@ -153,3 +153,46 @@ proptest! {
         }
     }
 }
+
+/// Markup inside a link that is no text: comments (`<!-->` and `<!--->`
+/// are whole ones), end tags (with a quoted `>` in an attribute), void and
+/// empty elements.
+const NO_TEXT: &[&str] = &[
+    "<!-- Wort -->",
+    "<!-->",
+    "<!--->",
+    "<!---->",
+    "</span>",
+    "</b title=\">\">",
+    "<br>",
+    "<span></span>",
+    "<b class='x>y'></b>",
+    " ",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// The lint reads a link's text as the HTML tokenizer does: a link has
+    /// a name exactly when a word stands somewhere among markup that is no
+    /// text.
+    #[test]
+    fn link_text_is_what_the_tokenizer_sees_as_text(
+        picks in prop::collection::vec(0..NO_TEXT.len(), 0..8),
+        word_at in prop::option::of(0usize..8),
+    ) {
+        let mut inner: Vec<&str> = picks.iter().map(|i| NO_TEXT[*i]).collect();
+        if let Some(at) = word_at {
+            inner.insert(at.min(inner.len()), "Wort");
+        }
+        let html = format!(
+            "<!doctype html><html lang=\"de\"><head><title>T</title>\
+             <meta name=\"viewport\" content=\"width=device-width\"></head>\
+             <body><h1>x</h1><p><a href=\"/de/\">{}</a></p></body></html>",
+            inner.concat()
+        );
+        let (_, diags) = vielfalt::lint::scan(&html, "/de/p/", None);
+        let no_name = diags.iter().any(|d| d.rule == "a11y/link-no-name");
+        prop_assert_eq!(no_name, word_at.is_none(), "{}: {:?}", html, diags);
+    }
+}
