@@ -976,12 +976,16 @@ impl State {
                 .as_deref()
                 .map(str::trim)
                 .filter(|t| !t.is_empty());
-            let text = l.text.split_whitespace().collect::<Vec<_>>().join(" ");
-            let name = label
-                .map(str::to_string)
-                .or_else(|| (!text.is_empty()).then(|| text.clone()));
+            let mut text = String::with_capacity(l.text.len());
+            for word in l.text.split_whitespace() {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(word);
+            }
+            let name = label.or((!text.is_empty()).then_some(text.as_str()));
             let title = l.title.as_deref().map(str::trim).filter(|t| !t.is_empty());
-            match (&name, title) {
+            match (name, title) {
                 (None, None) if !l.labelled_by => self.push(
                     "a11y/link-no-name",
                     format!("the link to {} has no text, so screen readers announce only “link”", l.href),
@@ -997,7 +1001,7 @@ impl State {
                 _ => {}
             }
             if l.blank {
-                let full = [name.as_deref(), title]
+                let full = [name, title]
                     .into_iter()
                     .flatten()
                     .collect::<Vec<_>>()
