@@ -95,6 +95,16 @@ impl Expected {
                 at += 1;
                 continue;
             }
+            // A two-byte sequence (U+0080..U+07FF: Greek, Cyrillic, Arabic,
+            // …) is decoded here, straight into the bitmap.
+            if let (0xC2..=0xDF, Some(&next)) = (b, bytes.get(at + 1)) {
+                let u = usize::from(b & 0x1F) << 6 | usize::from(next & 0x3F);
+                if self.low_foreign[u / 64] >> (u % 64) & 1 == 1 {
+                    return true;
+                }
+                at += 2;
+                continue;
+            }
             let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
                 return false;
             };
@@ -283,6 +293,16 @@ mod tests {
         ];
         for lang in ["de", "ar", "fa", "ru", "el", "ja"] {
             let expected = Expected::of(lang).expect(lang);
+            // Every two-byte character, alone and between others.
+            for c in ('\u{80}'..='\u{7FF}').chain(['日', 'ü']) {
+                for text in [c.to_string(), format!("1{c}ж"), format!("{c}{c}")] {
+                    assert_eq!(
+                        expected.has_foreign(&text),
+                        text.chars().any(|c| expected.is_foreign(c)),
+                        "{lang} {text:?}"
+                    );
+                }
+            }
             for text in samples {
                 for cut in (0..=text.len()).filter(|i| text.is_char_boundary(*i)) {
                     let part = &text[..cut];
