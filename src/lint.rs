@@ -897,7 +897,6 @@ fn primary(lang: &str) -> &str {
 
 impl State {
     fn finish(mut self, url: &str) -> (Facts, Vec<Finding>) {
-        flush_text(&mut self);
         let page_lang = self.html_lang.clone().unwrap_or_default();
         match &self.html_lang {
             None => self.push(

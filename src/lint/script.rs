@@ -214,7 +214,7 @@ fn foreign_script(word: &str, expected: &[Script]) -> Option<Script> {
 /// Cyrillic, Armenian, Hebrew, Arabic, Syriac, Thaana, NKo), computed once
 /// per process from `unicode-script`: `None` for characters that can never
 /// be foreign (not alphabetic, or Common, Inherited, unassigned).
-const TABLE_END: u32 = 0x800;
+pub(super) const TABLE_END: u32 = 0x800;
 static LOW_LETTERS: LazyLock<Vec<Option<ScriptExtension>>> = LazyLock::new(|| {
     (0..TABLE_END)
         .map(|u| char::from_u32(u).and_then(letter_extension))

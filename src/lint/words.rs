@@ -263,9 +263,9 @@ static LONGEST_GENERIC_LINK_TEXT: std::sync::LazyLock<usize> = std::sync::LazyLo
         .unwrap_or(0)
 });
 
-/// Where [`LOW_ALPHANUMERIC`] ends: the two-byte UTF-8 range, which holds
-/// the Latin, Greek, Cyrillic, Armenian, Hebrew and Arabic letters.
-const LOW_END: u32 = 0x800;
+/// Where [`LOW_ALPHANUMERIC`] ends: the end of the two-byte UTF-8 range,
+/// as for the script tables (Latin, Greek, Cyrillic, Hebrew, Arabic, …).
+use super::script::TABLE_END as LOW_END;
 
 /// `char::is_alphanumeric` of every character below [`LOW_END`], looked up
 /// by index: the standard library searches a table per character, and
