@@ -100,11 +100,7 @@ impl Cache {
 
     /// The lint result of the page `html` at `url`: from the cache when the
     /// same bytes were linted before, else from the pass (and remembered).
-    pub(crate) fn findings(
-        &self,
-        html: &str,
-        url: &str,
-    ) -> Result<(Facts, Vec<Finding>), lol_html::errors::RewritingError> {
+    pub(crate) fn findings(&self, html: &str, url: &str) -> (Facts, Vec<Finding>) {
         if self.old.is_none() && self.new.is_none() {
             self.scanned.fetch_add(1, Ordering::Relaxed);
             return super::findings_of(html, url);
@@ -115,14 +111,14 @@ impl Cache {
         {
             self.reused.fetch_add(1, Ordering::Relaxed);
             self.remember(&key, &payload);
-            return Ok(result);
+            return result;
         }
-        let (facts, findings) = super::findings_of(html, url)?;
+        let (facts, findings) = super::findings_of(html, url);
         self.scanned.fetch_add(1, Ordering::Relaxed);
         if self.new.is_some() {
             self.remember(&key, &encode(&facts, &findings));
         }
-        Ok((facts, findings))
+        (facts, findings)
     }
 
     fn remember(&self, key: &Key, payload: &[u8]) {
@@ -438,7 +434,7 @@ mod tests {
 
     #[test]
     fn entries_read_back_as_the_pass_found_them() {
-        let (facts, findings) = crate::lint::findings_of(PAGE, "/de/").expect("lint");
+        let (facts, findings) = crate::lint::findings_of(PAGE, "/de/");
         assert!(!findings.is_empty(), "the page has planted faults");
         let back = decode(&encode(&facts, &findings), "/de/").expect("decodes");
         assert_eq!(back.0.lang, facts.lang);
@@ -450,7 +446,7 @@ mod tests {
 
     #[test]
     fn damaged_entries_are_refused() {
-        let (facts, findings) = crate::lint::findings_of(PAGE, "/de/").expect("lint");
+        let (facts, findings) = crate::lint::findings_of(PAGE, "/de/");
         let payload = encode(&facts, &findings);
         for cut in 0..payload.len() {
             assert!(decode(&payload[..cut], "/de/").is_none(), "cut at {cut}");
@@ -470,16 +466,16 @@ mod tests {
         let other = PAGE.replace("Start</h1>", "Anders</h1>");
 
         let first = Cache::open(&target, true);
-        let a = first.findings(PAGE, "/de/").expect("lint");
+        let a = first.findings(PAGE, "/de/");
         assert_eq!(first.counts(), (0, 1));
         first.finish();
         assert!(dir.path().join(".public.vielfalt-lint").is_file());
 
         let second = Cache::open(&target, true);
-        let b = second.findings(PAGE, "/de/").expect("lint");
-        second.findings(&other, "/de/").expect("lint");
+        let b = second.findings(PAGE, "/de/");
+        second.findings(&other, "/de/");
         // The same bytes at another address are another page.
-        second.findings(PAGE, "/en/").expect("lint");
+        second.findings(PAGE, "/en/");
         assert_eq!(second.counts(), (1, 2));
         assert_eq!(b.1, a.1);
         assert_eq!(b.0.links, a.0.links);
@@ -487,8 +483,8 @@ mod tests {
 
         // Read-only (as `check` uses it): reuses, writes nothing.
         let third = Cache::open(&target, false);
-        third.findings(&other, "/de/").expect("lint");
-        third.findings(PAGE, "/en/").expect("lint");
+        third.findings(&other, "/de/");
+        third.findings(PAGE, "/en/");
         assert_eq!(third.counts(), (2, 0));
         third.finish();
         assert!(!dir.path().join(".public.vielfalt-lint.new").exists());
@@ -500,7 +496,7 @@ mod tests {
         let target = dir.path().join("public");
         let file = dir.path().join(".public.vielfalt-lint");
         let c = Cache::open(&target, true);
-        let expected = c.findings(PAGE, "/de/").expect("lint");
+        let expected = c.findings(PAGE, "/de/");
         c.finish();
         let good = std::fs::read(&file).expect("read");
 
@@ -525,7 +521,7 @@ mod tests {
         for bytes in damaged {
             std::fs::write(&file, &bytes).expect("write");
             let c = Cache::open(&target, false);
-            let got = c.findings(PAGE, "/de/").expect("lint");
+            let got = c.findings(PAGE, "/de/");
             assert_eq!(got.1, expected.1);
             assert_eq!(
                 (&got.0.lang, &got.0.title, &got.0.ids, &got.0.links),
