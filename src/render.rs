@@ -571,8 +571,18 @@ impl<'a> Renderer<'a> {
     ) -> Result<String, Diagnostic> {
         let context = tera::Context::from_value(ctx)
             .map_err(|e| template_error(&e, &self.templates.template_files, Some(page)))?;
-        tera.render(template, &context)
-            .map_err(|e| template_error(&e, &self.templates.template_files, Some(page)))
+        let mut out = Vec::with_capacity(16 * 1024);
+        tera.render_to(template, &context, &mut out)
+            .map_err(|e| template_error(&e, &self.templates.template_files, Some(page)))?;
+        // Tera writes only strings, so this holds; its own `render` checks
+        // with std's slower `String::from_utf8`.
+        crate::content::string_from_utf8(out).map_err(|e| {
+            Diagnostic::error(
+                "template/encoding",
+                format!("the template {template} rendered bytes that are not UTF-8: {e}"),
+            )
+            .hint("report this as a bug of vielfalt, with the template")
+        })
     }
 
     /// Resolves the source path of an `@/` link for a page shown in `lang`
