@@ -791,6 +791,30 @@ mod tests {
         }
     }
 
+    proptest! {
+        /// Any text, markup-like or not: tokens come in page order, inside
+        /// the page, on character boundaries, and the lint pass finishes.
+        #[test]
+        fn any_text_gives_ordered_tokens_inside_the_page(
+            html in prop_oneof!["\\PC{0,200}", "[<>/=\"' a-zA-Z!?\\[\\]-]{0,200}"]
+        ) {
+            let mut t = Tokenizer::new(&html);
+            let mut after = 0;
+            while let Some(token) = t.next_token() {
+                let (Token::Start { span, .. } | Token::End { span, .. }) = token;
+                prop_assert!(after <= span.start && span.start < span.end && span.end <= html.len());
+                prop_assert!(html.is_char_boundary(span.start) && html.is_char_boundary(span.end));
+                for a in &t.attrs {
+                    prop_assert!(span.start < a.name.start && a.name.end <= span.end);
+                    prop_assert!(html.get(a.name.clone()).is_some());
+                    prop_assert!(a.value.clone().is_none_or(|v| html.get(v).is_some()));
+                }
+                after = span.end;
+            }
+            let _ = crate::lint::findings_of(&html, "/de/");
+        }
+    }
+
     #[test]
     fn script_escapes_nest_as_the_tokenizer_reads_them() {
         let html = "<script><!--<script></script>--></script><p>";
