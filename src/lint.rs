@@ -647,6 +647,16 @@ fn take_text(s: &mut State, html: &str, to: usize) {
         return;
     };
     s.cursor = to;
+    // Most gaps are the line breaks between tags: a text node of white
+    // space is checked for no script, and only names collect it.
+    if gap.bytes().all(|b| b.is_ascii_whitespace())
+        && !s
+            .frames
+            .iter()
+            .any(|f| matches!(f.kind, Kind::Link(_) | Kind::Heading(_) | Kind::Title))
+    {
+        return;
+    }
     if s.frames.last().is_some_and(|f| f.raw) {
         add_text(s, gap);
         flush_text(s);
