@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use fluent_bundle::FluentArgs;
 use serde_json::{Value, json};
@@ -146,6 +146,20 @@ pub struct Renderer<'a> {
     feed_values: HashMap<String, Value>,
     /// `config` of the template context (the same on every page).
     config_value: Value,
+    /// Main menus already made, by language, variant and which entries are
+    /// current: the same on most pages, and rendering one was a seventh of
+    /// a cold build (`menu`).
+    menus_made: Mutex<HashMap<MenuKey, Arc<Menu>>>,
+}
+
+/// Language, variant, and which menu entries are current.
+type MenuKey = (String, Option<String>, Vec<bool>);
+
+/// A main menu: the template context's `menu`, and `menu.html` rendered
+/// with it (`menu_html`; empty when the theme has no `menu.html`).
+struct Menu {
+    entries: Value,
+    html: Result<String, Diagnostic>,
 }
 
 #[derive(Debug, Clone)]
@@ -304,6 +318,7 @@ impl<'a> Renderer<'a> {
             base_path,
             feed_values: HashMap::new(),
             config_value: json!({ "base_url": site.config.base_url, "extra": site.config.extra }),
+            menus_made: Mutex::new(HashMap::new()),
         };
         renderer.feed_values = site
             .config
@@ -449,7 +464,7 @@ impl<'a> Renderer<'a> {
             None => "page.html",
         };
         let alternates = self.alternates(key, slot);
-        let mut ctx = self.base_context(key, slot, url, page, &alternates);
+        let mut ctx = self.base_context(key, slot, url, page, &alternates, &mut diags);
         if let Some(obj) = ctx.as_object_mut() {
             if let Some(p) = obj.get_mut("page").and_then(Value::as_object_mut) {
                 p.insert("content".into(), Value::String(rendered.html));
@@ -562,6 +577,63 @@ impl<'a> Renderer<'a> {
         (files, diags)
     }
 
+    /// The main menu of the page at `key`, made once per language, variant
+    /// and current entries: its entries (the context's `menu`) and
+    /// `menu.html` rendered with them and the values `around` it.
+    fn menu(&self, key: &Key, page: &Page, around: &[(&str, &Value)]) -> Arc<Menu> {
+        let (source, lang_key, variant) = key;
+        let entries = self.menus.get(&(lang_key.clone(), variant.clone()));
+        let current: Vec<bool> = entries
+            .into_iter()
+            .flatten()
+            .map(|entry| {
+                entry.source == *source
+                    || (entry.is_section && !page.is_section && page.dir == entry.dir)
+            })
+            .collect();
+        let made_key = (lang_key.clone(), variant.clone(), current);
+        let made = |m: &Mutex<HashMap<MenuKey, Arc<Menu>>>| {
+            m.lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .get(&made_key)
+                .cloned()
+        };
+        if let Some(menu) = made(&self.menus_made) {
+            return menu;
+        }
+        let items: Vec<Value> = entries
+            .into_iter()
+            .flatten()
+            .zip(&made_key.2)
+            .filter_map(|(entry, current)| {
+                let (slot, u) = variant
+                    .as_deref()
+                    .and_then(|v| self.site.slot(&entry.source, lang_key, Some(v)))
+                    .or_else(|| self.site.slot(&entry.source, lang_key, None))?;
+                let p = &self.site.pages[slot.page()];
+                Some(json!({ "url": self.href(u), "title": p.front.title, "lang": p.lang, "is_current": current }))
+            })
+            .collect();
+        let entries = Value::Array(items);
+        let html = match self.templates.teras.get(lang_key) {
+            Some(tera) if self.templates.template_files.contains_key("menu.html") => {
+                let mut context = tera::Context::new();
+                context.insert("menu", &entries);
+                for (name, value) in around {
+                    context.insert(*name, value);
+                }
+                self.render_context(tera, "menu.html", &context, page)
+            }
+            _ => Ok(String::new()),
+        };
+        let menu = Arc::new(Menu { entries, html });
+        let mut made = self
+            .menus_made
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        Arc::clone(made.entry(made_key).or_insert(menu))
+    }
+
     fn render_template(
         &self,
         tera: &Tera,
@@ -571,8 +643,18 @@ impl<'a> Renderer<'a> {
     ) -> Result<String, Diagnostic> {
         let context = tera::Context::from_value(ctx)
             .map_err(|e| template_error(&e, &self.templates.template_files, Some(page)))?;
+        self.render_context(tera, template, &context, page)
+    }
+
+    fn render_context(
+        &self,
+        tera: &Tera,
+        template: &str,
+        context: &tera::Context,
+        page: &Page,
+    ) -> Result<String, Diagnostic> {
         let mut out = Vec::with_capacity(16 * 1024);
-        tera.render_to(template, &context, &mut out)
+        tera.render_to(template, context, &mut out)
             .map_err(|e| template_error(&e, &self.templates.template_files, Some(page)))?;
         // Tera writes only strings, so this holds; its own `render` checks
         // with std's slower `String::from_utf8`.
@@ -628,11 +710,31 @@ impl<'a> Renderer<'a> {
         url: &str,
         page: &Page,
         alternates: &[(String, String)],
+        diags: &mut Vec<Diagnostic>,
     ) -> Value {
         let (source, lang_key, variant) = key;
         let config = self.config();
         let lang = self.lang_value(lang_key);
         let variant_def = variant.as_deref().and_then(|v| config.variant(v));
+        let variant_value = variant_def.map_or(Value::Null, |v| json!({ "key": v.key, "easy": v.easy, "label": self.t(lang_key, &format!("variant-{}", v.key), &[]) }));
+        let root = Value::String(self.href("/"));
+        let menu = self.menu(
+            key,
+            page,
+            &[
+                ("lang", &lang),
+                ("variant", &variant_value),
+                ("root", &root),
+                ("config", &self.config_value),
+            ],
+        );
+        let menu_html = match &menu.html {
+            Ok(html) => Value::String(html.clone()),
+            Err(d) => {
+                diags.push(d.clone());
+                Value::String(String::new())
+            }
+        };
 
         let languages: Vec<Value> = config
             .languages
@@ -727,22 +829,6 @@ impl<'a> Renderer<'a> {
             }
         }
 
-        let menu: Vec<Value> = self
-            .menus
-            .get(&(lang_key.clone(), variant.clone()))
-            .into_iter()
-            .flatten()
-            .filter_map(|entry| {
-                let (slot, u) = variant
-                    .as_deref()
-                    .and_then(|v| self.site.slot(&entry.source, lang_key, Some(v)))
-                    .or_else(|| self.site.slot(&entry.source, lang_key, None))?;
-                let p = &self.site.pages[slot.page()];
-                let current = entry.source == *source || (entry.is_section && !page.is_section && page.dir == entry.dir);
-                Some(json!({ "url": self.href(u), "title": p.front.title, "lang": p.lang, "is_current": current }))
-            })
-            .collect();
-
         let home = variant
             .as_deref()
             .and_then(|v| self.url_of("_index.md", lang_key, Some(v)))
@@ -769,21 +855,21 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|(h, u)| json!({ "hreflang": h, "href": u }))
             .collect();
-        let variant = variant_def.map(|v| json!({ "key": v.key, "easy": v.easy, "label": self.t(lang_key, &format!("variant-{}", v.key), &[]) }));
         let fields = [
             ("lang", lang),
-            ("variant", variant.unwrap_or(Value::Null)),
+            ("variant", variant_value),
             ("page", self.page_value(page, lang_key)),
             ("canonical", Value::String(canonical)),
             ("alternates", Value::Array(alternates)),
             ("noindex", Value::Bool(matches!(slot, Slot::Fallback(_)))),
             ("languages", Value::Array(languages)),
-            ("menu", Value::Array(menu)),
+            ("menu", menu.entries.clone()),
+            ("menu_html", menu_html),
             ("variant_links", Value::Array(variant_links)),
             ("notices", Value::Array(notices)),
             ("content_lang", content_lang),
             ("home_url", Value::String(self.href(&home))),
-            ("root", Value::String(self.href("/"))),
+            ("root", root),
             (
                 "statement_url",
                 statement_url.map_or(Value::Null, |u| Value::String(self.href(&u))),

@@ -544,6 +544,51 @@ fn weight_orders_the_menu_and_dates_order_sections() {
 }
 
 #[test]
+fn each_page_marks_its_own_menu_entry_and_a_site_menu_template_is_used() {
+    // The menu is rendered once per language, variant and current entry:
+    // pages of one language must still each mark their own entry.
+    let current = |html: &str| -> Vec<String> {
+        select(html, "nav.main-nav a[aria-current=page]")
+            .iter()
+            .map(|a| attr(a, "href").to_string())
+            .collect()
+    };
+    let site = basic();
+    let about = site.file("public/de/about/index.html");
+    let online = site.file("public/de/news/online/index.html");
+    let home = site.file("public/de/index.html");
+    assert_eq!(current(&about), ["/site/de/about/"]);
+    assert_eq!(
+        current(&online),
+        ["/site/de/news/"],
+        "a page marks its section"
+    );
+    assert!(current(&home).is_empty(), "{}", fragment(&home, "header"));
+    assert_eq!(
+        current(&site.file("public/en/about-us/index.html")),
+        ["/site/en/about-us/"]
+    );
+
+    let site = SiteTest::fixture("i18n/basic")
+        .write(
+            "templates/menu.html",
+            "<nav class=\"main-nav own\" aria-label=\"{{ t(key=\"main-nav-label\") }}\">{% for item in menu %}<a href=\"{{ item.url }}\">{{ item.title }}</a>{% endfor %}</nav>",
+        )
+        .build_ok();
+    let about = site.file("public/de/about/index.html");
+    assert_eq!(
+        select(&about, "nav.main-nav.own a").len(),
+        2,
+        "{}",
+        fragment(&about, "header")
+    );
+    assert!(
+        current(&about).is_empty(),
+        "the site's menu.html marks nothing"
+    );
+}
+
+#[test]
 fn unreviewed_notices_differ_for_translations_and_plain_language_rewrites() {
     let site = SiteTest::fixture("i18n/basic")
         .write("content/about.easy.md", "+++\ntitle = \"Über uns in Leichter Sprache\"\ntranslation = \"machine\"\nreviewed = false\n+++\n\nWir sind ein Beispiel.\n")

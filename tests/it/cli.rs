@@ -118,6 +118,15 @@ fn template_syntax_error_is_located() {
 }
 
 #[test]
+fn a_menu_template_that_reads_the_page_is_an_error_naming_it() {
+    // menu.html is shared by the pages of a language: it sees no `page`.
+    let site = basic().write("templates/menu.html", "<nav>{{ page.title }}</nav>");
+    let stderr = fails(&site);
+    assert!(stderr.contains("error[template/error]: "), "{stderr}");
+    assert!(stderr.contains("  --> templates/menu.html"), "{stderr}");
+}
+
+#[test]
 fn two_pages_with_the_same_url_are_an_error() {
     let site = basic().write(
         "content/other.md",
