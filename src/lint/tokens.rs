@@ -171,35 +171,29 @@ impl<'h> Tokenizer<'h> {
         };
         self.pos = read.end;
         let name = self.name(read.name.clone());
-        let is = |n: &str| name.eq_ignore_ascii_case(n);
+        // Lower-cased (a copy only for the rare name that is not): one
+        // `match` per question instead of a comparison per candidate.
+        let lower = lowercase(name);
         // The tree builder's part (as lol_html simulates it): namespaces,
         // and how the text after the tag is read.
         self.text = Text::Data;
-        if is("svg") {
-            self.ns.push(Ns::Svg);
-        } else if is("math") {
-            self.ns.push(Ns::MathMl);
-        } else if self.ns() != Ns::Html {
-            self.foreign_start(name, read.self_closing);
-        } else {
-            self.text = if is("script") {
-                Text::Script
-            } else if is("plaintext") {
-                Text::Plain
-            } else if [
-                "style", "iframe", "xmp", "noembed", "noframes", "noscript", "textarea", "title",
-            ]
-            .iter()
-            .any(|n| is(n))
-            {
-                Text::Raw
-            } else {
-                Text::Data
-            };
-            self.raw_name = name;
+        match &*lower {
+            "svg" => self.ns.push(Ns::Svg),
+            "math" => self.ns.push(Ns::MathMl),
+            _ if self.ns() != Ns::Html => self.foreign_start(name, read.self_closing),
+            tag => {
+                self.text = match tag {
+                    "script" => Text::Script,
+                    "plaintext" => Text::Plain,
+                    "style" | "iframe" | "xmp" | "noembed" | "noframes" | "noscript"
+                    | "textarea" | "title" => Text::Raw,
+                    _ => Text::Data,
+                };
+                self.raw_name = name;
+            }
         }
         let opens = if self.ns() == Ns::Html {
-            !is_void(name)
+            !is_void(&lower)
         } else {
             !read.self_closing
         };
@@ -439,14 +433,37 @@ const EXITS_FOREIGN: [&str; 44] = [
     "var",
 ];
 
-/// Void elements: no content, no end tag.
+/// Void elements (of a lower-case name): no content, no end tag.
 fn is_void(name: &str) -> bool {
-    [
-        "area", "base", "basefont", "bgsound", "br", "col", "embed", "hr", "img", "input",
-        "keygen", "link", "meta", "param", "source", "track", "wbr",
-    ]
-    .iter()
-    .any(|v| name.eq_ignore_ascii_case(v))
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "basefont"
+            | "bgsound"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "keygen"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
+
+/// `name` in lower case, borrowed when it already is.
+fn lowercase(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    }
 }
 
 /// Whether `b[lt..]` is `</name` followed by a space, `/` or `>`.
