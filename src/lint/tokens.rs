@@ -468,12 +468,29 @@ fn lowercase(name: &str) -> std::borrow::Cow<'_, str> {
 
 /// Whether `b[lt..]` is `</name` followed by a space, `/` or `>`.
 fn appropriate_end(b: &[u8], lt: usize, name: &str) -> bool {
-    let n = name.len();
-    b.get(lt + 1) == Some(&b'/')
-        && b.get(lt + 2..lt + 2 + n)
-            .is_some_and(|t| t.eq_ignore_ascii_case(name.as_bytes()))
-        && b.get(lt + 2 + n)
+    b.get(lt + 1) == Some(&b'/') && names(b, lt + 2, name)
+}
+
+/// Whether `b[at..]` is `name` (any case) followed by a space, `/` or `>`.
+fn names(b: &[u8], at: usize, name: &str) -> bool {
+    let end = at + name.len();
+    b.get(at..end)
+        .is_some_and(|t| t.eq_ignore_ascii_case(name.as_bytes()))
+        && b.get(end)
             .is_some_and(|&c| is_space(c) || c == b'/' || c == b'>')
+}
+
+/// Past a run of dashes from `i` in an escaped script: the index after it,
+/// and after a `>` that follows, which ends the escape (then `true`).
+fn past_dashes(b: &[u8], mut i: usize) -> (usize, bool) {
+    while b.get(i) == Some(&b'-') {
+        i += 1;
+    }
+    if b.get(i) == Some(&b'>') {
+        (i + 1, true)
+    } else {
+        (i, false)
+    }
 }
 
 /// Where the end tag of a script starts, following the script-data states:
@@ -497,59 +514,27 @@ fn script_end(b: &[u8], from: usize, name: &str) -> Option<usize> {
                     return Some(i);
                 }
                 if b.get(i..).is_some_and(|r| r.starts_with(b"<!--")) {
-                    s = S::Escaped;
-                    // `<!--` is followed by the dash-dash state: `>` leaves.
-                    i += 4;
-                    while b.get(i) == Some(&b'-') {
-                        i += 1;
-                    }
-                    if b.get(i) == Some(&b'>') {
-                        s = S::Data;
-                        i += 1;
-                    }
+                    let (next, ended) = past_dashes(b, i + 4);
+                    (i, s) = (next, if ended { S::Data } else { S::Escaped });
                     continue;
                 }
                 i += 1;
             }
-            S::Escaped | S::Double => {
-                if c == b'-' && b.get(i + 1) == Some(&b'-') {
-                    i += 2;
-                    while b.get(i) == Some(&b'-') {
-                        i += 1;
-                    }
-                    if b.get(i) == Some(&b'>') {
-                        s = S::Data;
-                        i += 1;
-                    }
-                    continue;
+            S::Escaped | S::Double if c == b'-' && b.get(i + 1) == Some(&b'-') => {
+                let (next, ended) = past_dashes(b, i + 2);
+                i = next;
+                if ended {
+                    s = S::Data;
                 }
-                if c == b'<' {
-                    if s == S::Escaped {
-                        if appropriate_end(b, i, name) {
-                            return Some(i);
-                        }
-                        if b.get(i + 1..i + 7)
-                            .is_some_and(|t| t.eq_ignore_ascii_case(b"script"))
-                            && b.get(i + 7)
-                                .is_some_and(|&c| is_space(c) || c == b'/' || c == b'>')
-                        {
-                            s = S::Double;
-                            i += 8;
-                            continue;
-                        }
-                    } else if b.get(i + 1) == Some(&b'/')
-                        && b.get(i + 2..i + 8)
-                            .is_some_and(|t| t.eq_ignore_ascii_case(b"script"))
-                        && b.get(i + 8)
-                            .is_some_and(|&c| is_space(c) || c == b'/' || c == b'>')
-                    {
-                        s = S::Escaped;
-                        i += 9;
-                        continue;
-                    }
-                }
-                i += 1;
             }
+            S::Escaped if c == b'<' && appropriate_end(b, i, name) => return Some(i),
+            S::Escaped if c == b'<' && names(b, i + 1, "script") => {
+                (i, s) = (i + 8, S::Double);
+            }
+            S::Double if c == b'<' && appropriate_end(b, i, "script") => {
+                (i, s) = (i + 9, S::Escaped);
+            }
+            S::Escaped | S::Double => i += 1,
         }
     }
 }
@@ -840,5 +825,16 @@ mod tests {
         assert_eq!(ends, vec![(0, 32..41)]);
         assert_eq!(starts.last().map(|s| s.0.clone()), Some(41..44));
         assert_eq!(oracle(html), Some((starts, ends)));
+        // `<!-->` (and `<!--->`) ends its escape at once: the `<script>`
+        // after it nests in nothing, and the first `</script>` ends.
+        for html in [
+            "<script><!--><script></script><p>",
+            "<script><!---><script></script><p>",
+        ] {
+            let (starts, ends) = ours(html);
+            assert_eq!(starts.len(), 2, "{html}");
+            assert_eq!(ends.len(), 1, "{html}");
+            assert_eq!(oracle(html), Some((starts, ends)), "{html}");
+        }
     }
 }
