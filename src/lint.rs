@@ -137,7 +137,7 @@ pub(crate) fn findings_of(html: &str, url: &str) -> (Facts, Vec<Finding>) {
                 take_text(&mut s, html, span.start);
                 s.cursor = span.end;
                 let at = Element { id, opens, raw };
-                element(&mut s, html, lower(name), &tokens.attrs, at);
+                element(&mut s, html, name, &tokens.attrs, at);
             }
             Token::End { span, closes, .. } => {
                 take_text(&mut s, html, span.start);

@@ -14,7 +14,10 @@
 //! Text, comments and doctypes between two tags are not tokens: the lint
 //! reads the gaps itself ([`markup_end`] skips what is not text).
 
+use std::borrow::Cow;
 use std::ops::Range;
+
+use super::lower;
 
 /// One attribute of a start tag: where its name and value are in the page
 /// (no value: `<td headers>`; the value is without its quotes and with its
@@ -33,8 +36,9 @@ pub(super) enum Token<'h> {
     /// open until an end tag closes it or an element it is inside. After a
     /// `raw` one (`script`, `style`, `title`…, not in svg or math) all is
     /// text up to its end tag.
+    /// `name` is lower-cased.
     Start {
-        name: &'h str,
+        name: Cow<'h, str>,
         span: Range<usize>,
         id: u64,
         opens: bool,
@@ -173,11 +177,11 @@ impl<'h> Tokenizer<'h> {
         let name = self.name(read.name.clone());
         // Lower-cased (a copy only for the rare name that is not): one
         // `match` per question instead of a comparison per candidate.
-        let lower = lowercase(name);
+        let lowered = lower(name);
         // The tree builder's part (as lol_html simulates it): namespaces,
         // and how the text after the tag is read.
         self.text = Text::Data;
-        match &*lower {
+        match &*lowered {
             "svg" => self.ns.push(Ns::Svg),
             "math" => self.ns.push(Ns::MathMl),
             _ if self.ns() != Ns::Html => self.foreign_start(name, read.self_closing),
@@ -193,7 +197,7 @@ impl<'h> Tokenizer<'h> {
             }
         }
         let opens = if self.ns() == Ns::Html {
-            !is_void(&lower)
+            !is_void(&lowered)
         } else {
             !read.self_closing
         };
@@ -203,7 +207,7 @@ impl<'h> Tokenizer<'h> {
             self.open.push((name, id));
         }
         Some(Token::Start {
-            name,
+            name: lowered,
             span: lt..read.end,
             id,
             opens,
@@ -455,15 +459,6 @@ fn is_void(name: &str) -> bool {
             | "track"
             | "wbr"
     )
-}
-
-/// `name` in lower case, borrowed when it already is.
-fn lowercase(name: &str) -> std::borrow::Cow<'_, str> {
-    if name.bytes().any(|b| b.is_ascii_uppercase()) {
-        std::borrow::Cow::Owned(name.to_ascii_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(name)
-    }
 }
 
 /// Whether `b[lt..]` is `</name` followed by a space, `/` or `>`.
