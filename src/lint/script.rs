@@ -25,6 +25,8 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use unicode_script::{Script, ScriptExtension, UnicodeScript};
 
+use crate::chars::is_alphabetic;
+
 /// The scripts of one language with the letters below U+0800 that are
 /// foreign to them as a bitmap, so that the per-character test of nearly
 /// every text node is one bit lookup.
@@ -175,11 +177,11 @@ pub fn find_foreign(text: &str, expected: &[Script]) -> Option<Foreign> {
         if !token.chars().any(|c| is_foreign_letter(c, expected)) || is_code_like(token) {
             continue;
         }
-        for word in token.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’') {
+        for word in token.split(|c: char| !is_alphabetic(c) && c != '\'' && c != '’') {
             let Some(script) = foreign_script(word, expected) else {
                 continue;
             };
-            if word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            if word.chars().filter(|&c| is_alphabetic(c)).count() < 2 {
                 continue;
             }
             let cased = word.chars().any(|c| c.is_uppercase() || c.is_lowercase());
@@ -198,7 +200,7 @@ pub fn find_foreign(text: &str, expected: &[Script]) -> Option<Foreign> {
 /// The foreign script of a word: a script of its letters that none of the
 /// expected scripts shares (via Script_Extensions), if any.
 fn foreign_script(word: &str, expected: &[Script]) -> Option<Script> {
-    for c in word.chars().filter(|c| c.is_alphabetic()) {
+    for c in word.chars().filter(|&c| is_alphabetic(c)) {
         let ext: ScriptExtension = c.script_extension();
         if ext.is_common() || ext.is_inherited() || ext.is_empty() {
             continue;
@@ -222,7 +224,7 @@ static LOW_LETTERS: LazyLock<Vec<Option<ScriptExtension>>> = LazyLock::new(|| {
 });
 
 fn letter_extension(c: char) -> Option<ScriptExtension> {
-    if !c.is_alphabetic() {
+    if !is_alphabetic(c) {
         return None;
     }
     let ext = c.script_extension();
@@ -248,7 +250,7 @@ fn is_foreign_letter(c: char, expected: &[Script]) -> bool {
 }
 
 fn is_code_like(token: &str) -> bool {
-    let inner = token.trim_matches(|c: char| !c.is_alphanumeric());
+    let inner = token.trim_matches(|c: char| !crate::chars::is_alphanumeric(c));
     token
         .chars()
         .any(|c| c.is_ascii_digit() || "/@_=".contains(c))

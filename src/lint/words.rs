@@ -244,7 +244,7 @@ pub fn normalise(text: &str) -> String {
     let lower = text.to_lowercase();
     let collapsed = lower.split_whitespace().collect::<Vec<_>>().join(" ");
     collapsed
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != '\u{200c}')
+        .trim_matches(|c: char| !is_alphanumeric(c) && c != '\u{200c}')
         .to_string()
 }
 
@@ -263,26 +263,7 @@ static LONGEST_GENERIC_LINK_TEXT: std::sync::LazyLock<usize> = std::sync::LazyLo
         .unwrap_or(0)
 });
 
-/// Where [`LOW_ALPHANUMERIC`] ends: the end of the two-byte UTF-8 range,
-/// as for the script tables (Latin, Greek, Cyrillic, Hebrew, Arabic, …).
-use super::script::TABLE_END as LOW_END;
-
-/// `char::is_alphanumeric` of every character below [`LOW_END`], looked up
-/// by index: the standard library searches a table per character, and
-/// every non-ASCII link text of a page went through it.
-static LOW_ALPHANUMERIC: std::sync::LazyLock<Vec<bool>> = std::sync::LazyLock::new(|| {
-    (0..LOW_END)
-        .map(|u| char::from_u32(u).is_some_and(char::is_alphanumeric))
-        .collect()
-});
-
-/// `c.is_alphanumeric()`, by table below [`LOW_END`].
-fn is_alphanumeric(c: char) -> bool {
-    match LOW_ALPHANUMERIC.get(c as usize) {
-        Some(&known) => known,
-        None => c.is_alphanumeric(),
-    }
-}
+use crate::chars::is_alphanumeric;
 
 /// Whether `text` (a link's name) is one of the generic texts of `lang` or English.
 pub fn is_generic_link_text(text: &str, lang: &str) -> bool {
@@ -363,15 +344,6 @@ pub fn is_file_name(alt: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_alphanumeric_table_agrees_with_the_standard_library() {
-        for u in (0..LOW_END + 0x100).chain([0x1F600, 0x10FFFF]) {
-            if let Some(c) = char::from_u32(u) {
-                assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "U+{u:04X}");
-            }
-        }
-    }
 
     const SHIPPED: [&str; 12] = [
         "de", "en", "tr", "ar", "ru", "uk", "pl", "fa", "kmr", "ro", "bg", "el",

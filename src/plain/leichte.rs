@@ -211,7 +211,10 @@ pub fn check(a: &Analysis, settings: &PlainSettings) -> Vec<Finding> {
                     false,
                 );
             }
-            let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+            let letters = text
+                .chars()
+                .filter(|&c| crate::chars::is_alphabetic(c))
+                .count();
             if letters >= settings.long_compound_letters
                 && !text.contains(['·', '-'])
                 && text.starts_with(|c: char| c.is_uppercase())
@@ -287,7 +290,10 @@ pub fn numeric_dates(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let boundary = i == 0 || chars.get(i - 1).is_some_and(|(_, c)| !c.is_alphanumeric());
+        let boundary = i == 0
+            || chars
+                .get(i - 1)
+                .is_some_and(|&(_, c)| !crate::chars::is_alphanumeric(c));
         let d1 = digits_at(i);
         if boundary && d1 > 0 {
             let j = i + d1;

@@ -29,7 +29,7 @@ pub fn pattern_language(lang: &str) -> Option<hypher::Lang> {
 /// Syllables of one word (letters; a number counts as one syllable).
 pub fn count(word: &str, lang: Option<hypher::Lang>) -> usize {
     let mut total = 0;
-    for part in word.split(|c: char| !c.is_alphabetic()) {
+    for part in word.split(|c: char| !crate::chars::is_alphabetic(c)) {
         if part.is_empty() {
             continue;
         }
@@ -58,7 +58,7 @@ fn english(word: &str) -> usize {
     let w: Vec<char> = word
         .to_lowercase()
         .chars()
-        .filter(|c| c.is_alphabetic())
+        .filter(|&c| crate::chars::is_alphabetic(c))
         .collect();
     let vowel = |i: usize| -> bool {
         match w.get(i) {
@@ -86,7 +86,8 @@ fn english(word: &str) -> usize {
             count -= 1;
         }
     }
-    let consonant = |i: usize| n > i && w.get(i).is_some_and(|c| c.is_alphabetic()) && !vowel(i);
+    let consonant =
+        |i: usize| n > i && w.get(i).is_some_and(|&c| crate::chars::is_alphabetic(c)) && !vowel(i);
     if n > 2 && at(n - 1) == 'e' && !vowel(n - 2) {
         let syllabic_le = at(n - 2) == 'l' && n > 3 && consonant(n - 3);
         if !syllabic_le {
@@ -134,7 +135,9 @@ fn vowel_groups(word: &str) -> usize {
 
 /// Letters of a word (what LIX and the long-word counts measure).
 pub fn letters(word: &str) -> usize {
-    word.chars().filter(|c| c.is_alphabetic()).count()
+    word.chars()
+        .filter(|&c| crate::chars::is_alphabetic(c))
+        .count()
 }
 
 #[cfg(test)]
