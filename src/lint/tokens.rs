@@ -169,7 +169,7 @@ impl<'h> Tokenizer<'h> {
     }
 
     fn start_tag(&mut self, lt: usize) -> Option<Token<'h>> {
-        let Some(read) = self.read_tag(lt + 1, true) else {
+        let Some(read) = read_tag(self.html.as_bytes(), lt + 1, Some(&mut self.attrs)) else {
             self.pos = self.html.len();
             return None;
         };
@@ -234,8 +234,7 @@ impl<'h> Tokenizer<'h> {
         {
             self.ns.pop();
         } else if !self_closing
-            && ((ns == Ns::Svg && ["desc", "title", "foreignObject"].iter().any(|n| is(n)))
-                || (ns == Ns::MathMl && ["mi", "mo", "mn", "ms", "mtext"].iter().any(|n| is(n)))
+            && (integration_point(ns, name)
                 || (ns == Ns::MathMl
                     && is("annotation-xml")
                     && attr(self, "encoding").is_some_and(|e| {
@@ -248,7 +247,8 @@ impl<'h> Tokenizer<'h> {
     }
 
     fn end_tag(&mut self, lt: usize) -> Option<Token<'h>> {
-        let Some(read) = self.read_tag(lt + 2, false) else {
+        self.attrs.clear();
+        let Some(read) = read_tag(self.html.as_bytes(), lt + 2, None) else {
             self.pos = self.html.len();
             return None;
         };
@@ -264,13 +264,10 @@ impl<'h> Tokenizer<'h> {
             .and_then(|i| self.ns.get(i))
             .copied();
         let leaves = match ns {
-            Ns::Html => match outer {
-                Some(Ns::MathMl) => ["mi", "mo", "mn", "ms", "mtext", "annotation-xml"]
-                    .iter()
-                    .any(|n| is(n)),
-                Some(Ns::Svg) => ["desc", "title", "foreignObject"].iter().any(|n| is(n)),
-                _ => false,
-            },
+            // The end of an integration point (any `annotation-xml`).
+            Ns::Html => outer.is_some_and(|outer| {
+                integration_point(outer, name) || (outer == Ns::MathMl && is("annotation-xml"))
+            }),
             Ns::Svg => is("svg") || is("p") || is("br"),
             Ns::MathMl => is("math") || is("p") || is("br"),
         };
@@ -309,53 +306,52 @@ impl<'h> Tokenizer<'h> {
             at = lt + 1;
         }
     }
+}
 
-    /// Reads a tag whose name starts at `from` (the tag name, attribute and
-    /// self-closing states). Start tags keep their attributes in
-    /// [`Self::attrs`]; `None` if the page ends inside the tag.
-    fn read_tag(&mut self, from: usize, start: bool) -> Option<Read> {
-        let b = self.html.as_bytes();
-        self.attrs.clear();
-        let mut i = from;
-        while !matches!(b.get(i)?, b'/' | b'>') && !is_space(*b.get(i)?) {
-            i += 1;
-        }
-        let name = from..i;
-        let mut self_closing = false;
-        // Before attribute name.
-        loop {
-            match *b.get(i)? {
-                c if is_space(c) => i += 1,
-                b'>' => break,
-                b'/' => {
-                    if b.get(i + 1)? == &b'>' {
-                        self_closing = true;
-                        i += 1;
-                        break;
-                    }
+/// Reads a tag whose name starts at `from` (the tag name, attribute and
+/// self-closing states), putting a start tag's attributes in `attrs`;
+/// `None` if the page ends inside the tag.
+fn read_tag(b: &[u8], from: usize, mut attrs: Option<&mut Vec<Attr>>) -> Option<Read> {
+    if let Some(attrs) = attrs.as_deref_mut() {
+        attrs.clear();
+    }
+    let mut i = from;
+    while !matches!(b.get(i)?, b'/' | b'>') && !is_space(*b.get(i)?) {
+        i += 1;
+    }
+    let name = from..i;
+    let mut self_closing = false;
+    // Before attribute name.
+    loop {
+        match *b.get(i)? {
+            c if is_space(c) => i += 1,
+            b'>' => break,
+            b'/' => {
+                if b.get(i + 1)? == &b'>' {
+                    self_closing = true;
+                    i += 1;
+                    break;
+                }
+                i += 1;
+            }
+            _ => {
+                // Attribute name (its first character may be `=`).
+                let name_from = i;
+                i += 1;
+                while !matches!(b.get(i)?, b'/' | b'>' | b'=') && !is_space(*b.get(i)?) {
                     i += 1;
                 }
-                _ => {
-                    // Attribute name (its first character may be `=`).
-                    let name_from = i;
+                let name = name_from..i;
+                // After attribute name.
+                while is_space(*b.get(i)?) {
                     i += 1;
-                    while !matches!(b.get(i)?, b'/' | b'>' | b'=') && !is_space(*b.get(i)?) {
-                        i += 1;
-                    }
-                    let name = name_from..i;
-                    // After attribute name.
-                    while is_space(*b.get(i)?) {
-                        i += 1;
-                    }
-                    if b.get(i)? != &b'=' {
-                        self.attrs.push(Attr { name, value: None });
-                        continue;
-                    }
+                }
+                let value = if b.get(i)? == &b'=' {
                     i += 1;
                     while is_space(*b.get(i)?) {
                         i += 1;
                     }
-                    let value = match *b.get(i)? {
+                    match *b.get(i)? {
                         q @ (b'"' | b'\'') => {
                             let close = i + 1 + memchr::memchr(q, b.get(i + 1..)?)?;
                             let v = i + 1..close;
@@ -370,22 +366,33 @@ impl<'h> Tokenizer<'h> {
                             }
                             Some(v_from..i)
                         }
-                    };
-                    if start {
-                        self.attrs.push(Attr { name, value });
                     }
+                } else {
+                    None
+                };
+                if let Some(attrs) = attrs.as_deref_mut() {
+                    attrs.push(Attr { name, value });
                 }
             }
         }
-        if !start {
-            self.attrs.clear();
-        }
-        Some(Read {
-            name,
-            end: i + 1,
-            self_closing,
-        })
     }
+    Some(Read {
+        name,
+        end: i + 1,
+        self_closing,
+    })
+}
+
+/// Whether the element `name` of namespace `ns` holds HTML content: svg's
+/// `desc`, `title` and `foreignObject`, MathML's text elements. (MathML's
+/// `annotation-xml` does with an HTML encoding; the callers look at that.)
+fn integration_point(ns: Ns, name: &str) -> bool {
+    let names: &[&str] = match ns {
+        Ns::Svg => &["desc", "title", "foreignObject"],
+        Ns::MathMl => &["mi", "mo", "mn", "ms", "mtext"],
+        Ns::Html => &[],
+    };
+    names.iter().any(|n| name.eq_ignore_ascii_case(n))
 }
 
 /// HTML elements whose start tag ends svg or math content (`font` too,
@@ -557,11 +564,11 @@ pub(super) fn markup_end(b: &[u8], lt: usize) -> Option<usize> {
         }),
         b'!' | b'?' => Some(find_past(b, lt + 2, b">")),
         b'/' => match rest.get(2)? {
-            c if c.is_ascii_alphabetic() => Some(tag_end(b, lt + 3)),
+            c if c.is_ascii_alphabetic() => Some(tag_end(b, lt + 2)),
             b'>' => Some(lt + 3),
             _ => Some(find_past(b, lt + 2, b">")),
         },
-        c if c.is_ascii_alphabetic() => Some(tag_end(b, lt + 2)),
+        c if c.is_ascii_alphabetic() => Some(tag_end(b, lt + 1)),
         _ => None,
     }
 }
@@ -582,28 +589,10 @@ fn comment_end(b: &[u8], from: usize) -> usize {
     b.len()
 }
 
-/// The index after the `>` that closes a tag whose name starts before
-/// `from`, skipping quoted attribute values.
+/// The index after the `>` that closes a tag whose name starts at `from`
+/// (read as [`read_tag`] reads it), or the end of `b`.
 fn tag_end(b: &[u8], from: usize) -> usize {
-    let mut i = from;
-    let mut after_equals = false;
-    while let Some(&c) = b.get(i) {
-        match c {
-            b'>' => return i + 1,
-            b'"' | b'\'' if after_equals => {
-                i = b
-                    .get(i + 1..)
-                    .and_then(|tail| memchr::memchr(c, tail))
-                    .map_or(b.len(), |j| i + 1 + j);
-                after_equals = false;
-            }
-            b'=' => after_equals = true,
-            c if c.is_ascii_whitespace() => {}
-            _ => after_equals = false,
-        }
-        i += 1;
-    }
-    b.len()
+    read_tag(b, from, None).map_or(b.len(), |read| read.end)
 }
 
 #[cfg(test)]
