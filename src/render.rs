@@ -592,15 +592,14 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let made_key = (lang_key.clone(), variant.clone(), current);
-        let made = |m: &Mutex<HashMap<MenuKey, Arc<Menu>>>| {
-            m.lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .get(&made_key)
-                .cloned()
-        };
-        if let Some(menu) = made(&self.menus_made) {
-            return menu;
+        let made = self
+            .menus_made
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(menu) = made.get(&made_key) {
+            return Arc::clone(menu);
         }
+        drop(made);
         let items: Vec<Value> = entries
             .into_iter()
             .flatten()
