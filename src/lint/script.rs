@@ -25,7 +25,9 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use unicode_script::{Script, ScriptExtension, UnicodeScript};
 
-use crate::chars::is_alphabetic;
+// The tables end where two-byte UTF-8 ends, which `has_foreign` decodes
+// straight into the bitmap.
+use crate::chars::{TABLE_END, is_alphabetic};
 
 /// The scripts of one language with the letters below U+0800 that are
 /// foreign to them as a bitmap, so that the per-character test of nearly
@@ -216,7 +218,6 @@ fn foreign_script(word: &str, expected: &[Script]) -> Option<Script> {
 /// Cyrillic, Armenian, Hebrew, Arabic, Syriac, Thaana, NKo), computed once
 /// per process from `unicode-script`: `None` for characters that can never
 /// be foreign (not alphabetic, or Common, Inherited, unassigned).
-pub(super) const TABLE_END: u32 = 0x800;
 static LOW_LETTERS: LazyLock<Vec<Option<ScriptExtension>>> = LazyLock::new(|| {
     (0..TABLE_END)
         .map(|u| char::from_u32(u).and_then(letter_extension))
