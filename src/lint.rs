@@ -76,6 +76,10 @@ pub fn lang_tag(lang: &str) -> Lang {
     })
 }
 
+/// A page's ids (foldhash: SipHash, the standard library's, was a sixth of
+/// the pass's last step).
+pub type Ids = HashSet<String, foldhash::fast::RandomState>;
+
 /// What the site-wide checks need to know about one output page.
 #[derive(Debug, Default, Clone)]
 pub struct Facts {
@@ -83,7 +87,7 @@ pub struct Facts {
     pub file: Option<PathBuf>,
     /// The page's `<html lang>`.
     pub lang: String,
-    pub ids: HashSet<String>,
+    pub ids: Ids,
     /// Links and stylesheets (`a[href]`, `link[rel=stylesheet]`).
     pub links: Vec<Link>,
     pub title: String,
@@ -280,7 +284,6 @@ struct State {
     videos: Vec<bool>,
     viewport: Option<String>,
     findings: Vec<Finding>,
-    pending_text: String,
     /// How far into the page text has been taken ([`take_text`]).
     cursor: usize,
     /// The expected scripts of the languages met on this page.
@@ -316,71 +319,93 @@ impl State {
     }
 }
 
-/// The attributes the rules read, entities decoded, collected in one pass
-/// over the element's attributes (the first of duplicates wins, as in
-/// browsers). Names and values are borrowed from the page's own bytes
-/// unless they need lower-casing or decoding.
-#[derive(Default)]
+/// The attributes the rules read.
+#[derive(Clone, Copy)]
+enum Known {
+    Lang,
+    XmlLang,
+    Id,
+    AriaLabelledby,
+    AriaDescribedby,
+    Headers,
+    For,
+    Tabindex,
+    Name,
+    HttpEquiv,
+    Content,
+    Src,
+    Alt,
+    Href,
+    Hreflang,
+    AriaLabel,
+    Title,
+    Target,
+    Rel,
+    Role,
+    Kind,
+}
+
+/// Where an element's attributes that the rules read are, found in one
+/// pass over them (the first of duplicates wins, as in browsers); a value
+/// is decoded when a rule asks for it ([`Attrs::get`]). (Holding every
+/// value decoded made the struct 500 bytes to fill and drop per element.)
 struct Attrs<'a> {
-    lang: Option<Cow<'a, str>>,
-    xml_lang: Option<Cow<'a, str>>,
-    id: Option<Cow<'a, str>>,
-    aria_labelledby: Option<Cow<'a, str>>,
-    aria_describedby: Option<Cow<'a, str>>,
-    headers: Option<Cow<'a, str>>,
-    for_: Option<Cow<'a, str>>,
-    tabindex: Option<Cow<'a, str>>,
-    name: Option<Cow<'a, str>>,
-    http_equiv: Option<Cow<'a, str>>,
-    content: Option<Cow<'a, str>>,
-    src: Option<Cow<'a, str>>,
-    alt: Option<Cow<'a, str>>,
-    href: Option<Cow<'a, str>>,
-    hreflang: Option<Cow<'a, str>>,
-    aria_label: Option<Cow<'a, str>>,
-    title: Option<Cow<'a, str>>,
-    target: Option<Cow<'a, str>>,
-    rel: Option<Cow<'a, str>>,
-    role: Option<Cow<'a, str>>,
-    kind: Option<Cow<'a, str>>,
+    html: &'a str,
+    attrs: &'a [Attr],
+    /// Per [`Known`], 1 + the index of its attribute; 0 when absent.
+    at: [u32; 21],
 }
 
 impl<'a> Attrs<'a> {
-    fn of(attrs: &[Attr], html: &'a str) -> Attrs<'a> {
-        let mut a = Attrs::default();
-        for at in attrs {
-            let name = lower(html.get(at.name.clone()).unwrap_or(""));
+    fn of(attrs: &'a [Attr], html: &'a str) -> Attrs<'a> {
+        let mut at = [0u32; 21];
+        for (i, attr) in (1u32..).zip(attrs) {
+            let name = lower(html.get(attr.name.clone()).unwrap_or(""));
             let slot = match &*name {
-                "lang" => &mut a.lang,
-                "xml:lang" => &mut a.xml_lang,
-                "id" => &mut a.id,
-                "aria-labelledby" => &mut a.aria_labelledby,
-                "aria-describedby" => &mut a.aria_describedby,
-                "headers" => &mut a.headers,
-                "for" => &mut a.for_,
-                "tabindex" => &mut a.tabindex,
-                "name" => &mut a.name,
-                "http-equiv" => &mut a.http_equiv,
-                "content" => &mut a.content,
-                "src" => &mut a.src,
-                "alt" => &mut a.alt,
-                "href" => &mut a.href,
-                "hreflang" => &mut a.hreflang,
-                "aria-label" => &mut a.aria_label,
-                "title" => &mut a.title,
-                "target" => &mut a.target,
-                "rel" => &mut a.rel,
-                "role" => &mut a.role,
-                "kind" => &mut a.kind,
+                "lang" => Known::Lang,
+                "xml:lang" => Known::XmlLang,
+                "id" => Known::Id,
+                "aria-labelledby" => Known::AriaLabelledby,
+                "aria-describedby" => Known::AriaDescribedby,
+                "headers" => Known::Headers,
+                "for" => Known::For,
+                "tabindex" => Known::Tabindex,
+                "name" => Known::Name,
+                "http-equiv" => Known::HttpEquiv,
+                "content" => Known::Content,
+                "src" => Known::Src,
+                "alt" => Known::Alt,
+                "href" => Known::Href,
+                "hreflang" => Known::Hreflang,
+                "aria-label" => Known::AriaLabel,
+                "title" => Known::Title,
+                "target" => Known::Target,
+                "rel" => Known::Rel,
+                "role" => Known::Role,
+                "kind" => Known::Kind,
                 _ => continue,
             };
-            if slot.is_none() {
-                // No value (`<td headers>`): the empty string, as in the DOM.
-                let value = at.value.clone().and_then(|v| html.get(v)).unwrap_or("");
-                *slot = Some(decode_entities_cow(value));
+            if let Some(slot) = at.get_mut(slot as usize).filter(|s| **s == 0) {
+                *slot = i;
             }
         }
-        a
+        Attrs { html, attrs, at }
+    }
+
+    /// The value of attribute `name`, entities decoded; an attribute
+    /// without a value (`<td headers>`) has the empty string, as in the DOM.
+    fn get(&self, name: Known) -> Option<Cow<'a, str>> {
+        let i = usize::try_from(*self.at.get(name as usize)?)
+            .ok()?
+            .checked_sub(1)?;
+        let value = self.attrs.get(i)?.value.clone();
+        Some(decode_entities_cow(
+            value.and_then(|v| self.html.get(v)).unwrap_or(""),
+        ))
+    }
+
+    fn has(&self, name: Known) -> bool {
+        self.at.get(name as usize).is_some_and(|i| *i != 0)
     }
 }
 
@@ -404,37 +429,37 @@ struct Element {
 /// follows gets a frame until its end.
 fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Element) {
     let Element { id, opens, raw } = at;
-    let mut a = Attrs::of(attrs, html);
-    let own_lang = a.lang.take().or_else(|| a.xml_lang.take());
+    let a = Attrs::of(attrs, html);
+    let own_lang = a.get(Known::Lang).or_else(|| a.get(Known::XmlLang));
 
-    if let Some(id) = a.id.take() {
+    if let Some(id) = a.get(Known::Id) {
         s.ids.push(id.into_owned());
     }
     for (name, value) in [
-        ("aria-labelledby", &a.aria_labelledby),
-        ("aria-describedby", &a.aria_describedby),
+        ("aria-labelledby", Known::AriaLabelledby),
+        ("aria-describedby", Known::AriaDescribedby),
     ] {
-        if let Some(v) = value {
+        if let Some(v) = a.get(value) {
             for id in v.split_whitespace() {
                 s.idrefs.push((name, id.to_string(), tag.to_string()));
             }
         }
     }
     if matches!(&*tag, "td" | "th")
-        && let Some(v) = a.headers.take()
+        && let Some(v) = a.get(Known::Headers)
     {
         for id in v.split_whitespace() {
             s.idrefs.push(("headers", id.to_string(), tag.to_string()));
         }
     }
     if matches!(&*tag, "label" | "output")
-        && let Some(v) = a.for_.take()
+        && let Some(v) = a.get(Known::For)
     {
         for id in v.split_whitespace() {
             s.idrefs.push(("for", id.to_string(), tag.to_string()));
         }
     }
-    if let Some(t) = a.tabindex.take()
+    if let Some(t) = a.get(Known::Tabindex)
         && t.trim().parse::<i64>().is_ok_and(|n| n > 0)
     {
         s.push(
@@ -454,10 +479,13 @@ fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Ele
             Some(Kind::Lang)
         }
         "meta" => {
-            let name = a.name.take().unwrap_or_default().to_ascii_lowercase();
-            let equiv = a.http_equiv.take().unwrap_or_default().to_ascii_lowercase();
+            let name = a.get(Known::Name).unwrap_or_default().to_ascii_lowercase();
+            let equiv = a
+                .get(Known::HttpEquiv)
+                .unwrap_or_default()
+                .to_ascii_lowercase();
             if name == "viewport" {
-                s.viewport = Some(a.content.take().unwrap_or_default().into_owned());
+                s.viewport = Some(a.get(Known::Content).unwrap_or_default().into_owned());
             }
             if equiv == "refresh" {
                 s.push(
@@ -471,8 +499,8 @@ fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Ele
             None
         }
         "img" => {
-            let src = a.src.take().unwrap_or_default();
-            match a.alt.take() {
+            let src = a.get(Known::Src).unwrap_or_default();
+            match a.get(Known::Alt) {
                 None => s.push(
                     "a11y/img-alt-missing",
                     format!("the image {src} has no alt text"),
@@ -513,17 +541,16 @@ fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Ele
             }
             None
         }
-        "a" => a.href.take().map(|href| {
+        "a" => a.get(Known::Href).map(|href| {
             let link = LinkScan {
                 href: href.into_owned(),
-                hreflang: a.hreflang.take().map(Cow::into_owned),
+                hreflang: a.get(Known::Hreflang).map(Cow::into_owned),
                 lang: lang_now(s),
-                aria_label: a.aria_label.take().map(Cow::into_owned),
-                labelled_by: a.aria_labelledby.is_some(),
-                title: a.title.take().map(Cow::into_owned),
+                aria_label: a.get(Known::AriaLabel).map(Cow::into_owned),
+                labelled_by: a.has(Known::AriaLabelledby),
+                title: a.get(Known::Title).map(Cow::into_owned),
                 blank: a
-                    .target
-                    .take()
+                    .get(Known::Target)
                     .is_some_and(|t| t.eq_ignore_ascii_case("_blank")),
                 ..LinkScan::default()
             };
@@ -531,10 +558,10 @@ fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Ele
             Kind::Link(s.links.len() - 1)
         }),
         "link" => {
-            if a.rel.take().is_some_and(|r| {
+            if a.get(Known::Rel).is_some_and(|r| {
                 r.split_whitespace()
                     .any(|r| r.eq_ignore_ascii_case("stylesheet"))
-            }) && let Some(href) = a.href.take()
+            }) && let Some(href) = a.get(Known::Href)
             {
                 let lang = lang_now(s);
                 s.links.push(LinkScan {
@@ -560,8 +587,7 @@ fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Ele
         }
         "table" => {
             let layout = a
-                .role
-                .take()
+                .get(Known::Role)
                 .is_some_and(|r| matches!(r.trim(), "presentation" | "none"));
             // A layout table counts as having headers: it needs none.
             s.tables.push(layout);
@@ -586,8 +612,7 @@ fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Ele
         }
         "track" => {
             let captions = a
-                .kind
-                .take()
+                .get(Known::Kind)
                 .is_some_and(|k| k.eq_ignore_ascii_case("captions"));
             if captions
                 && let Some(i) = s.innermost(|k| {
@@ -604,8 +629,8 @@ fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Ele
             None
         }
         "iframe" => {
-            if a.title.take().is_none_or(|t| t.trim().is_empty()) {
-                let src = a.src.take().unwrap_or_default();
+            if a.get(Known::Title).is_none_or(|t| t.trim().is_empty()) {
+                let src = a.get(Known::Src).unwrap_or_default();
                 s.push(
                     "a11y/iframe-title",
                     format!("the iframe {src} has no title"),
@@ -659,7 +684,6 @@ fn take_text(s: &mut State, html: &str, to: usize) {
     }
     if s.frames.last().is_some_and(|f| f.raw) {
         add_text(s, gap);
-        flush_text(s);
         return;
     }
     let bytes = gap.as_bytes();
@@ -668,27 +692,28 @@ fn take_text(s: &mut State, html: &str, to: usize) {
         let lt = at + lt;
         match tokens::markup_end(bytes, lt) {
             Some(end) => {
-                add_text(s, gap.get(text_from..lt).unwrap_or(""));
-                flush_text(s);
+                let piece = gap.get(text_from..lt).unwrap_or("");
+                let text = add_text(s, piece);
+                check_text(s, &text);
                 (at, text_from) = (end, end);
             }
             // A `<` that starts no markup is text.
             None => at = lt + 1,
         }
     }
-    add_text(s, gap.get(text_from..).unwrap_or(""));
-    flush_text(s);
+    let text = add_text(s, gap.get(text_from..).unwrap_or(""));
+    check_text(s, &text);
 }
 
 /// Adds one piece of a text node (entities not yet decoded) to the texts
-/// of the open links, headings and title, and, outside code and raw text,
-/// to the text node checked for foreign script.
-fn add_text(s: &mut State, text: &str) {
+/// of the open links, headings and title. Returns the piece decoded when
+/// it is language text (outside code and raw text), for [`check_text`];
+/// else nothing.
+fn add_text<'t>(s: &mut State, text: &'t str) -> Cow<'t, str> {
     if text.is_empty() {
-        return;
+        return Cow::Borrowed("");
     }
     let decoded = decode_entities_cow(text);
-    let decoded = decoded.as_ref();
     let mut opaque = false;
     // By index: the frames and the collected texts are fields of the
     // same state, and copying the frame kinds out would allocate per node.
@@ -699,46 +724,46 @@ fn add_text(s: &mut State, text: &str) {
         match kind {
             Kind::Link(i) => {
                 if let Some(l) = s.links.get_mut(i) {
-                    l.text.push_str(decoded);
+                    l.text.push_str(&decoded);
                 }
             }
             Kind::Heading(i) => {
                 if let Some(h) = s.headings.get_mut(i) {
-                    h.text.push_str(decoded);
+                    h.text.push_str(&decoded);
                 }
             }
             Kind::Title => {
                 if let Some(title) = s.title.as_mut() {
-                    title.push_str(decoded);
+                    title.push_str(&decoded);
                 }
             }
             Kind::Opaque => opaque = true,
             _ => {}
         }
     }
-    if !opaque && !s.frames.last().is_some_and(|f| f.raw) {
-        s.pending_text.push_str(decoded);
+    if opaque || s.frames.last().is_some_and(|f| f.raw) {
+        return Cow::Borrowed("");
     }
+    decoded
 }
 
-/// Checks the text node collected so far for foreign-script words.
-fn flush_text(s: &mut State) {
-    if s.pending_text.trim().is_empty() {
-        s.pending_text.clear();
-        return;
-    }
-    let text = std::mem::take(&mut s.pending_text);
+/// Checks one text node for foreign-script words.
+fn check_text(s: &mut State, text: &str) {
     let lang = s.lang();
-    let expected = match s.scripts.iter().find(|(l, _)| l == lang) {
-        Some((_, e)) => e.clone(),
+    let at = match s.scripts.iter().position(|(l, _)| l == lang) {
+        Some(at) => at,
         None => {
             let e = script::Expected::of(lang);
             let lang = lang.to_string();
-            s.scripts.push((lang, e.clone()));
-            e
+            s.scripts.push((lang, e));
+            s.scripts.len() - 1
         }
     };
-    let found = expected.and_then(|e| e.find_foreign(&text));
+    let found = s
+        .scripts
+        .get(at)
+        .and_then(|(_, e)| e.as_deref())
+        .and_then(|e| e.find_foreign(text));
     if let Some(found) = found {
         let lang = s.lang().to_string();
         let sample: String = found
@@ -759,9 +784,6 @@ fn flush_text(s: &mut State) {
             text.trim().lines().next().map(str::trim).map(str::to_string).into_iter().collect(),
         );
     }
-    // Keep the buffer's capacity for the next text node.
-    s.pending_text = text;
-    s.pending_text.clear();
 }
 
 /// The primary language subtag (`de` of `de-AT`), lower-cased.
@@ -910,16 +932,18 @@ impl State {
             }
         }
 
-        let mut seen = HashSet::new();
         let ids = std::mem::take(&mut self.ids);
+        let mut seen = Ids::with_capacity_and_hasher(ids.len(), Default::default());
         for id in ids {
-            if !seen.insert(id.clone()) {
+            if seen.contains(&id) {
                 self.push(
                     "html/duplicate-id",
                     format!("the id `{id}` is used more than once"),
                     "ids must be unique on a page; rename one heading or element",
                     vec![format!("{{#{id}}}"), format!("id=\"{id}\"")],
                 );
+            } else {
+                seen.insert(id);
             }
         }
         for (attr, id, tag) in std::mem::take(&mut self.idrefs) {
@@ -1120,12 +1144,12 @@ pub fn decode_entities(value: &str) -> String {
 
 /// [`decode_entities`] without a copy when there is nothing to decode.
 fn decode_entities_cow(value: &str) -> Cow<'_, str> {
-    if !value.contains('&') {
+    if memchr::memchr(b'&', value.as_bytes()).is_none() {
         return Cow::Borrowed(value);
     }
     let mut out = String::with_capacity(value.len());
     let mut rest = value;
-    while let Some(i) = rest.find('&') {
+    while let Some(i) = memchr::memchr(b'&', rest.as_bytes()) {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
         let end = rest.find(';').filter(|&e| e <= 12);
@@ -1218,13 +1242,13 @@ mod tests {
                 "/style.css".into(),
                 "#top".into(),
             ],
-            ids: ["top".to_string()].into(),
+            ids: ["top".to_string()].into_iter().collect(),
             ..Facts::default()
         };
         let b = Facts {
             url: "/de/b/".into(),
             title: "A".into(),
-            ids: ["ok".to_string()].into(),
+            ids: ["ok".to_string()].into_iter().collect(),
             ..Facts::default()
         };
         let files: HashSet<String> = ["style.css".to_string()].into();

@@ -266,6 +266,10 @@ static LONGEST_GENERIC_LINK_TEXT: std::sync::LazyLock<usize> = std::sync::LazyLo
 use crate::chars::is_alphanumeric;
 
 /// Whether `text` (a link's name) is one of the generic texts of `lang` or English.
+/// Per-thread answers by text (foldhash: the texts are short, and SipHash
+/// was most of a lookup).
+type Memo<T> = HashMap<String, T, foldhash::fast::RandomState>;
+
 pub fn is_generic_link_text(text: &str, lang: &str) -> bool {
     // `normalise` keeps every letter and digit, so a text with more of them
     // than the longest generic text has cannot be one (most link texts).
@@ -282,8 +286,8 @@ pub fn is_generic_link_text(text: &str, lang: &str) -> bool {
     // The same link texts (language names, menu entries) recur on every
     // page: remember the answer per thread.
     thread_local! {
-        static SEEN: std::cell::RefCell<HashMap<String, HashMap<String, bool>>> =
-            std::cell::RefCell::new(HashMap::new());
+        static SEEN: std::cell::RefCell<Memo<Memo<bool>>> =
+            std::cell::RefCell::new(Memo::default());
     }
     SEEN.with(|seen| {
         let mut seen = seen.borrow_mut();
