@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use tokens::{Attr, Token, Tokenizer};
+use tokens::{Attr, Gap, Token, Tokenizer, key, name_key};
 
 use rayon::prelude::*;
 
@@ -133,28 +133,40 @@ pub(crate) fn findings_of(html: &str, url: &str) -> (Facts, Vec<Finding>) {
         match token {
             Token::Start {
                 name,
+                key,
                 span,
                 id,
                 opens,
                 raw,
             } => {
-                take_text(&mut s, html, span.start);
+                take_text(&mut s, html, span.start, tokens.gap);
                 s.cursor = span.end;
-                let at = Element { id, opens, raw };
+                let at = Element {
+                    key,
+                    id,
+                    opens,
+                    raw,
+                };
                 element(&mut s, html, name, &tokens.attrs, at);
             }
             Token::End { span, closes, .. } => {
-                take_text(&mut s, html, span.start);
+                take_text(&mut s, html, span.start, tokens.gap);
                 s.cursor = span.end;
                 // The element ends, with any left open inside it.
                 if let Some(id) = closes {
                     let keep = s.frames.partition_point(|f| f.id < id);
+                    if s.frames
+                        .get(keep..)
+                        .is_some_and(|f| f.iter().any(|f| f.lang.is_some()))
+                    {
+                        s.script_now = None;
+                    }
                     s.frames.truncate(keep);
                 }
             }
         }
     }
-    take_text(&mut s, html, html.len());
+    take_text(&mut s, html, html.len(), tokens.gap);
     s.finish(url)
 }
 
@@ -288,6 +300,9 @@ struct State {
     cursor: usize,
     /// The expected scripts of the languages met on this page.
     scripts: Vec<(String, Option<Arc<script::Expected>>)>,
+    /// Which of `scripts` is the language in effect's, while no element
+    /// with a language opens or closes.
+    script_now: Option<usize>,
 }
 
 impl State {
@@ -360,29 +375,33 @@ impl<'a> Attrs<'a> {
     fn of(attrs: &'a [Attr], html: &'a str) -> Attrs<'a> {
         let mut at = [0u32; 21];
         for (i, attr) in (1u32..).zip(attrs) {
-            let name = lower(html.get(attr.name.clone()).unwrap_or(""));
-            let slot = match &*name {
-                "lang" => Known::Lang,
-                "xml:lang" => Known::XmlLang,
-                "id" => Known::Id,
-                "aria-labelledby" => Known::AriaLabelledby,
-                "aria-describedby" => Known::AriaDescribedby,
-                "headers" => Known::Headers,
-                "for" => Known::For,
-                "tabindex" => Known::Tabindex,
-                "name" => Known::Name,
-                "http-equiv" => Known::HttpEquiv,
-                "content" => Known::Content,
-                "src" => Known::Src,
-                "alt" => Known::Alt,
-                "href" => Known::Href,
-                "hreflang" => Known::Hreflang,
-                "aria-label" => Known::AriaLabel,
-                "title" => Known::Title,
-                "target" => Known::Target,
-                "rel" => Known::Rel,
-                "role" => Known::Role,
-                "kind" => Known::Kind,
+            let name = html.get(attr.name.clone()).unwrap_or("");
+            let slot = match name_key(name.as_bytes()) {
+                key::LANG => Known::Lang,
+                key::XML_LANG => Known::XmlLang,
+                key::ID => Known::Id,
+                key::HEADERS => Known::Headers,
+                key::FOR => Known::For,
+                key::TABINDEX => Known::Tabindex,
+                key::NAME => Known::Name,
+                key::CONTENT => Known::Content,
+                key::SRC => Known::Src,
+                key::ALT => Known::Alt,
+                key::HREF => Known::Href,
+                key::HREFLANG => Known::Hreflang,
+                key::TITLE => Known::Title,
+                key::TARGET => Known::Target,
+                key::REL => Known::Rel,
+                key::ROLE => Known::Role,
+                key::KIND => Known::Kind,
+                // Longer names.
+                0 => match &*lower(name) {
+                    "aria-labelledby" => Known::AriaLabelledby,
+                    "aria-describedby" => Known::AriaDescribedby,
+                    "http-equiv" => Known::HttpEquiv,
+                    "aria-label" => Known::AriaLabel,
+                    _ => continue,
+                },
                 _ => continue,
             };
             if let Some(slot) = at.get_mut(slot as usize).filter(|s| **s == 0) {
@@ -398,10 +417,17 @@ impl<'a> Attrs<'a> {
         let i = usize::try_from(*self.at.get(name as usize)?)
             .ok()?
             .checked_sub(1)?;
-        let value = self.attrs.get(i)?.value.clone();
-        Some(decode_entities_cow(
-            value.and_then(|v| self.html.get(v)).unwrap_or(""),
-        ))
+        let attr = self.attrs.get(i)?;
+        let value = attr
+            .value
+            .clone()
+            .and_then(|v| self.html.get(v))
+            .unwrap_or("");
+        Some(if attr.amp {
+            decode_entities_cow(value)
+        } else {
+            Cow::Borrowed(value)
+        })
     }
 
     fn has(&self, name: Known) -> bool {
@@ -420,6 +446,8 @@ fn lower(name: &str) -> Cow<'_, str> {
 
 /// What the tokenizer says of an element besides its tag ([`Token::Start`]).
 struct Element {
+    /// The tag name's [`name_key`].
+    key: u64,
     id: u64,
     opens: bool,
     raw: bool,
@@ -428,7 +456,12 @@ struct Element {
 /// The rules of one start tag; an element that opens and that a rule
 /// follows gets a frame until its end.
 fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Element) {
-    let Element { id, opens, raw } = at;
+    let Element {
+        key: tag_key,
+        id,
+        opens,
+        raw,
+    } = at;
     let a = Attrs::of(attrs, html);
     let own_lang = a.get(Known::Lang).or_else(|| a.get(Known::XmlLang));
 
@@ -445,14 +478,14 @@ fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Ele
             }
         }
     }
-    if matches!(&*tag, "td" | "th")
+    if matches!(tag_key, key::TD | key::TH)
         && let Some(v) = a.get(Known::Headers)
     {
         for id in v.split_whitespace() {
             s.idrefs.push(("headers", id.to_string(), tag.to_string()));
         }
     }
-    if matches!(&*tag, "label" | "output")
+    if matches!(tag_key, key::LABEL | key::OUTPUT)
         && let Some(v) = a.get(Known::For)
     {
         for id in v.split_whitespace() {
@@ -473,12 +506,12 @@ fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Ele
     // The language in effect, for the few elements that need it (computed
     // on demand: most elements never ask).
     let lang_now = |s: &State| lang_tag(own_lang.as_deref().unwrap_or(s.lang()));
-    let kind = match &*tag {
-        "html" => {
+    let kind = match tag_key {
+        key::HTML => {
             s.html_lang = Some(own_lang.as_deref().unwrap_or_default().to_string());
             Some(Kind::Lang)
         }
-        "meta" => {
+        key::META => {
             let name = a.get(Known::Name).unwrap_or_default().to_ascii_lowercase();
             let equiv = a
                 .get(Known::HttpEquiv)
@@ -498,7 +531,7 @@ fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Ele
             }
             None
         }
-        "img" => {
+        key::IMG => {
             let src = a.get(Known::Src).unwrap_or_default();
             match a.get(Known::Alt) {
                 None => s.push(
@@ -541,7 +574,7 @@ fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Ele
             }
             None
         }
-        "a" => a.get(Known::Href).map(|href| {
+        key::A => a.get(Known::Href).map(|href| {
             let link = LinkScan {
                 href: href.into_owned(),
                 hreflang: a.get(Known::Hreflang).map(Cow::into_owned),
@@ -557,7 +590,7 @@ fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Ele
             s.links.push(link);
             Kind::Link(s.links.len() - 1)
         }),
-        "link" => {
+        key::LINK => {
             if a.get(Known::Rel).is_some_and(|r| {
                 r.split_whitespace()
                     .any(|r| r.eq_ignore_ascii_case("stylesheet"))
@@ -573,7 +606,7 @@ fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Ele
             }
             None
         }
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+        key::H1 | key::H2 | key::H3 | key::H4 | key::H5 | key::H6 => {
             let level = tag.as_bytes().get(1).map_or(1, |b| b - b'0');
             s.headings.push(HeadingScan {
                 level,
@@ -581,11 +614,11 @@ fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Ele
             });
             Some(Kind::Heading(s.headings.len() - 1))
         }
-        "title" if s.title.is_none() => {
+        key::TITLE if s.title.is_none() => {
             s.title = Some(String::new());
             Some(Kind::Title)
         }
-        "table" => {
+        key::TABLE => {
             let layout = a
                 .get(Known::Role)
                 .is_some_and(|r| matches!(r.trim(), "presentation" | "none"));
@@ -593,7 +626,7 @@ fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Ele
             s.tables.push(layout);
             Some(Kind::Table(s.tables.len() - 1))
         }
-        "th" => {
+        key::TH => {
             if let Some(i) = s.innermost(|k| {
                 if let Kind::Table(i) = k {
                     Some(i)
@@ -606,11 +639,11 @@ fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Ele
             }
             None
         }
-        "video" => {
+        key::VIDEO => {
             s.videos.push(false);
             Some(Kind::Video(s.videos.len() - 1))
         }
-        "track" => {
+        key::TRACK => {
             let captions = a
                 .get(Known::Kind)
                 .is_some_and(|k| k.eq_ignore_ascii_case("captions"));
@@ -628,7 +661,7 @@ fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Ele
             }
             None
         }
-        "iframe" => {
+        key::IFRAME => {
             if a.get(Known::Title).is_none_or(|t| t.trim().is_empty()) {
                 let src = a.get(Known::Src).unwrap_or_default();
                 s.push(
@@ -640,9 +673,15 @@ fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Ele
             }
             None
         }
-        "code" | "pre" | "kbd" | "samp" | "script" | "style" | "textarea" | "svg" | "math" => {
-            Some(Kind::Opaque)
-        }
+        key::CODE
+        | key::PRE
+        | key::KBD
+        | key::SAMP
+        | key::SCRIPT
+        | key::STYLE
+        | key::TEXTAREA
+        | key::SVG
+        | key::MATH => Some(Kind::Opaque),
         _ => own_lang.is_some().then_some(Kind::Lang),
     };
     // Raw-text elements get a frame even when no rule needs one: their
@@ -652,6 +691,9 @@ fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Ele
     };
     if !opens {
         return;
+    }
+    if own_lang.is_some() {
+        s.script_now = None;
     }
     s.frames.push(Frame {
         id,
@@ -666,7 +708,7 @@ fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Ele
 /// links, headings and title and is checked for foreign script. Comments
 /// and doctypes in between end a text node and are skipped; inside a
 /// raw-text element all of it is text.
-fn take_text(s: &mut State, html: &str, to: usize) {
+fn take_text(s: &mut State, html: &str, to: usize, seen: Gap) {
     let from = s.cursor;
     let Some(gap) = html.get(from..to).filter(|g| !g.is_empty()) else {
         return;
@@ -683,7 +725,13 @@ fn take_text(s: &mut State, html: &str, to: usize) {
         return;
     }
     if s.frames.last().is_some_and(|f| f.raw) {
-        add_text(s, gap);
+        add_text(s, gap, true);
+        return;
+    }
+    // The tokenizer saw no markup in the gap: it is one text node.
+    if !seen.lt {
+        let text = add_text(s, gap, seen.amp);
+        check_text(s, &text);
         return;
     }
     let bytes = gap.as_bytes();
@@ -693,7 +741,7 @@ fn take_text(s: &mut State, html: &str, to: usize) {
         match tokens::markup_end(bytes, lt) {
             Some(end) => {
                 let piece = gap.get(text_from..lt).unwrap_or("");
-                let text = add_text(s, piece);
+                let text = add_text(s, piece, true);
                 check_text(s, &text);
                 (at, text_from) = (end, end);
             }
@@ -701,19 +749,23 @@ fn take_text(s: &mut State, html: &str, to: usize) {
             None => at = lt + 1,
         }
     }
-    let text = add_text(s, gap.get(text_from..).unwrap_or(""));
+    let text = add_text(s, gap.get(text_from..).unwrap_or(""), true);
     check_text(s, &text);
 }
 
-/// Adds one piece of a text node (entities not yet decoded) to the texts
-/// of the open links, headings and title. Returns the piece decoded when
-/// it is language text (outside code and raw text), for [`check_text`];
-/// else nothing.
-fn add_text<'t>(s: &mut State, text: &'t str) -> Cow<'t, str> {
+/// Adds one piece of a text node (entities not yet decoded; `amp`: it may
+/// hold one) to the texts of the open links, headings and title. Returns
+/// the piece decoded when it is language text (outside code and raw
+/// text), for [`check_text`]; else nothing.
+fn add_text<'t>(s: &mut State, text: &'t str, amp: bool) -> Cow<'t, str> {
     if text.is_empty() {
         return Cow::Borrowed("");
     }
-    let decoded = decode_entities_cow(text);
+    let decoded = if amp {
+        decode_entities_cow(text)
+    } else {
+        Cow::Borrowed(text)
+    };
     let mut opaque = false;
     // By index: the frames and the collected texts are fields of the
     // same state, and copying the frame kinds out would allocate per node.
@@ -749,14 +801,24 @@ fn add_text<'t>(s: &mut State, text: &'t str) -> Cow<'t, str> {
 
 /// Checks one text node for foreign-script words.
 fn check_text(s: &mut State, text: &str) {
-    let lang = s.lang();
-    let at = match s.scripts.iter().position(|(l, _)| l == lang) {
+    if text.is_empty() {
+        return;
+    }
+    let at = match s.script_now {
         Some(at) => at,
         None => {
-            let e = script::Expected::of(lang);
-            let lang = lang.to_string();
-            s.scripts.push((lang, e));
-            s.scripts.len() - 1
+            let lang = s.lang();
+            let at = match s.scripts.iter().position(|(l, _)| l == lang) {
+                Some(at) => at,
+                None => {
+                    let e = script::Expected::of(lang);
+                    let lang = lang.to_string();
+                    s.scripts.push((lang, e));
+                    s.scripts.len() - 1
+                }
+            };
+            s.script_now = Some(at);
+            at
         }
     };
     let found = s

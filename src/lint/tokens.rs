@@ -26,6 +26,26 @@ use super::lower;
 pub(super) struct Attr {
     pub(super) name: Range<usize>,
     pub(super) value: Option<Range<usize>>,
+    /// Whether the value holds a `&` (a character reference to decode).
+    pub(super) amp: bool,
+}
+
+/// What the text before the latest token (or before the end of the page)
+/// may hold, as the tokenizer saw it on its way: a `<` that starts no tag
+/// (a comment, a doctype, a stray `<`), and a `&` (a character reference).
+/// `false` is certain; `true` means look (the lint then searches the text
+/// itself, as it must in raw text, which is read differently).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Gap {
+    pub(super) lt: bool,
+    pub(super) amp: bool,
+}
+
+impl Gap {
+    const UNKNOWN: Gap = Gap {
+        lt: true,
+        amp: true,
+    };
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +59,8 @@ pub(super) enum Token<'h> {
     /// `name` is lower-cased.
     Start {
         name: Cow<'h, str>,
+        /// The name's [`name_key`].
+        key: u64,
         span: Range<usize>,
         id: u64,
         opens: bool,
@@ -86,6 +108,8 @@ pub(super) struct Tokenizer<'h> {
     next_id: u64,
     /// The attributes of the last start tag.
     pub(super) attrs: Vec<Attr>,
+    /// The text before the latest token ([`Gap`]).
+    pub(super) gap: Gap,
 }
 
 /// A tag as read: name, end of the tag, self-closing flag.
@@ -99,6 +123,102 @@ fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\n' | b'\r' | b'\t' | b'\x0C')
 }
 
+/// A name of at most eight bytes as one number, lower-cased (`0` for a
+/// longer name): the tree builder and the rules `match` on it, one integer
+/// comparison instead of a string comparison per candidate.
+pub(super) const fn name_key(name: &[u8]) -> u64 {
+    if name.len() > 8 {
+        return 0;
+    }
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < name.len() {
+        // (A NUL would make `a\0` the key of `a`.)
+        if name[i] == 0 {
+            return 0;
+        }
+        key |= (name[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// The [`name_key`]s of the tag and attribute names the tokenizer and
+/// the rules ask for.
+pub(super) mod key {
+    use super::name_key;
+
+    macro_rules! keys {
+        ($($key:ident = $name:literal),* $(,)?) => {
+            $(pub(in crate::lint) const $key: u64 = name_key($name);)*
+        };
+    }
+    keys!(
+        A = b"a",
+        ALT = b"alt",
+        AREA = b"area",
+        BASE = b"base",
+        BASEFONT = b"basefont",
+        BGSOUND = b"bgsound",
+        BR = b"br",
+        CODE = b"code",
+        COL = b"col",
+        CONTENT = b"content",
+        EMBED = b"embed",
+        FOR = b"for",
+        H1 = b"h1",
+        H2 = b"h2",
+        H3 = b"h3",
+        H4 = b"h4",
+        H5 = b"h5",
+        H6 = b"h6",
+        HEADERS = b"headers",
+        HR = b"hr",
+        HREF = b"href",
+        HREFLANG = b"hreflang",
+        HTML = b"html",
+        ID = b"id",
+        IFRAME = b"iframe",
+        IMG = b"img",
+        INPUT = b"input",
+        KBD = b"kbd",
+        KEYGEN = b"keygen",
+        KIND = b"kind",
+        LABEL = b"label",
+        LANG = b"lang",
+        LINK = b"link",
+        MATH = b"math",
+        META = b"meta",
+        NAME = b"name",
+        NOEMBED = b"noembed",
+        NOFRAMES = b"noframes",
+        NOSCRIPT = b"noscript",
+        OUTPUT = b"output",
+        PARAM = b"param",
+        PRE = b"pre",
+        REL = b"rel",
+        ROLE = b"role",
+        SAMP = b"samp",
+        SCRIPT = b"script",
+        SOURCE = b"source",
+        SRC = b"src",
+        STYLE = b"style",
+        SVG = b"svg",
+        TABINDEX = b"tabindex",
+        TABLE = b"table",
+        TARGET = b"target",
+        TD = b"td",
+        TEXTAREA = b"textarea",
+        TH = b"th",
+        TITLE = b"title",
+        TRACK = b"track",
+        VIDEO = b"video",
+        WBR = b"wbr",
+        XML_LANG = b"xml:lang",
+        XMP = b"xmp",
+    );
+}
+
 impl<'h> Tokenizer<'h> {
     pub(super) fn new(html: &'h str) -> Self {
         Tokenizer {
@@ -110,6 +230,7 @@ impl<'h> Tokenizer<'h> {
             open: Vec::new(),
             next_id: 0,
             attrs: Vec::new(),
+            gap: Gap::default(),
         }
     }
 
@@ -125,6 +246,10 @@ impl<'h> Tokenizer<'h> {
     /// end of the page is no tag).
     pub(super) fn next_token(&mut self) -> Option<Token<'h>> {
         let b = self.html.as_bytes();
+        self.gap = match self.text {
+            Text::Data => Gap::default(),
+            _ => Gap::UNKNOWN,
+        };
         loop {
             let lt = match self.text {
                 Text::Plain => {
@@ -134,7 +259,12 @@ impl<'h> Tokenizer<'h> {
                 Text::Raw => self.raw_end(false),
                 Text::Script => self.raw_end(true),
                 Text::Data => {
-                    let at = self.pos + memchr::memchr(b'<', b.get(self.pos..)?)?;
+                    let at = self.pos + memchr::memchr2(b'<', b'&', b.get(self.pos..)?)?;
+                    if b.get(at) == Some(&b'&') {
+                        self.gap.amp = true;
+                        self.pos = at + 1;
+                        continue;
+                    }
                     match b.get(at + 1) {
                         Some(c) if c.is_ascii_alphabetic() => {
                             return self.start_tag(at);
@@ -146,14 +276,17 @@ impl<'h> Tokenizer<'h> {
                             if self.ns() != Ns::Html
                                 && b.get(at..).is_some_and(|r| r.starts_with(b"<![CDATA[")) =>
                         {
+                            self.gap.lt = true;
                             self.pos = find_past(b, at + 9, b"]]>");
                             continue;
                         }
                         Some(b'!' | b'?' | b'/') => {
+                            self.gap.lt = true;
                             self.pos = markup_end(b, at).unwrap_or(b.len());
                             continue;
                         }
                         _ => {
+                            self.gap.lt = true;
                             self.pos = at + 1;
                             continue;
                         }
@@ -170,6 +303,8 @@ impl<'h> Tokenizer<'h> {
 
     fn start_tag(&mut self, lt: usize) -> Option<Token<'h>> {
         let Some(read) = read_tag(self.html.as_bytes(), lt + 1, Some(&mut self.attrs)) else {
+            // The tag cut off by the end of the page is in the text.
+            self.gap = Gap::UNKNOWN;
             self.pos = self.html.len();
             return None;
         };
@@ -178,26 +313,33 @@ impl<'h> Tokenizer<'h> {
         // Lower-cased (a copy only for the rare name that is not): one
         // `match` per question instead of a comparison per candidate.
         let lowered = lower(name);
+        let tag = name_key(name.as_bytes());
         // The tree builder's part (as lol_html simulates it): namespaces,
         // and how the text after the tag is read.
         self.text = Text::Data;
-        match &*lowered {
-            "svg" => self.ns.push(Ns::Svg),
-            "math" => self.ns.push(Ns::MathMl),
+        match tag {
+            key::SVG => self.ns.push(Ns::Svg),
+            key::MATH => self.ns.push(Ns::MathMl),
             _ if self.ns() != Ns::Html => self.foreign_start(name, read.self_closing),
-            tag => {
+            _ => {
                 self.text = match tag {
-                    "script" => Text::Script,
-                    "plaintext" => Text::Plain,
-                    "style" | "iframe" | "xmp" | "noembed" | "noframes" | "noscript"
-                    | "textarea" | "title" => Text::Raw,
+                    key::SCRIPT => Text::Script,
+                    key::STYLE
+                    | key::IFRAME
+                    | key::XMP
+                    | key::NOEMBED
+                    | key::NOFRAMES
+                    | key::NOSCRIPT
+                    | key::TEXTAREA
+                    | key::TITLE => Text::Raw,
+                    0 if lowered == "plaintext" => Text::Plain,
                     _ => Text::Data,
                 };
                 self.raw_name = name;
             }
         }
         let opens = if self.ns() == Ns::Html {
-            !is_void(&lowered)
+            !is_void(tag)
         } else {
             !read.self_closing
         };
@@ -208,6 +350,7 @@ impl<'h> Tokenizer<'h> {
         }
         Some(Token::Start {
             name: lowered,
+            key: tag,
             span: lt..read.end,
             id,
             opens,
@@ -249,6 +392,7 @@ impl<'h> Tokenizer<'h> {
     fn end_tag(&mut self, lt: usize) -> Option<Token<'h>> {
         self.attrs.clear();
         let Some(read) = read_tag(self.html.as_bytes(), lt + 2, None) else {
+            self.gap = Gap::UNKNOWN;
             self.pos = self.html.len();
             return None;
         };
@@ -342,6 +486,7 @@ fn read_tag(b: &[u8], from: usize, mut attrs: Option<&mut Vec<Attr>>) -> Option<
                     i += 1;
                 }
                 let name = name_from..i;
+                let mut amp = false;
                 // After attribute name.
                 while is_space(*b.get(i)?) {
                     i += 1;
@@ -353,7 +498,15 @@ fn read_tag(b: &[u8], from: usize, mut attrs: Option<&mut Vec<Attr>>) -> Option<
                     }
                     match *b.get(i)? {
                         q @ (b'"' | b'\'') => {
-                            let close = i + 1 + memchr::memchr(q, b.get(i + 1..)?)?;
+                            let mut close = i + 1;
+                            loop {
+                                close += memchr::memchr2(q, b'&', b.get(close..)?)?;
+                                if b.get(close) != Some(&b'&') {
+                                    break;
+                                }
+                                amp = true;
+                                close += 1;
+                            }
                             let v = i + 1..close;
                             i = close + 1;
                             Some(v)
@@ -362,6 +515,7 @@ fn read_tag(b: &[u8], from: usize, mut attrs: Option<&mut Vec<Attr>>) -> Option<
                         _ => {
                             let v_from = i;
                             while b.get(i)? != &b'>' && !is_space(*b.get(i)?) {
+                                amp |= b.get(i) == Some(&b'&');
                                 i += 1;
                             }
                             Some(v_from..i)
@@ -371,7 +525,7 @@ fn read_tag(b: &[u8], from: usize, mut attrs: Option<&mut Vec<Attr>>) -> Option<
                     None
                 };
                 if let Some(attrs) = attrs.as_deref_mut() {
-                    attrs.push(Attr { name, value });
+                    attrs.push(Attr { name, value, amp });
                 }
             }
         }
@@ -444,27 +598,27 @@ const EXITS_FOREIGN: [&str; 44] = [
     "var",
 ];
 
-/// Void elements (of a lower-case name): no content, no end tag.
-fn is_void(name: &str) -> bool {
+/// Void elements (by [`name_key`]): no content, no end tag.
+fn is_void(tag: u64) -> bool {
     matches!(
-        name,
-        "area"
-            | "base"
-            | "basefont"
-            | "bgsound"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "keygen"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
+        tag,
+        key::AREA
+            | key::BASE
+            | key::BASEFONT
+            | key::BGSOUND
+            | key::BR
+            | key::COL
+            | key::EMBED
+            | key::HR
+            | key::IMG
+            | key::INPUT
+            | key::KEYGEN
+            | key::LINK
+            | key::META
+            | key::PARAM
+            | key::SOURCE
+            | key::TRACK
+            | key::WBR
     )
 }
 
