@@ -57,20 +57,37 @@ impl From<&str> for Link {
 pub type Lang = Arc<str>;
 
 /// The shared copy of the tag `lang` (per thread: no lock on the hot path).
+/// Tags of up to eight bytes are compared as one number.
 pub fn lang_tag(lang: &str) -> Lang {
     thread_local! {
-        static TAGS: RefCell<Vec<Lang>> = const { RefCell::new(Vec::new()) };
+        static TAGS: RefCell<Vec<(u64, Lang)>> = const { RefCell::new(Vec::new()) };
     }
+    // As written (tags are case-insensitive, but kept as the page spells them).
+    let packed = match lang.len() {
+        1..=8 if !lang.as_bytes().contains(&0) => {
+            let mut bytes = [0u8; 8];
+            for (to, from) in bytes.iter_mut().zip(lang.as_bytes()) {
+                *to = *from;
+            }
+            u64::from_le_bytes(bytes)
+        }
+        _ => 0,
+    };
     TAGS.with(|tags| {
         let mut tags = tags.borrow_mut();
-        if let Some(tag) = tags.iter().find(|t| &***t == lang) {
+        let known = if packed != 0 {
+            tags.iter().find(|(p, _)| *p == packed)
+        } else {
+            tags.iter().find(|(_, t)| &**t == lang)
+        };
+        if let Some((_, tag)) = known {
             return Arc::clone(tag);
         }
         let tag: Lang = Arc::from(lang);
         // Tags come from the pages' own attributes: keep the list short
         // even on a page that makes up thousands of them.
         if tags.len() < 256 {
-            tags.push(Arc::clone(&tag));
+            tags.push((packed, Arc::clone(&tag)));
         }
         tag
     })
@@ -262,15 +279,17 @@ struct Frame {
     raw: bool,
 }
 
+/// A link as the pass finds it; what its attributes say is borrowed from
+/// the page.
 #[derive(Default)]
-struct LinkScan {
-    href: String,
-    hreflang: Option<String>,
+struct LinkScan<'h> {
+    href: Cow<'h, str>,
+    hreflang: Option<Cow<'h, str>>,
     lang: Lang,
     text: String,
-    aria_label: Option<String>,
+    aria_label: Option<Cow<'h, str>>,
     labelled_by: bool,
-    title: Option<String>,
+    title: Option<Cow<'h, str>>,
     blank: bool,
 }
 
@@ -281,13 +300,13 @@ struct HeadingScan {
 }
 
 #[derive(Default)]
-struct State {
+struct State<'h> {
     frames: Vec<Frame>,
     html_lang: Option<String>,
     ids: Vec<String>,
     /// (attribute, referenced id, element)
     idrefs: Vec<(&'static str, String, String)>,
-    links: Vec<LinkScan>,
+    links: Vec<LinkScan<'h>>,
     headings: Vec<HeadingScan>,
     title: Option<String>,
     /// Per data table: whether it has a header cell.
@@ -305,7 +324,7 @@ struct State {
     script_now: Option<usize>,
 }
 
-impl State {
+impl State<'_> {
     fn lang(&self) -> &str {
         self.frames
             .iter()
@@ -364,15 +383,15 @@ enum Known {
 /// pass over them (the first of duplicates wins, as in browsers); a value
 /// is decoded when a rule asks for it ([`Attrs::get`]). (Holding every
 /// value decoded made the struct 500 bytes to fill and drop per element.)
-struct Attrs<'a> {
-    html: &'a str,
+struct Attrs<'h, 'a> {
+    html: &'h str,
     attrs: &'a [Attr],
     /// Per [`Known`], 1 + the index of its attribute; 0 when absent.
     at: [u32; 21],
 }
 
-impl<'a> Attrs<'a> {
-    fn of(attrs: &'a [Attr], html: &'a str) -> Attrs<'a> {
+impl<'h, 'a> Attrs<'h, 'a> {
+    fn of(attrs: &'a [Attr], html: &'h str) -> Attrs<'h, 'a> {
         let mut at = [0u32; 21];
         for (i, attr) in (1u32..).zip(attrs) {
             let name = html.get(attr.name.clone()).unwrap_or("");
@@ -413,7 +432,7 @@ impl<'a> Attrs<'a> {
 
     /// The value of attribute `name`, entities decoded; an attribute
     /// without a value (`<td headers>`) has the empty string, as in the DOM.
-    fn get(&self, name: Known) -> Option<Cow<'a, str>> {
+    fn get(&self, name: Known) -> Option<Cow<'h, str>> {
         let i = usize::try_from(*self.at.get(name as usize)?)
             .ok()?
             .checked_sub(1)?;
@@ -455,7 +474,7 @@ struct Element {
 
 /// The rules of one start tag; an element that opens and that a rule
 /// follows gets a frame until its end.
-fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Element) {
+fn element<'h>(s: &mut State<'h>, html: &'h str, tag: Cow<'_, str>, attrs: &[Attr], at: Element) {
     let Element {
         key: tag_key,
         id,
@@ -576,12 +595,12 @@ fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Ele
         }
         key::A => a.get(Known::Href).map(|href| {
             let link = LinkScan {
-                href: href.into_owned(),
-                hreflang: a.get(Known::Hreflang).map(Cow::into_owned),
+                href,
+                hreflang: a.get(Known::Hreflang),
                 lang: lang_now(s),
-                aria_label: a.get(Known::AriaLabel).map(Cow::into_owned),
+                aria_label: a.get(Known::AriaLabel),
                 labelled_by: a.has(Known::AriaLabelledby),
-                title: a.get(Known::Title).map(Cow::into_owned),
+                title: a.get(Known::Title),
                 blank: a
                     .get(Known::Target)
                     .is_some_and(|t| t.eq_ignore_ascii_case("_blank")),
@@ -598,7 +617,7 @@ fn element(s: &mut State, html: &str, tag: Cow<'_, str>, attrs: &[Attr], at: Ele
             {
                 let lang = lang_now(s);
                 s.links.push(LinkScan {
-                    href: href.into_owned(),
+                    href,
                     lang,
                     text: "stylesheet".into(),
                     ..LinkScan::default()
@@ -853,7 +872,7 @@ fn primary(lang: &str) -> &str {
     lang.split(['-', '_']).next().unwrap_or(lang)
 }
 
-impl State {
+impl State<'_> {
     fn finish(mut self, url: &str) -> (Facts, Vec<Finding>) {
         let page_lang = self.html_lang.clone().unwrap_or_default();
         match &self.html_lang {
@@ -933,14 +952,8 @@ impl State {
                 .as_deref()
                 .map(str::trim)
                 .filter(|t| !t.is_empty());
-            let mut text = String::with_capacity(l.text.len());
-            for word in l.text.split_whitespace() {
-                if !text.is_empty() {
-                    text.push(' ');
-                }
-                text.push_str(word);
-            }
-            let name = label.or((!text.is_empty()).then_some(text.as_str()));
+            let text = single_spaced(&l.text);
+            let name = label.or((!text.is_empty()).then_some(&*text));
             let title = l.title.as_deref().map(str::trim).filter(|t| !t.is_empty());
             match (name, title) {
                 (None, None) if !l.labelled_by => self.push(
@@ -1030,7 +1043,7 @@ impl State {
             links: {
                 let mut kept = Vec::with_capacity(links.len());
                 kept.extend(links.into_iter().map(|l| Link {
-                    href: l.href.into_boxed_str(),
+                    href: Box::from(l.href),
                     hreflang: l.hreflang.as_deref().map(lang_tag),
                     lang: l.lang,
                 }));
@@ -1040,6 +1053,33 @@ impl State {
         };
         (facts, self.findings)
     }
+}
+
+/// `text`'s words with one space between them (white space as
+/// `split_whitespace` reads it); borrowed when that is what it is already,
+/// as most link texts are.
+fn single_spaced(text: &str) -> Cow<'_, str> {
+    let mut previous_space = true;
+    let normal = text.chars().all(|c| {
+        let ok = if c == ' ' {
+            !previous_space
+        } else {
+            !c.is_whitespace()
+        };
+        previous_space = c == ' ';
+        ok
+    }) && !previous_space;
+    if normal {
+        return Cow::Borrowed(text);
+    }
+    let mut spaced = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !spaced.is_empty() {
+            spaced.push(' ');
+        }
+        spaced.push_str(word);
+    }
+    Cow::Owned(spaced)
 }
 
 /// Whether a viewport's content blocks zooming (WCAG 1.4.4): `user-scalable=no`
@@ -1360,6 +1400,17 @@ mod tests {
         // An element left open ends with its parent's end tag.
         let f = findings_in("<h1>x</h1><p><a href=\"/y/\">mehr</p><p>Text</p>");
         assert!(has(&f, "a11y/link-generic-text", "“mehr”"), "{f:?}");
+    }
+
+    proptest::proptest! {
+        /// Borrowed or not, the text is its words with one space between.
+        #[test]
+        fn single_spaced_is_the_words_joined_by_one_space(
+            text in "[ a\\tb\\n\\u{A0}\\u{2003}ä]{0,12}",
+        ) {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            proptest::prop_assert_eq!(single_spaced(&text), words.join(" "));
+        }
     }
 
     #[test]
