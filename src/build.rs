@@ -255,6 +255,10 @@ struct Rendered {
     lint_time: Duration,
 }
 
+/// What one slot gave: its place in slot order, the facts and diagnostics
+/// of its pages, its language and how many pages it has.
+type SlotResult = (usize, Vec<Facts>, Vec<Diagnostic>, String, usize);
+
 /// Slots a thread renders one after another before it lints their pages,
 /// and lints before it writes them (some 64 pages, under a megabyte).
 const BATCH: usize = 64;
@@ -267,24 +271,29 @@ const BATCH: usize = 64;
 /// and writes sitemap, feeds and assets.
 fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink, cache: &LintCache) -> (Summary, Rendered) {
     let site = renderer.site;
-    let slots: Vec<_> = site.slots.iter().collect();
+    // One language's pages after another (slots are kept by source, with
+    // each source's languages side by side): a thread's batches then use
+    // one language's templates, messages and lint tables. Results go back
+    // into slot order below.
+    let mut slots: Vec<_> = site.slots.iter().enumerate().collect();
+    slots.sort_by(|(a, (a_key, _)), (b, (b_key, _))| (&a_key.1, a).cmp(&(&b_key.1, b)));
     let lint_nanos = std::sync::atomic::AtomicU64::new(0);
     let sitemap_entries: Mutex<Vec<feeds::SitemapEntry>> = Mutex::new(Vec::new());
 
     let mut stages = Vec::new();
     let pages_start = Instant::now();
-    let results: Vec<(Vec<Facts>, Vec<Diagnostic>, String, usize)> = slots
+    let mut results: Vec<SlotResult> = slots
         .par_chunks(BATCH)
         .flat_map_iter(|batch| {
             // Render the batch, then lint it, then write it: each stage's
             // code and tables stay warm in the caches from page to page.
             let rendered: Vec<_> = batch
                 .iter()
-                .map(|(key, (slot, url))| (key, renderer.render_slot(key, *slot, url)))
+                .map(|(at, (key, (slot, url)))| (at, key, renderer.render_slot(key, *slot, url)))
                 .collect();
             let linted: Vec<_> = rendered
                 .into_iter()
-                .map(|(key, (files, mut diags))| {
+                .map(|(at, key, (files, mut diags))| {
                     let checked: Vec<_> = files
                         .into_iter()
                         .map(|file| {
@@ -292,10 +301,10 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink, cache: &LintCache) -> (S
                             (file, facts)
                         })
                         .collect();
-                    (key, checked, diags)
+                    (at, key, checked, diags)
                 })
                 .collect();
-            linted.into_iter().map(|(key, checked, mut diags)| {
+            linted.into_iter().map(|(at, key, checked, mut diags)| {
                 let count = checked.len();
                 let facts = checked
                     .into_iter()
@@ -304,17 +313,18 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink, cache: &LintCache) -> (S
                         facts
                     })
                     .collect();
-                (facts, diags, key.1.clone(), count)
+                (*at, facts, diags, key.1.clone(), count)
             })
         })
         .collect();
+    results.sort_unstable_by_key(|(at, ..)| *at);
 
     stages.push(("  pages (parallel)", pages_start.elapsed()));
     let rest_start = Instant::now();
     let mut diagnostics = Vec::new();
     let mut all_facts = Vec::new();
     let mut per_lang: BTreeMap<String, usize> = BTreeMap::new();
-    for (facts, diags, lang, count) in results {
+    for (_, facts, diags, lang, count) in results {
         all_facts.extend(facts);
         diagnostics.extend(diags);
         *per_lang.entry(lang).or_default() += count;
