@@ -309,7 +309,14 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink, cache: &LintCache) -> (S
                 let facts = checked
                     .into_iter()
                     .map(|(file, facts)| {
-                        write_file(renderer, sink, file, &sitemap_entries, &mut diags);
+                        write_file(
+                            renderer,
+                            sink,
+                            file,
+                            &facts.url,
+                            &sitemap_entries,
+                            &mut diags,
+                        );
                         facts
                     })
                     .collect();
@@ -457,7 +464,7 @@ fn emit(
     diags: &mut Vec<Diagnostic>,
 ) -> Facts {
     let facts = lint_file(renderer, cache, &file, lint_nanos, diags);
-    write_file(renderer, sink, file, sitemap, diags);
+    write_file(renderer, sink, file, &facts.url, sitemap, diags);
     facts
 }
 
@@ -489,11 +496,13 @@ fn lint_file(
     facts
 }
 
-/// Hands a linted file to the sink, and its address to the sitemap.
+/// Hands a linted file to the sink, and its address `url` (the lint's
+/// facts have it) to the sitemap.
 fn write_file(
     renderer: &Renderer<'_>,
     sink: &dyn Sink,
     file: OutFile,
+    url: &str,
     sitemap: &Mutex<Vec<feeds::SitemapEntry>>,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -504,14 +513,10 @@ fn write_file(
         );
     }
     if file.indexable {
-        let url = file
-            .url
-            .clone()
-            .unwrap_or_else(|| format!("/{}", file.path));
         let mut entries = sitemap
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        entries.push((renderer.absolute(&url), file.alternates, file.lastmod));
+        entries.push((renderer.absolute(url), file.alternates, file.lastmod));
     }
 }
 
