@@ -52,7 +52,7 @@ impl Expected {
                 low_foreign[u as usize / 64] |= 1 << (u % 64);
             }
         }
-        let foreign = |u: u32| low_foreign[u as usize / 64] >> (u % 64) & 1 == 1;
+        let foreign = |u: u32| bit(&low_foreign, u as usize);
         let mut clean = [0u8; 256];
         for (b, c) in (0u32..).zip(clean.iter_mut()) {
             let passes = match b {
@@ -91,7 +91,7 @@ impl Expected {
     fn is_foreign(&self, c: char) -> bool {
         let u = c as u32;
         if u < TABLE_END {
-            self.low_foreign[u as usize / 64] >> (u % 64) & 1 == 1
+            bit(&self.low_foreign, u as usize)
         } else {
             is_foreign_letter(c, &self.scripts)
         }
@@ -115,7 +115,7 @@ impl Expected {
             }
             if let (0xC2..=0xDF, Some(&next)) = (b, bytes.get(at + 1)) {
                 let u = usize::from(b & 0x1F) << 6 | usize::from(next & 0x3F);
-                if self.low_foreign[u / 64] >> (u % 64) & 1 == 1 {
+                if bit(&self.low_foreign, u) {
                     return true;
                 }
                 at += 2;
@@ -154,6 +154,12 @@ impl Expected {
         }
         find_foreign(text, &self.scripts)
     }
+}
+
+/// Whether bit `u` of a bitmap of characters is set.
+fn bit(bits: &[u64], u: usize) -> bool {
+    bits.get(u / 64)
+        .is_some_and(|word| word >> (u % 64) & 1 == 1)
 }
 
 /// The scripts a language is written in, from CLDR likely subtags. `None`
