@@ -353,7 +353,8 @@ impl State<'_> {
     }
 }
 
-/// The attributes the rules read.
+/// The attributes the rules read. (`Attrs` keeps one slot per variant:
+/// a new one needs its array one longer.)
 #[derive(Clone, Copy)]
 enum Known {
     Lang,
