@@ -176,7 +176,7 @@ pub(crate) fn findings_of(html: &str, url: &str) -> (Facts, Vec<Finding>) {
                         .get(keep..)
                         .is_some_and(|f| f.iter().any(|f| f.lang.is_some()))
                     {
-                        s.script_now = None;
+                        (s.script_now, s.lang_now) = (None, None);
                     }
                     s.frames.truncate(keep);
                 }
@@ -322,6 +322,8 @@ struct State<'h> {
     /// Which of `scripts` is the language in effect's, while no element
     /// with a language opens or closes.
     script_now: Option<usize>,
+    /// The shared tag of the language in effect, kept as `script_now` is.
+    lang_now: Option<Lang>,
 }
 
 impl State<'_> {
@@ -331,6 +333,16 @@ impl State<'_> {
             .rev()
             .find_map(|f| f.lang.as_deref())
             .unwrap_or("")
+    }
+
+    /// [`lang_tag`] of [`State::lang`].
+    fn lang_shared(&mut self) -> Lang {
+        if let Some(lang) = &self.lang_now {
+            return Arc::clone(lang);
+        }
+        let lang = lang_tag(self.lang());
+        self.lang_now = Some(Arc::clone(&lang));
+        lang
     }
 
     fn innermost(&self, pick: impl Fn(Kind) -> Option<usize>) -> Option<usize> {
@@ -525,7 +537,10 @@ fn element<'h>(s: &mut State<'h>, html: &'h str, tag: Cow<'_, str>, attrs: &[Att
 
     // The language in effect, for the few elements that need it (computed
     // on demand: most elements never ask).
-    let lang_now = |s: &State| lang_tag(own_lang.as_deref().unwrap_or(s.lang()));
+    let lang_now = |s: &mut State| match own_lang.as_deref() {
+        Some(own) => lang_tag(own),
+        None => s.lang_shared(),
+    };
     let kind = match tag_key {
         key::HTML => {
             s.html_lang = Some(own_lang.as_deref().unwrap_or_default().to_string());
@@ -713,7 +728,7 @@ fn element<'h>(s: &mut State<'h>, html: &'h str, tag: Cow<'_, str>, attrs: &[Att
         return;
     }
     if own_lang.is_some() {
-        s.script_now = None;
+        (s.script_now, s.lang_now) = (None, None);
     }
     s.frames.push(Frame {
         id,
@@ -1380,6 +1395,35 @@ mod tests {
 
     fn has(findings: &[(String, String)], rule: &str, part: &str) -> bool {
         findings.iter().any(|(r, m)| r == rule && m.contains(part))
+    }
+
+    #[test]
+    fn a_link_has_the_language_in_effect_where_it_is() {
+        // The pass keeps the language in effect between the elements that
+        // set one: it must follow each of them opening and closing.
+        let html = "<!DOCTYPE html><html lang=\"de\"><head><meta name=\"viewport\" content=\"width=device-width\"><title>T</title></head><body><h1>x</h1>\
+            <a href=\"/a/\">Leitbild</a><p lang=\"tr\">Metin <a href=\"/b/\">buraya tıklayın</a></p>\
+            <a href=\"/c/\">burada</a><a href=\"/d/\" lang=\"tr\">burada</a><a href=\"/e/\">burada</a></body></html>";
+        let (facts, findings) = findings_of(html, "/de/");
+        let langs: Vec<(&str, &str)> = facts.links.iter().map(|l| (&*l.href, &*l.lang)).collect();
+        assert_eq!(
+            langs,
+            [
+                ("/a/", "de"),
+                ("/b/", "tr"),
+                ("/c/", "de"),
+                ("/d/", "tr"),
+                ("/e/", "de")
+            ]
+        );
+        // “burada” is generic in Turkish only.
+        let generic: Vec<&str> = findings
+            .iter()
+            .filter(|f| f.rule == "a11y/link-generic-text")
+            .map(|f| f.message.as_str())
+            .collect();
+        assert_eq!(generic.len(), 2, "{generic:?}");
+        assert!(generic[0].contains("(to /b/)") && generic[1].contains("(to /d/)"));
     }
 
     #[test]
