@@ -962,7 +962,18 @@ impl State<'_> {
         }
 
         let links = std::mem::take(&mut self.links);
+        // The generic texts of the links' language, looked up once per
+        // run of links in one language (their tags are shared).
+        let mut texts: Option<(&Lang, &words::LinkTexts)> = None;
         for l in &links {
+            let generic = match texts {
+                Some((lang, t)) if Arc::ptr_eq(lang, &l.lang) => t,
+                _ => {
+                    let t = words::link_texts(primary(&l.lang));
+                    texts = Some((&l.lang, t));
+                    t
+                }
+            };
             let label = l
                 .aria_label
                 .as_deref()
@@ -974,13 +985,19 @@ impl State<'_> {
             match (name, title) {
                 (None, None) if !l.labelled_by => self.push(
                     "a11y/link-no-name",
-                    format!("the link to {} has no text, so screen readers announce only “link”", l.href),
+                    format!(
+                        "the link to {} has no text, so screen readers announce only “link”",
+                        l.href
+                    ),
                     "give the link text, or an image inside it an alt text",
                     vec![format!("href=\"{}\"", l.href), format!("]({}", l.href)],
                 ),
-                (Some(name), _) if words::is_generic_link_text(name, primary(&l.lang)) => self.push(
+                (Some(name), _) if generic.is_generic(name) => self.push(
                     "a11y/link-generic-text",
-                    format!("the link text “{name}” (to {}) does not say where it leads", l.href),
+                    format!(
+                        "the link text “{name}” (to {}) does not say where it leads",
+                        l.href
+                    ),
                     "write link texts that make sense on their own: “Leitbild lesen”, not “hier”",
                     vec![format!("[{name}]"), format!(">{name}<")],
                 ),
@@ -1073,19 +1090,32 @@ impl State<'_> {
 
 /// `text`'s words with one space between them (white space as
 /// `split_whitespace` reads it); borrowed when that is what it is already,
-/// as most link texts are.
+/// as most link texts are. Read by bytes: white space outside ASCII starts
+/// with one of four lead bytes, and only those are decoded.
 fn single_spaced(text: &str) -> Cow<'_, str> {
     let mut previous_space = true;
-    let normal = text.chars().all(|c| {
-        let ok = if c == ' ' {
-            !previous_space
-        } else {
-            !c.is_whitespace()
-        };
-        previous_space = c == ' ';
-        ok
-    }) && !previous_space;
-    if normal {
+    let mut normal = true;
+    for (at, &b) in text.as_bytes().iter().enumerate() {
+        match b {
+            b' ' if previous_space => normal = false,
+            b' ' => previous_space = true,
+            b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => normal = false,
+            // U+0085, U+00A0; U+1680; U+2000–U+205F; U+3000.
+            0xC2 | 0xE1 | 0xE2 | 0xE3
+                if text
+                    .get(at..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_whitespace) =>
+            {
+                normal = false;
+            }
+            _ => previous_space = false,
+        }
+        if !normal {
+            break;
+        }
+    }
+    if normal && !previous_space {
         return Cow::Borrowed(text);
     }
     let mut spaced = String::with_capacity(text.len());
@@ -1451,7 +1481,9 @@ mod tests {
         /// Borrowed or not, the text is its words with one space between.
         #[test]
         fn single_spaced_is_the_words_joined_by_one_space(
-            text in "[ a\\tb\\n\\u{A0}\\u{2003}ä]{0,12}",
+            // Every white space outside ASCII, and other characters with
+            // the same lead bytes (©, —, 、, ᚁ).
+            text in "[ a\\tb\\n\\r\\u{B}\\u{C}\\u{85}\\u{A0}\\u{A9}\\u{1680}\\u{1681}\\u{2003}\\u{2014}\\u{2028}\\u{202F}\\u{205F}\\u{3000}\\u{3001}äд]{0,12}",
         ) {
             let words: Vec<&str> = text.split_whitespace().collect();
             proptest::prop_assert_eq!(single_spaced(&text), words.join(" "));

@@ -265,47 +265,133 @@ static LONGEST_GENERIC_LINK_TEXT: std::sync::LazyLock<usize> = std::sync::LazyLo
 
 use crate::chars::is_alphanumeric;
 
-/// Whether `text` (a link's name) is one of the generic texts of `lang` or English.
 /// Per-thread answers by text (foldhash: the texts are short, and SipHash
 /// was most of a lookup).
 type Memo<T> = HashMap<String, T, foldhash::fast::RandomState>;
 
-pub fn is_generic_link_text(text: &str, lang: &str) -> bool {
-    // `normalise` keeps every letter and digit, so a text with more of them
-    // than the longest generic text has cannot be one (most link texts).
-    let longest = *LONGEST_GENERIC_LINK_TEXT;
-    if text
-        .chars()
-        .filter(|&c| is_alphanumeric(c))
-        .take(longest + 1)
-        .count()
-        > longest
-    {
+/// The generic link texts of one language and English, with what the
+/// quick tests need ([`link_texts`]).
+pub struct LinkTexts {
+    /// The language subtag as one number (as [`super::tokens::name_key`]).
+    key: u64,
+    /// Which entry of the table this is (for the per-thread memo).
+    index: usize,
+    lists: [&'static [&'static str]; 2],
+    /// The characters the texts begin with.
+    first: Vec<char>,
+}
+
+/// Per language of [`LISTED`], then one for any other (English alone).
+static LINK_TEXTS: std::sync::LazyLock<Vec<LinkTexts>> = std::sync::LazyLock::new(|| {
+    LISTED
+        .iter()
+        .copied()
+        .chain(["und"])
+        .enumerate()
+        .map(|(index, lang)| {
+            let lists = [generic_link_texts(lang), generic_link_texts("en")];
+            let mut first: Vec<char> = lists
+                .iter()
+                .copied()
+                .flatten()
+                .filter_map(|t| t.chars().next())
+                .collect();
+            first.sort_unstable();
+            first.dedup();
+            LinkTexts {
+                key: super::tokens::name_key(lang.as_bytes()),
+                index,
+                lists,
+                first,
+            }
+        })
+        .collect()
+});
+
+/// The generic link texts for links in `lang` (a primary language subtag).
+pub fn link_texts(lang: &str) -> &'static LinkTexts {
+    let table = &*LINK_TEXTS;
+    let key = super::tokens::name_key(lang.as_bytes());
+    let other = table.len() - 1;
+    let at = table
+        .iter()
+        .position(|t| t.key == key && key != 0)
+        .unwrap_or(other);
+    &table[at]
+}
+
+impl LinkTexts {
+    /// Whether `text` (a link's name) is one of these generic texts once
+    /// [`normalise`]d.
+    pub fn is_generic(&self, text: &str) -> bool {
+        // `normalise` keeps every letter and digit, so a text with more of
+        // them than the longest generic text has cannot be one (most link
+        // texts); nor can one that begins differently from all of them.
+        if more_alphanumerics_than(text, *LONGEST_GENERIC_LINK_TEXT) || !self.may_be(text) {
+            return false;
+        }
+        // The same link texts (language names, menu entries) recur on
+        // every page: remember the answer per thread.
+        thread_local! {
+            static SEEN: std::cell::RefCell<Vec<Memo<bool>>> =
+                const { std::cell::RefCell::new(Vec::new()) };
+        }
+        SEEN.with(|seen| {
+            let mut seen = seen.borrow_mut();
+            if seen.len() <= self.index {
+                seen.resize_with(self.index + 1, Memo::default);
+            }
+            let texts = &mut seen[self.index];
+            if let Some(&generic) = texts.get(text) {
+                return generic;
+            }
+            let n = normalise(text);
+            let generic = self.lists.iter().any(|list| list.contains(&n.as_str()));
+            if texts.len() < 4096 {
+                texts.insert(text.to_string(), generic);
+            }
+            generic
+        })
+    }
+
+    /// Whether a text of these may begin as `text` does after
+    /// [`normalise`]: with its first letter, digit or zero-width
+    /// non-joiner, lower-cased (`normalise` lower-cases, then trims
+    /// everything else from the start).
+    fn may_be(&self, text: &str) -> bool {
+        text.chars()
+            .find(|&c| is_alphanumeric(c) || c == '\u{200c}')
+            .and_then(|c| c.to_lowercase().next())
+            // With nothing left after `normalise`, no list holds it.
+            .is_some_and(|first| self.first.contains(&first))
+    }
+}
+
+/// Whether `text` has more than `n` letters and digits. Every character
+/// is at least a byte, so a text of at most `n` bytes has not; ASCII is
+/// counted byte by byte (most link texts are mostly ASCII), and only the
+/// first byte of another character has it decoded.
+fn more_alphanumerics_than(text: &str, n: usize) -> bool {
+    if text.len() <= n {
         return false;
     }
-    // The same link texts (language names, menu entries) recur on every
-    // page: remember the answer per thread.
-    thread_local! {
-        static SEEN: std::cell::RefCell<Memo<Memo<bool>>> =
-            std::cell::RefCell::new(Memo::default());
-    }
-    SEEN.with(|seen| {
-        let mut seen = seen.borrow_mut();
-        let texts = match seen.get_mut(lang) {
-            Some(texts) => texts,
-            None => seen.entry(lang.to_string()).or_default(),
+    let mut count = 0;
+    for (at, &b) in text.as_bytes().iter().enumerate() {
+        let alphanumeric = match b {
+            0..0x80 => b.is_ascii_alphanumeric(),
+            // A UTF-8 continuation byte.
+            0x80..0xC0 => false,
+            _ => text
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(is_alphanumeric),
         };
-        if let Some(&generic) = texts.get(text) {
-            return generic;
+        count += usize::from(alphanumeric);
+        if count > n {
+            return true;
         }
-        let n = normalise(text);
-        let generic = generic_link_texts(lang).contains(&n.as_str())
-            || generic_link_texts("en").contains(&n.as_str());
-        if texts.len() < 4096 {
-            texts.insert(text.to_string(), generic);
-        }
-        generic
-    })
+    }
+    false
 }
 
 pub fn is_generic_alt(text: &str, lang: &str) -> bool {
@@ -349,6 +435,10 @@ pub fn is_file_name(alt: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn is_generic_link_text(text: &str, lang: &str) -> bool {
+        link_texts(lang).is_generic(text)
+    }
+
     const SHIPPED: [&str; 12] = [
         "de", "en", "tr", "ar", "ru", "uk", "pl", "fa", "kmr", "ro", "bg", "el",
     ];
@@ -373,6 +463,48 @@ mod tests {
             "Hier klicken, um den Leitbild-Text zu lesen",
             "de"
         ));
+    }
+
+    proptest::proptest! {
+        /// The byte-wise count is the count of `is_alphanumeric` characters.
+        #[test]
+        fn alphanumerics_are_counted_as_characters(
+            text in "[ a1.\\u{A0}äß½²д٣ا،—€𝟙𝄞]{0,30}",
+            n in 0usize..30,
+        ) {
+            let count = text.chars().filter(|c| c.is_alphanumeric()).count();
+            proptest::prop_assert_eq!(more_alphanumerics_than(&text, n), count > n);
+        }
+    }
+
+    proptest::proptest! {
+        /// The shortcuts give the answer of the definition: the normalised
+        /// text is in the language's list or the English one.
+        #[test]
+        fn generic_link_texts_are_found_as_defined(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Hier", "klicken", "mehr", "MEHR", "Read", "more", "İnfo", "buraya",
+                    "tıklayın", "Подробнее", "اینجا", "\u{200c}جا", "»", "…", "1", "Bild",
+                ]),
+                0..4,
+            ),
+            seps in proptest::collection::vec(
+                proptest::sample::select(vec![" ", "  ", "\u{a0}", "\n", " » ", ""]),
+                4,
+            ),
+            lang in proptest::sample::select(vec!["de", "en", "tr", "ru", "fa", "xx"]),
+        ) {
+            let mut text = seps[0].to_string();
+            for (word, sep) in words.iter().zip(&seps[1..]) {
+                text.push_str(word);
+                text.push_str(sep);
+            }
+            let n = normalise(&text);
+            let defined = generic_link_texts(lang).contains(&n.as_str())
+                || generic_link_texts("en").contains(&n.as_str());
+            proptest::prop_assert_eq!(is_generic_link_text(&text, lang), defined, "{:?}", text);
+        }
     }
 
     #[test]
