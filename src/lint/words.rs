@@ -253,16 +253,6 @@ const LISTED: [&str; 12] = [
     "de", "en", "tr", "ar", "ru", "uk", "pl", "fa", "kmr", "ro", "bg", "el",
 ];
 
-/// The most characters a generic link text of any language has.
-static LONGEST_GENERIC_LINK_TEXT: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
-    LISTED
-        .iter()
-        .flat_map(|lang| generic_link_texts(lang))
-        .map(|t| t.chars().count())
-        .max()
-        .unwrap_or(0)
-});
-
 use crate::chars::is_alphanumeric;
 
 /// Per-thread answers by text (foldhash: the texts are short, and SipHash
@@ -279,6 +269,8 @@ pub struct LinkTexts {
     lists: [&'static [&'static str]; 2],
     /// The characters the texts begin with.
     first: Vec<char>,
+    /// The most characters one of the texts has.
+    longest: usize,
 }
 
 /// Per language of [`LISTED`], then one for any other (English alone).
@@ -298,11 +290,19 @@ static LINK_TEXTS: std::sync::LazyLock<Vec<LinkTexts>> = std::sync::LazyLock::ne
                 .collect();
             first.sort_unstable();
             first.dedup();
+            let longest = lists
+                .iter()
+                .copied()
+                .flatten()
+                .map(|t| t.chars().count())
+                .max()
+                .unwrap_or(0);
             LinkTexts {
                 key: super::tokens::name_key(lang.as_bytes()),
                 index,
                 lists,
                 first,
+                longest,
             }
         })
         .collect()
@@ -325,9 +325,9 @@ impl LinkTexts {
     /// [`normalise`]d.
     pub fn is_generic(&self, text: &str) -> bool {
         // `normalise` keeps every letter and digit, so a text with more of
-        // them than the longest generic text has cannot be one (most link
+        // them than the longest of these has cannot be one (most link
         // texts); nor can one that begins differently from all of them.
-        if more_alphanumerics_than(text, *LONGEST_GENERIC_LINK_TEXT) || !self.may_be(text) {
+        if more_alphanumerics_than(text, self.longest) || !self.may_be(text) {
             return false;
         }
         // The same link texts (language names, menu entries) recur on
@@ -445,8 +445,8 @@ mod tests {
 
     #[test]
     fn every_language_with_generic_link_texts_is_listed() {
-        // Every language subtag of two or three letters: the shortcut in
-        // `is_generic_link_text` needs each list's longest text.
+        // Every language subtag of two or three letters: `link_texts` has
+        // an entry only for the listed ones (others get English alone).
         let letters: Vec<char> = ('a'..='z').collect();
         for a in &letters {
             for b in &letters {
