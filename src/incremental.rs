@@ -255,7 +255,7 @@ impl LinkState {
             self.by_url.remove(&f.url);
         }
         for link in &f.links {
-            if let Some(t) = lint::link_target(&link.href, &self.base_path) {
+            if let Some(t) = lint::link_target(link.href, &self.base_path) {
                 for map in [&mut self.linked_from, &mut self.anchored_from] {
                     if let Some(set) = map.get_mut(t) {
                         set.remove(path);
@@ -299,7 +299,7 @@ impl LinkState {
         };
         self.take(&path, as_target);
         for link in &f.links {
-            if let Some(t) = lint::link_target(&link.href, &self.base_path) {
+            if let Some(t) = lint::link_target(link.href, &self.base_path) {
                 self.linked_from
                     .entry(t.to_string())
                     .or_default()
@@ -412,11 +412,7 @@ fn same_facts(a: &Facts, b: &Facts) -> bool {
         && a.lang == b.lang
         && a.title == b.title
         && a.ids == b.ids
-        && a.links.len() == b.links.len()
-        && a.links
-            .iter()
-            .zip(&b.links)
-            .all(|(x, y)| x.href == y.href && x.hreflang == y.hreflang && x.lang == y.lang)
+        && a.links == b.links
 }
 
 /// Keeps a site's output up to date.

@@ -29,26 +29,124 @@ use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
 
-/// A link on a page, as the site-wide checks need it. Every page's links
-/// are kept until the site-wide checks (some 30 per page), so they are
-/// compact: the target in a box of its own, the language tags shared
-/// ([`Lang`]).
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Link {
+/// A link on a page, as the site-wide checks need it (borrowed from the
+/// page's [`Links`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link<'a> {
     /// The target as written (`/en/x/#a`, `#b`), entities decoded.
-    pub href: Box<str>,
+    pub href: &'a str,
     /// The `hreflang` attribute, if any.
-    pub hreflang: Option<Lang>,
+    pub hreflang: Option<&'a Lang>,
     /// The language in effect at the link: its own `lang`, an ancestor's, or the page's.
-    pub lang: Lang,
+    pub lang: &'a Lang,
 }
 
-impl From<&str> for Link {
-    fn from(href: &str) -> Self {
-        Link {
-            href: href.into(),
-            ..Link::default()
+/// A page's links. Every page's links are kept until the site-wide checks
+/// (some 50 per page), so they are packed: the targets one after another
+/// in one string, the language tags shared ([`Lang`]).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Links {
+    hrefs: String,
+    entries: Vec<LinkEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct LinkEntry {
+    /// Where the target ends in `hrefs` (it starts where the one before ends).
+    end: u32,
+    hreflang: Option<Lang>,
+    lang: Lang,
+}
+
+impl Links {
+    /// Room for `links` links of `bytes` target bytes in all.
+    pub fn with_capacity(links: usize, bytes: usize) -> Self {
+        Links {
+            hrefs: String::with_capacity(bytes),
+            entries: Vec::with_capacity(links),
         }
+    }
+
+    /// Adds a link; `false` (and nothing added) once the targets would
+    /// pass 4 GiB.
+    pub fn push(&mut self, href: &str, hreflang: Option<Lang>, lang: Lang) -> bool {
+        let Ok(end) = u32::try_from(self.hrefs.len() + href.len()) else {
+            return false;
+        };
+        self.hrefs.push_str(href);
+        self.entries.push(LinkEntry {
+            end,
+            hreflang,
+            lang,
+        });
+        true
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The links in page order.
+    pub fn iter(&self) -> LinksIter<'_> {
+        LinksIter {
+            hrefs: &self.hrefs,
+            start: 0,
+            entries: self.entries.iter(),
+        }
+    }
+}
+
+/// The links of a [`Links`] in page order.
+pub struct LinksIter<'a> {
+    hrefs: &'a str,
+    start: usize,
+    entries: std::slice::Iter<'a, LinkEntry>,
+}
+
+impl<'a> Iterator for LinksIter<'a> {
+    type Item = Link<'a>;
+
+    fn next(&mut self) -> Option<Link<'a>> {
+        let e = self.entries.next()?;
+        let end = e.end as usize;
+        let href = self.hrefs.get(self.start..end).unwrap_or_default();
+        self.start = end;
+        Some(Link {
+            href,
+            hreflang: e.hreflang.as_ref(),
+            lang: &e.lang,
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.entries.size_hint()
+    }
+}
+
+impl ExactSizeIterator for LinksIter<'_> {}
+
+impl<'a> IntoIterator for &'a Links {
+    type Item = Link<'a>;
+    type IntoIter = LinksIter<'a>;
+
+    fn into_iter(self) -> LinksIter<'a> {
+        self.iter()
+    }
+}
+
+/// Links to the targets, with no `hreflang` and no language (for tests and
+/// callers that know only addresses).
+impl<'a> FromIterator<&'a str> for Links {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(hrefs: I) -> Self {
+        let mut links = Links::default();
+        for href in hrefs {
+            links.push(href, None, Lang::default());
+        }
+        links
     }
 }
 
@@ -106,7 +204,7 @@ pub struct Facts {
     pub lang: String,
     pub ids: Ids,
     /// Links and stylesheets (`a[href]`, `link[rel=stylesheet]`).
-    pub links: Vec<Link>,
+    pub links: Links,
     pub title: String,
 }
 
@@ -286,7 +384,8 @@ struct LinkScan<'h> {
     href: Cow<'h, str>,
     hreflang: Option<Cow<'h, str>>,
     lang: Lang,
-    text: String,
+    /// Borrowed from the page while it is one piece of text (most are).
+    text: Cow<'h, str>,
     aria_label: Option<Cow<'h, str>>,
     labelled_by: bool,
     title: Option<Cow<'h, str>>,
@@ -294,9 +393,9 @@ struct LinkScan<'h> {
 }
 
 #[derive(Default)]
-struct HeadingScan {
+struct HeadingScan<'h> {
     level: u8,
-    text: String,
+    text: Cow<'h, str>,
 }
 
 #[derive(Default)]
@@ -307,7 +406,7 @@ struct State<'h> {
     /// (attribute, referenced id, element)
     idrefs: Vec<(&'static str, String, String)>,
     links: Vec<LinkScan<'h>>,
-    headings: Vec<HeadingScan>,
+    headings: Vec<HeadingScan<'h>>,
     title: Option<String>,
     /// Per data table: whether it has a header cell.
     tables: Vec<bool>,
@@ -594,12 +693,12 @@ fn element<'h>(s: &mut State<'h>, html: &'h str, tag: Cow<'_, str>, attrs: &[Att
                         match kind {
                             Kind::Link(i) => {
                                 if let Some(l) = s.links.get_mut(i) {
-                                    l.text.push_str(&alt);
+                                    append(&mut l.text, &alt);
                                 }
                             }
                             Kind::Heading(i) => {
                                 if let Some(h) = s.headings.get_mut(i) {
-                                    h.text.push_str(&alt);
+                                    append(&mut h.text, &alt);
                                 }
                             }
                             _ => {}
@@ -635,7 +734,7 @@ fn element<'h>(s: &mut State<'h>, html: &'h str, tag: Cow<'_, str>, attrs: &[Att
                 s.links.push(LinkScan {
                     href,
                     lang,
-                    text: "stylesheet".into(),
+                    text: Cow::Borrowed("stylesheet"),
                     ..LinkScan::default()
                 });
             }
@@ -645,7 +744,7 @@ fn element<'h>(s: &mut State<'h>, html: &'h str, tag: Cow<'_, str>, attrs: &[Att
             let level = tag.as_bytes().get(1).map_or(1, |b| b - b'0');
             s.headings.push(HeadingScan {
                 level,
-                text: String::new(),
+                text: Cow::Borrowed(""),
             });
             Some(Kind::Heading(s.headings.len() - 1))
         }
@@ -743,7 +842,7 @@ fn element<'h>(s: &mut State<'h>, html: &'h str, tag: Cow<'_, str>, attrs: &[Att
 /// links, headings and title and is checked for foreign script. Comments
 /// and doctypes in between end a text node and are skipped; inside a
 /// raw-text element all of it is text.
-fn take_text(s: &mut State, html: &str, to: usize, seen: Gap) {
+fn take_text<'h>(s: &mut State<'h>, html: &'h str, to: usize, seen: Gap) {
     let from = s.cursor;
     let Some(gap) = html.get(from..to).filter(|g| !g.is_empty()) else {
         return;
@@ -792,7 +891,7 @@ fn take_text(s: &mut State, html: &str, to: usize, seen: Gap) {
 /// hold one) to the texts of the open links, headings and title. Returns
 /// the piece decoded when it is language text (outside code and raw
 /// text), for [`check_text`]; else nothing.
-fn add_text<'t>(s: &mut State, text: &'t str, amp: bool) -> Cow<'t, str> {
+fn add_text<'h>(s: &mut State<'h>, text: &'h str, amp: bool) -> Cow<'h, str> {
     if text.is_empty() {
         return Cow::Borrowed("");
     }
@@ -811,12 +910,12 @@ fn add_text<'t>(s: &mut State, text: &'t str, amp: bool) -> Cow<'t, str> {
         match kind {
             Kind::Link(i) => {
                 if let Some(l) = s.links.get_mut(i) {
-                    l.text.push_str(&decoded);
+                    append(&mut l.text, &decoded);
                 }
             }
             Kind::Heading(i) => {
                 if let Some(h) = s.headings.get_mut(i) {
-                    h.text.push_str(&decoded);
+                    append(&mut h.text, &decoded);
                 }
             }
             Kind::Title => {
@@ -832,6 +931,17 @@ fn add_text<'t>(s: &mut State, text: &'t str, amp: bool) -> Cow<'t, str> {
         return Cow::Borrowed("");
     }
     decoded
+}
+
+/// Appends `piece` to the text `to` of a link or heading: `to` borrows
+/// the piece while it is the first (no copy), and owns a copy once a
+/// second one comes.
+fn append<'h>(to: &mut Cow<'h, str>, piece: &Cow<'h, str>) {
+    if to.is_empty() {
+        to.clone_from(piece);
+    } else {
+        to.to_mut().push_str(piece);
+    }
 }
 
 /// Checks one text node for foreign-script words.
@@ -1070,16 +1180,13 @@ impl State<'_> {
             file: None,
             lang: page_lang,
             ids: seen,
-            // Into a vector of its own: `collect` would reuse the scan's
-            // buffer in place, five times the size (massif: 5 KB per page,
-            // kept for every page until the site-wide checks).
+            // Packed to size: kept for every page until the site-wide checks.
             links: {
-                let mut kept = Vec::with_capacity(links.len());
-                kept.extend(links.into_iter().map(|l| Link {
-                    href: Box::from(l.href),
-                    hreflang: l.hreflang.as_deref().map(lang_tag),
-                    lang: l.lang,
-                }));
+                let mut kept =
+                    Links::with_capacity(links.len(), links.iter().map(|l| l.href.len()).sum());
+                for l in links {
+                    kept.push(&l.href, l.hreflang.as_deref().map(lang_tag), l.lang);
+                }
                 kept
             },
             title: self.title.unwrap_or_default().trim().to_string(),
@@ -1362,7 +1469,7 @@ mod tests {
         let (facts, diags) = scan(html, "/de/", None);
         assert_eq!(facts.title, "T");
         assert!(facts.ids.contains("a"));
-        assert_eq!(&*facts.links[0].href, "/de/x/#b");
+        assert_eq!(facts.links.iter().next().map(|l| l.href), Some("/de/x/#b"));
         let dup: Vec<_> = diags
             .iter()
             .filter(|d| d.rule == "html/duplicate-id")
@@ -1378,18 +1485,43 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Packed links read back as pushed, in order, whatever the
+        /// targets (empty and non-ASCII ones too).
+        #[test]
+        fn links_read_back_as_pushed(
+            links in proptest::collection::vec(
+                (".{0,12}", proptest::option::of("[a-z]{2}"), "[a-z]{0,3}"),
+                0..20,
+            )
+        ) {
+            let mut packed = Links::default();
+            for (href, hreflang, lang) in &links {
+                proptest::prop_assert!(packed.push(href, hreflang.as_deref().map(lang_tag), lang_tag(lang)));
+            }
+            proptest::prop_assert_eq!(packed.len(), links.len());
+            let back: Vec<(String, Option<String>, String)> = packed
+                .iter()
+                .map(|l| (l.href.to_string(), l.hreflang.map(|h| h.to_string()), l.lang.to_string()))
+                .collect();
+            proptest::prop_assert_eq!(back, links);
+        }
+    }
+
     #[test]
     fn broken_links_and_anchors_are_reported() {
         let a = Facts {
             url: "/de/".into(),
             title: "A".into(),
-            links: vec![
-                "/de/b/#ok".into(),
-                "/de/b/#missing".into(),
-                "/de/nope/".into(),
-                "/style.css".into(),
-                "#top".into(),
-            ],
+            links: [
+                "/de/b/#ok",
+                "/de/b/#missing",
+                "/de/nope/",
+                "/style.css",
+                "#top",
+            ]
+            .into_iter()
+            .collect(),
             ids: ["top".to_string()].into_iter().collect(),
             ..Facts::default()
         };
@@ -1435,7 +1567,7 @@ mod tests {
             <a href=\"/a/\">Leitbild</a><p lang=\"tr\">Metin <a href=\"/b/\">buraya tıklayın</a></p>\
             <a href=\"/c/\">burada</a><a href=\"/d/\" lang=\"tr\">burada</a><a href=\"/e/\">burada</a></body></html>";
         let (facts, findings) = findings_of(html, "/de/");
-        let langs: Vec<(&str, &str)> = facts.links.iter().map(|l| (&*l.href, &*l.lang)).collect();
+        let langs: Vec<(&str, &str)> = facts.links.iter().map(|l| (l.href, &**l.lang)).collect();
         assert_eq!(
             langs,
             [
@@ -1454,6 +1586,21 @@ mod tests {
             .collect();
         assert_eq!(generic.len(), 2, "{generic:?}");
         assert!(generic[0].contains("(to /b/)") && generic[1].contains("(to /d/)"));
+    }
+
+    #[test]
+    fn link_and_heading_texts_are_joined_from_their_pieces() {
+        // Text, elements, entities and alt texts inside one link or
+        // heading make one name: the first piece is borrowed, the others
+        // are appended to a copy.
+        let f = findings_in("<h1>x</h1><a href=\"/x/\">hi<b>er</b></a>");
+        assert!(has(&f, "a11y/link-generic-text", "“hier”"), "{f:?}");
+        let f = findings_in("<h1>x</h1><a href=\"/x/\"><img src=\"a.png\" alt=\"hi\">&#101;r</a>");
+        assert!(has(&f, "a11y/link-generic-text", "“hier”"), "{f:?}");
+        let f = findings_in("<h1>x</h1><a href=\"/x/\">hier <em>lesen</em></a>");
+        assert!(!has(&f, "a11y/link-generic-text", ""), "{f:?}");
+        let f = findings_in("<h1>x</h1><h3>Teil <i>zwei</i></h3>");
+        assert!(has(&f, "a11y/heading-skipped", "“Teil zwei”"), "{f:?}");
     }
 
     #[test]
