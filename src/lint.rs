@@ -993,9 +993,16 @@ fn check_text(s: &mut State, text: &str) {
     }
 }
 
-/// The primary language subtag (`de` of `de-AT`), lower-cased.
+/// The primary language subtag (`de` of `de-AT`), as written: compare
+/// subtags with [`same_language`] (tags are case-insensitive).
 fn primary(lang: &str) -> &str {
     lang.split(['-', '_']).next().unwrap_or(lang)
+}
+
+/// Whether two language tags have the same primary subtag (`de-AT` and
+/// `DE`).
+fn same_language(a: &str, b: &str) -> bool {
+    primary(a).eq_ignore_ascii_case(primary(b))
 }
 
 impl State<'_> {
@@ -1334,9 +1341,9 @@ pub fn check_links_of<'f>(
             };
             if let Some(target) = target
                 && !target.lang.is_empty()
-                && primary(&target.lang) != primary(&page.lang)
+                && !same_language(&target.lang, &page.lang)
                 && link.hreflang.is_none()
-                && primary(&link.lang) != primary(&target.lang)
+                && !same_language(link.lang, &target.lang)
             {
                 let mut d = Diagnostic::warning(
                     "link/lang-missing",
@@ -1506,6 +1513,36 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(back, links);
         }
+    }
+
+    #[test]
+    fn links_into_another_language_are_found_whatever_the_case_of_the_tags() {
+        let page = |url: &str, lang: &str, links: Links| Facts {
+            url: url.into(),
+            title: url.into(),
+            lang: lang.into(),
+            links,
+            ..Facts::default()
+        };
+        let mut links = Links::default();
+        links.push("/de/b/", None, lang_tag("de-DE"));
+        links.push("/en/", None, lang_tag("de-DE"));
+        links.push("/en/", None, lang_tag("EN"));
+        let pages = [
+            page("/de/", "de-DE", links),
+            page("/de/b/", "DE", Links::default()),
+            page("/en/", "en", Links::default()),
+        ];
+        let diags = check_site(&pages, &HashSet::new(), "");
+        let missing: Vec<&str> = diags
+            .iter()
+            .filter(|d| d.rule == "link/lang-missing")
+            .map(|d| d.message.as_str())
+            .collect();
+        // `DE` is German like `de-DE`; the second link to /en/ says its
+        // language (`EN`), the first does not.
+        assert_eq!(missing.len(), 1, "{diags:?}");
+        assert!(missing[0].contains("/en/"), "{missing:?}");
     }
 
     #[test]

@@ -394,14 +394,34 @@ fn more_alphanumerics_than(text: &str, n: usize) -> bool {
     false
 }
 
-pub fn is_generic_alt(text: &str, lang: &str) -> bool {
-    let n = normalise(text);
-    generic_alt_texts(lang).contains(&n.as_str()) || generic_alt_texts("en").contains(&n.as_str())
+/// The language of [`LISTED`] that `lang` (a primary subtag) is, whatever
+/// its case: language tags are case-insensitive (`DE` is `de`).
+fn listed(lang: &str) -> Option<&'static str> {
+    LISTED
+        .iter()
+        .copied()
+        .find(|l| l.eq_ignore_ascii_case(lang))
 }
 
+/// Whether `text` is an alt text that only says "an image" in `lang` (a
+/// primary subtag, any case) or English.
+pub fn is_generic_alt(text: &str, lang: &str) -> bool {
+    let n = normalise(text);
+    listed(lang)
+        .map(generic_alt_texts)
+        .unwrap_or_default()
+        .iter()
+        .chain(generic_alt_texts("en"))
+        .any(|t| *t == n)
+}
+
+/// Whether `text` says that its link opens a new window, in `lang` (a
+/// primary subtag, any case) or English.
 pub fn warns_of_new_window(text: &str, lang: &str) -> bool {
     let n = normalise(text);
-    new_window_phrases(lang)
+    listed(lang)
+        .map(new_window_phrases)
+        .unwrap_or_default()
         .iter()
         .chain(new_window_phrases("en"))
         .any(|p| n.contains(p))
@@ -505,6 +525,29 @@ mod tests {
                 || generic_link_texts("en").contains(&n.as_str());
             proptest::prop_assert_eq!(is_generic_link_text(&text, lang), defined, "{:?}", text);
         }
+    }
+
+    #[test]
+    fn language_tags_match_the_lists_in_any_case() {
+        // BCP 47 tags are case-insensitive: a page may say lang="DE".
+        for lang in ["de", "DE", "De"] {
+            assert!(is_generic_link_text("hier", lang), "{lang}");
+            assert!(is_generic_alt("Bild", lang), "{lang}");
+            assert!(
+                warns_of_new_window("Leitbild (öffnet in neuem Fenster)", lang),
+                "{lang}"
+            );
+        }
+        // Not by accident of English: these are German only.
+        assert!(!is_generic_alt("Bild", "fr"));
+        assert!(!warns_of_new_window(
+            "Leitbild (öffnet in neuem Fenster)",
+            "fr"
+        ));
+        assert!(
+            is_generic_alt("Image", "FR"),
+            "English applies to every language"
+        );
     }
 
     #[test]
