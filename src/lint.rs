@@ -693,12 +693,12 @@ fn element<'h>(s: &mut State<'h>, html: &'h str, tag: Cow<'_, str>, attrs: &[Att
                         match kind {
                             Kind::Link(i) => {
                                 if let Some(l) = s.links.get_mut(i) {
-                                    append(&mut l.text, &alt);
+                                    append(&mut l.text, alt.clone());
                                 }
                             }
                             Kind::Heading(i) => {
                                 if let Some(h) = s.headings.get_mut(i) {
-                                    append(&mut h.text, &alt);
+                                    append(&mut h.text, alt.clone());
                                 }
                             }
                             _ => {}
@@ -910,12 +910,12 @@ fn add_text<'h>(s: &mut State<'h>, text: &'h str, amp: bool) -> Cow<'h, str> {
         match kind {
             Kind::Link(i) => {
                 if let Some(l) = s.links.get_mut(i) {
-                    append(&mut l.text, &decoded);
+                    append(&mut l.text, decoded.clone());
                 }
             }
             Kind::Heading(i) => {
                 if let Some(h) = s.headings.get_mut(i) {
-                    append(&mut h.text, &decoded);
+                    append(&mut h.text, decoded.clone());
                 }
             }
             Kind::Title => {
@@ -936,11 +936,11 @@ fn add_text<'h>(s: &mut State<'h>, text: &'h str, amp: bool) -> Cow<'h, str> {
 /// Appends `piece` to the text `to` of a link or heading: `to` borrows
 /// the piece while it is the first (no copy), and owns a copy once a
 /// second one comes.
-fn append<'h>(to: &mut Cow<'h, str>, piece: &Cow<'h, str>) {
+fn append<'h>(to: &mut Cow<'h, str>, piece: Cow<'h, str>) {
     if to.is_empty() {
-        to.clone_from(piece);
+        *to = piece;
     } else {
-        to.to_mut().push_str(piece);
+        to.to_mut().push_str(&piece);
     }
 }
 

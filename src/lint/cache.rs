@@ -330,7 +330,7 @@ fn encode(facts: &Facts, findings: &[Finding]) -> Vec<u8> {
             }
             None => out.push(0),
         }
-        put(&mut out, &l.lang);
+        put(&mut out, l.lang);
     }
     put_len(&mut out, findings.len());
     for f in findings {
