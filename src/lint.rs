@@ -507,7 +507,7 @@ impl<'h, 'a> Attrs<'h, 'a> {
         let mut at = [0u32; 21];
         for (i, attr) in (1u32..).zip(attrs) {
             let name = html.get(attr.name.clone()).unwrap_or("");
-            let slot = match name_key(name.as_bytes()) {
+            let slot = match tokens::name_key_of(name.as_bytes()) {
                 key::LANG => Known::Lang,
                 key::XML_LANG => Known::XmlLang,
                 key::ID => Known::Id,

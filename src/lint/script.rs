@@ -42,6 +42,10 @@ pub struct Expected {
     /// whose 64 characters is a foreign letter (`D0` in Russian, `D8` in
     /// Arabic). Text in the page's own script is then one lookup per byte.
     clean: [u8; 256],
+    /// Whether `clean` passes every ASCII byte (no ASCII letter is foreign:
+    /// the Latin-script languages), so that eight ASCII bytes pass as one
+    /// word.
+    ascii_clean: bool,
 }
 
 impl Expected {
@@ -66,10 +70,12 @@ impl Expected {
             };
             *c = u8::from(passes);
         }
+        let ascii_clean = clean.iter().take(0x80).all(|c| *c == 1);
         Expected {
             scripts,
             low_foreign,
             clean,
+            ascii_clean,
         }
     }
 
@@ -135,8 +141,9 @@ impl Expected {
     /// not pass (or the end).
     fn pass_clean(&self, bytes: &[u8], mut at: usize) -> usize {
         let clean = |b: &u8| self.clean[usize::from(*b)];
-        while let Some(eight) = bytes.get(at..at + 8) {
-            if eight.iter().fold(1, |all, b| all & clean(b)) == 0 {
+        while let Some((eight, _)) = bytes.get(at..).and_then(<[u8]>::split_first_chunk::<8>) {
+            let ascii = u64::from_le_bytes(*eight) & 0x8080_8080_8080_8080 == 0;
+            if !(self.ascii_clean && ascii) && eight.iter().fold(1, |all, b| all & clean(b)) == 0 {
                 break;
             }
             at += 8;
