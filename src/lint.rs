@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use tokens::{Attr, Gap, Token, Tokenizer, key, name_key};
+use tokens::{Attr, Gap, Token, Tokenizer, key, name_key_of};
 
 use rayon::prelude::*;
 
@@ -507,7 +507,7 @@ impl<'h, 'a> Attrs<'h, 'a> {
         let mut at = [0u32; 21];
         for (i, attr) in (1u32..).zip(attrs) {
             let name = html.get(attr.name.clone()).unwrap_or("");
-            let slot = match tokens::name_key_of(name.as_bytes()) {
+            let slot = match name_key_of(name.as_bytes()) {
                 key::LANG => Known::Lang,
                 key::XML_LANG => Known::XmlLang,
                 key::ID => Known::Id,
