@@ -996,7 +996,10 @@ fn check_text(s: &mut State, text: &str) {
 /// The primary language subtag (`de` of `de-AT`), as written: compare
 /// subtags with [`same_language`] (tags are case-insensitive).
 fn primary(lang: &str) -> &str {
-    lang.split(['-', '_']).next().unwrap_or(lang)
+    match lang.bytes().position(|b| b == b'-' || b == b'_') {
+        Some(end) => lang.get(..end).unwrap_or(lang),
+        None => lang,
+    }
 }
 
 /// Whether two language tags have the same primary subtag (`de-AT` and
@@ -1291,18 +1294,25 @@ pub fn check_site(pages: &[Facts], files: &HashSet<String>, base_path: &str) -> 
 /// [`check_site`] and [`check_links_of`] look its target up. `None` for
 /// external, relative and same-page (`#id`) links.
 pub fn link_target<'h>(href: &'h str, base_path: &str) -> Option<&'h str> {
-    if href.starts_with("http://")
-        || href.starts_with("https://")
-        || href.starts_with("mailto:")
-        || href.starts_with("tel:")
-    {
+    // Only a root-relative link can: external addresses (`https:`,
+    // `mailto:`, `tel:`), protocol-relative ones (`//host/x`), relative
+    // and same-page links do not begin with one slash. (One byte to test
+    // instead of four prefixes: this runs for every link of the site.)
+    if !href.starts_with('/') || href.starts_with("//") {
         return None;
     }
-    let path = href.split('#').next().unwrap_or(href);
-    let site_path = path
-        .strip_prefix(base_path)
-        .filter(|p| p.starts_with('/'))?;
-    Some(site_path.split('?').next().unwrap_or(site_path))
+    let path = href.split_once('#').map_or(href, |(path, _)| path);
+    let site_path = if base_path.is_empty() {
+        path
+    } else {
+        path.strip_prefix(base_path)
+            .filter(|p| p.starts_with('/'))?
+    };
+    Some(
+        site_path
+            .split_once('?')
+            .map_or(site_path, |(path, _)| path),
+    )
 }
 
 /// The link checks of [`check_site`] (broken links, broken anchors, links
@@ -1320,9 +1330,9 @@ pub fn check_links_of<'f>(
     let mut diags = Vec::new();
     for &page in pages {
         for link in &page.links {
-            let href = &link.href;
+            let href = link.href;
             let anchor = href.split_once('#').map(|(_, a)| a);
-            let target = if href.split('#').next().is_some_and(str::is_empty) {
+            let target = if href.is_empty() || href.starts_with('#') {
                 Some(page)
             } else if let Some(site_path) = link_target(href, base_path) {
                 match lookup(site_path) {
@@ -1543,6 +1553,31 @@ mod tests {
         // language (`EN`), the first does not.
         assert_eq!(missing.len(), 1, "{diags:?}");
         assert!(missing[0].contains("/en/"), "{missing:?}");
+    }
+
+    #[test]
+    fn link_targets_are_root_relative_links_below_the_base_path() {
+        let cases = [
+            ("/de/x/", "", Some("/de/x/")),
+            ("/de/x/#a", "", Some("/de/x/")),
+            ("/de/x/?q=1#a", "", Some("/de/x/")),
+            ("/style.css", "", Some("/style.css")),
+            ("/sub/de/x/", "/sub", Some("/de/x/")),
+            ("/de/x/", "/sub", None),
+            ("/subway/", "/sub", None),
+            ("https://example.org/de/x/", "", None),
+            ("http://example.org/", "", None),
+            ("mailto:a@example.org", "", None),
+            ("tel:+49", "", None),
+            ("//cdn.example.org/x.css", "", None),
+            ("x/", "", None),
+            ("?q=1", "", None),
+            ("#a", "", None),
+            ("", "", None),
+        ];
+        for (href, base, expected) in cases {
+            assert_eq!(link_target(href, base), expected, "{href} below {base:?}");
+        }
     }
 
     #[test]
