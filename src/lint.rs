@@ -42,7 +42,7 @@ pub struct Link<'a> {
 }
 
 /// A page's links. Every page's links are kept until the site-wide checks
-/// (some 50 per page), so they are packed: the targets one after another
+/// (some 30 per page), so they are packed: the targets one after another
 /// in one string, the language tags shared ([`Lang`]).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Links {
