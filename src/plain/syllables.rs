@@ -14,6 +14,8 @@
 //! formula of such languages, LIX, needs no syllables at all, so the
 //! fallback never changes a reported figure of the shipped site.
 
+use std::collections::HashMap;
+
 /// The pattern language of a site language key, if `hypher` has one.
 pub fn pattern_language(lang: &str) -> Option<hypher::Lang> {
     let primary = lang.split(['-', '_']).next().unwrap_or(lang);
@@ -27,7 +29,39 @@ pub fn pattern_language(lang: &str) -> Option<hypher::Lang> {
 }
 
 /// Syllables of one word (letters; a number counts as one syllable).
+///
+/// Remembered per thread, language and word: hyphenating a word is some
+/// 2,000 instructions, and the same words recur on every page ("und",
+/// "die", "Integration"); `check` hyphenated every word of every page.
 pub fn count(word: &str, lang: Option<hypher::Lang>) -> usize {
+    type Words = HashMap<Box<str>, usize, foldhash::fast::RandomState>;
+    thread_local! {
+        static SEEN: std::cell::RefCell<HashMap<Option<hypher::Lang>, Words, foldhash::fast::RandomState>> =
+            std::cell::RefCell::default();
+    }
+    // Long words are rarely repeated; a bounded memo keeps memory flat on
+    // a site with a large vocabulary.
+    const LONGEST: usize = 40;
+    const MOST: usize = 20_000;
+    if word.len() > LONGEST {
+        return count_uncached(word, lang);
+    }
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        let words = seen.entry(lang).or_default();
+        if let Some(&n) = words.get(word) {
+            return n;
+        }
+        let n = count_uncached(word, lang);
+        if words.len() < MOST {
+            words.insert(word.into(), n);
+        }
+        n
+    })
+}
+
+/// [`count`] without the memo.
+fn count_uncached(word: &str, lang: Option<hypher::Lang>) -> usize {
     let mut total = 0;
     for part in word.split(|c: char| !crate::chars::is_alphabetic(c)) {
         if part.is_empty() {
@@ -111,13 +145,36 @@ fn english(word: &str) -> usize {
     count.max(1)
 }
 
-fn is_vowel(c: char) -> bool {
-    let c = c.to_lowercase().next().unwrap_or(c);
-    "aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿăœąęıőű\
+/// The vowel letters (lower case) of the Latin, Cyrillic and Greek
+/// alphabets the counts know, and the Arabic-script long vowels.
+const VOWELS: &str = "aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿăœąęıőű\
      аеёиоуыэюяіїєѣ\
      αεηιουωάέήίόύώϊϋΐΰ\
-     اويىآ"
-        .contains(c)
+     اويىآ";
+
+/// [`VOWELS`] as a bitmap of the code points below U+0800 (all of them
+/// are): one bit test per letter instead of a search of the string.
+static VOWEL_BITS: std::sync::LazyLock<[u64; 32]> = std::sync::LazyLock::new(|| {
+    let mut bits = [0u64; 32];
+    for c in VOWELS.chars() {
+        let u = c as usize;
+        if let Some(word) = bits.get_mut(u / 64) {
+            *word |= 1 << (u % 64);
+        }
+    }
+    bits
+});
+
+fn is_vowel(c: char) -> bool {
+    let c = if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    };
+    let u = c as usize;
+    VOWEL_BITS
+        .get(u / 64)
+        .is_some_and(|word| word >> (u % 64) & 1 == 1)
 }
 
 fn vowel_groups(word: &str) -> usize {
@@ -179,6 +236,34 @@ mod tests {
         let tr = pattern_language("tr");
         // Turkish: one syllable per vowel. En-teg-ras-yon.
         assert_eq!(count("entegrasyon", tr), 4);
+    }
+
+    proptest::proptest! {
+        /// The bitmap holds exactly the vowels of the list, in either case.
+        #[test]
+        fn vowels_are_the_listed_letters(c in proptest::prop_oneof![
+            proptest::char::range('\0', '\u{07FF}'),
+            proptest::char::any(),
+        ]) {
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            proptest::prop_assert_eq!(is_vowel(c), VOWELS.contains(lower));
+        }
+
+        /// The memo answers as the count itself, in every language mode.
+        #[test]
+        fn remembered_counts_are_the_counts(
+            word in "[a-zA-ZäöüßıİçğşÇĞŞ·\\-]{0,12}|[а-яё]{0,12}|[α-ω]{0,12}|\\PC{0,50}",
+            lang in proptest::prop_oneof![
+                proptest::strategy::Just("de"), proptest::strategy::Just("en"),
+                proptest::strategy::Just("tr"), proptest::strategy::Just("ru"),
+                proptest::strategy::Just("el"), proptest::strategy::Just("ro"),
+            ],
+        ) {
+            let lang = pattern_language(lang);
+            let first = count(&word, lang);
+            proptest::prop_assert_eq!(first, count_uncached(&word, lang));
+            proptest::prop_assert_eq!(count(&word, lang), first);
+        }
     }
 
     #[test]
