@@ -87,6 +87,9 @@ pub struct Outcome {
     pub written: bool,
     /// Readability figures and variant coverage (README "Plain language").
     pub plain: crate::plain::Report,
+    /// Translation status, for `check` (`write: false`): from the site the
+    /// run loaded, instead of loading it a second time.
+    pub translations: Option<crate::status::Status>,
 }
 
 /// Loads the site model and everything rendering needs.
@@ -139,12 +142,18 @@ pub fn load(options: &BuildOptions, diags: &mut Vec<Diagnostic>) -> Option<Loade
 /// Runs a build (or a check, when `options.write` is false).
 pub fn run(options: &BuildOptions) -> Outcome {
     let mut plain = crate::plain::Report::default();
-    let mut outcome = run_pipeline(options, &mut plain);
+    let mut translations = None;
+    let mut outcome = run_pipeline(options, &mut plain, &mut translations);
     outcome.plain = plain;
+    outcome.translations = translations;
     outcome
 }
 
-fn run_pipeline(options: &BuildOptions, plain: &mut crate::plain::Report) -> Outcome {
+fn run_pipeline(
+    options: &BuildOptions,
+    plain: &mut crate::plain::Report,
+    translations: &mut Option<crate::status::Status>,
+) -> Outcome {
     let start = Instant::now();
     let mut stages = Vec::new();
     let mut diags = Vec::new();
@@ -153,6 +162,9 @@ fn run_pipeline(options: &BuildOptions, plain: &mut crate::plain::Report) -> Out
     };
     stages.push(("load", start.elapsed()));
     diags.extend(crate::status::diagnostics(&loaded.site));
+    if !options.write {
+        *translations = Some(crate::status::compute(&loaded.site));
+    }
     if loaded.site.config.base_url.is_empty() {
         diags.push(
             Diagnostic::warning("config/base-url-missing", "base_url is empty: canonical and alternate links are root-relative, and no sitemap.xml or feeds are written")

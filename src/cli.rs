@@ -172,10 +172,7 @@ pub fn main() -> i32 {
             };
             let outcome = build::run(&options);
             let code = diag::exit_code(&outcome.diagnostics, strict);
-            let translations = {
-                let mut ignored = Vec::new();
-                build::load(&options, &mut ignored).map(|l| crate::status::compute(&l.site))
-            };
+            let translations = &outcome.translations;
             match format {
                 Format::Text => {
                     report_text(&outcome);
