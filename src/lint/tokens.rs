@@ -176,17 +176,14 @@ pub(super) const fn name_key(name: &[u8]) -> u64 {
 pub(super) fn name_key_of(name: &[u8]) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let Some(word) = name.get(..).filter(|n| n.len() <= 8) else {
-        return 0;
-    };
     let mut bytes = [0u8; 8];
-    bytes
-        .iter_mut()
-        .zip(word)
-        .for_each(|(to, from)| *to = *from);
+    match bytes.get_mut(..name.len()) {
+        Some(head) => head.copy_from_slice(name),
+        None => return 0,
+    }
     let w = u64::from_le_bytes(bytes);
     // The bytes past the name are 1 for the NUL test.
-    let past = ONES.checked_shl(8 * word.len() as u32).unwrap_or(0);
+    let past = ONES.checked_shl(8 * name.len() as u32).unwrap_or(0);
     let t = w | past;
     if t.wrapping_sub(ONES) & !t & HIGHS != 0 {
         return 0;

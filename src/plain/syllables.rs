@@ -238,6 +238,15 @@ mod tests {
         assert_eq!(count("entegrasyon", tr), 4);
     }
 
+    #[test]
+    fn every_listed_vowel_is_in_the_bitmap() {
+        // A letter added to the list beyond the bitmap's range would be
+        // lost without this.
+        for c in VOWELS.chars().filter(|c| !c.is_whitespace()) {
+            assert!(is_vowel(c), "{c:?}");
+        }
+    }
+
     proptest::proptest! {
         /// The bitmap holds exactly the vowels of the list, in either case.
         #[test]
