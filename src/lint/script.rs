@@ -82,6 +82,35 @@ impl Expected {
     /// The expected scripts of `lang` ([`expected_scripts`]), computed once
     /// per process and language.
     pub fn of(lang: &str) -> Option<Arc<Expected>> {
+        // Each page asks for every language it meets (its own and the
+        // language switcher's dozen): a thread's own list answers without
+        // taking the process-wide lock, which both build threads share.
+        type Known = Vec<(Box<str>, Option<Arc<Expected>>)>;
+        thread_local! {
+            static LOCAL: std::cell::RefCell<Known> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        if let Some(known) = LOCAL.with(|local| {
+            local
+                .borrow()
+                .iter()
+                .find(|(l, _)| &**l == lang)
+                .map(|(_, e)| e.clone())
+        }) {
+            return known;
+        }
+        let expected = Self::of_process(lang);
+        LOCAL.with(|local| {
+            let mut local = local.borrow_mut();
+            // Tags come from the pages: keep the list short.
+            if local.len() < 64 {
+                local.push((lang.into(), expected.clone()));
+            }
+        });
+        expected
+    }
+
+    /// [`Expected::of`] from the process-wide table.
+    fn of_process(lang: &str) -> Option<Arc<Expected>> {
         static CACHE: LazyLock<Mutex<HashMap<String, Option<Arc<Expected>>>>> =
             LazyLock::new(Mutex::default);
         let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
@@ -413,6 +442,24 @@ mod tests {
                 text.chars().any(|c| expected.is_foreign(c)),
                 "{} {:?}", lang, text
             );
+        }
+    }
+
+    #[test]
+    fn a_threads_answer_is_the_process_wide_one() {
+        for lang in ["de", "ar", "sr-Latn", "qqq-not-a-tag!", ""] {
+            let (first, again, process) = (
+                Expected::of(lang),
+                Expected::of(lang),
+                Expected::of_process(lang),
+            );
+            match (first, again, process) {
+                (Some(a), Some(b), Some(c)) => {
+                    assert!(Arc::ptr_eq(&a, &b) && Arc::ptr_eq(&a, &c), "{lang}");
+                }
+                (None, None, None) => {}
+                other => panic!("{lang}: {other:?}"),
+            }
         }
     }
 
