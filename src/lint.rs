@@ -417,7 +417,7 @@ struct State<'h> {
     /// How far into the page text has been taken ([`take_text`]).
     cursor: usize,
     /// The expected scripts of the languages met on this page.
-    scripts: Vec<(String, Option<Arc<script::Expected>>)>,
+    scripts: Vec<(String, Option<&'static script::Expected>)>,
     /// Which of `scripts` is the language in effect's, while no element
     /// with a language opens or closes.
     script_now: Option<usize>,

@@ -21,7 +21,7 @@
 //! left, or one word of a script without case (Arabic in a German page).
 
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{LazyLock, Mutex};
 
 use unicode_script::{Script, ScriptExtension, UnicodeScript};
 
@@ -80,12 +80,15 @@ impl Expected {
     }
 
     /// The expected scripts of `lang` ([`expected_scripts`]), computed once
-    /// per process and language.
-    pub fn of(lang: &str) -> Option<Arc<Expected>> {
+    /// per process and language and kept for the process's life (a few
+    /// hundred bytes a language): shared without a reference count, which
+    /// both build threads would otherwise change for every language of
+    /// every page.
+    pub fn of(lang: &str) -> Option<&'static Expected> {
         // Each page asks for every language it meets (its own and the
         // language switcher's dozen): a thread's own list answers without
         // taking the process-wide lock, which both build threads share.
-        type Known = Vec<(Box<str>, Option<Arc<Expected>>)>;
+        type Known = Vec<(Box<str>, Option<&'static Expected>)>;
         thread_local! {
             static LOCAL: std::cell::RefCell<Known> = const { std::cell::RefCell::new(Vec::new()) };
         }
@@ -94,7 +97,7 @@ impl Expected {
                 .borrow()
                 .iter()
                 .find(|(l, _)| &**l == lang)
-                .map(|(_, e)| e.clone())
+                .map(|(_, e)| *e)
         }) {
             return known;
         }
@@ -103,24 +106,23 @@ impl Expected {
             let mut local = local.borrow_mut();
             // Tags come from the pages: keep the list short.
             if local.len() < 64 {
-                local.push((lang.into(), expected.clone()));
+                local.push((lang.into(), expected));
             }
         });
         expected
     }
 
     /// [`Expected::of`] from the process-wide table.
-    fn of_process(lang: &str) -> Option<Arc<Expected>> {
-        static CACHE: LazyLock<Mutex<HashMap<String, Option<Arc<Expected>>>>> =
+    fn of_process(lang: &str) -> Option<&'static Expected> {
+        static CACHE: LazyLock<Mutex<HashMap<String, Option<&'static Expected>>>> =
             LazyLock::new(Mutex::default);
         let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(known) = cache.get(lang) {
-            return known.clone();
+            return *known;
         }
-        cache
-            .entry(lang.to_string())
-            .or_insert_with(|| expected_scripts(lang).map(|s| Arc::new(Expected::new(s))))
-            .clone()
+        *cache.entry(lang.to_string()).or_insert_with(|| {
+            expected_scripts(lang).map(|s| &*Box::leak(Box::new(Expected::new(s))))
+        })
     }
 
     fn is_foreign(&self, c: char) -> bool {
@@ -455,7 +457,7 @@ mod tests {
             );
             match (first, again, process) {
                 (Some(a), Some(b), Some(c)) => {
-                    assert!(Arc::ptr_eq(&a, &b) && Arc::ptr_eq(&a, &c), "{lang}");
+                    assert!(std::ptr::eq(a, b) && std::ptr::eq(a, c), "{lang}");
                 }
                 (None, None, None) => {}
                 other => panic!("{lang}: {other:?}"),
