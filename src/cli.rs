@@ -182,7 +182,7 @@ pub fn main() -> i32 {
                     }
                     let errors = diag::count(&outcome.diagnostics, Severity::Error);
                     let warnings = diag::count(&outcome.diagnostics, Severity::Warning);
-                    if let Some(t) = &translations {
+                    if let Some(t) = translations {
                         print!("{}", crate::status::render_text(t));
                     }
                     eprintln!("vielfalt check: {errors} error(s), {warnings} warning(s)");

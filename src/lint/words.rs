@@ -262,8 +262,6 @@ type Memo<T> = HashMap<String, T, foldhash::fast::RandomState>;
 /// The generic link texts of one language and English, with what the
 /// quick tests need ([`link_texts`]).
 pub struct LinkTexts {
-    /// The language subtag as one number (as [`super::tokens::name_key`]).
-    key: u64,
     /// Which entry of the table this is (for the per-thread memo).
     index: usize,
     lists: [&'static [&'static str]; 2],
@@ -298,7 +296,6 @@ static LINK_TEXTS: std::sync::LazyLock<Vec<LinkTexts>> = std::sync::LazyLock::ne
                 .max()
                 .unwrap_or(0);
             LinkTexts {
-                key: super::tokens::name_key(lang.as_bytes()),
                 index,
                 lists,
                 first,
@@ -308,15 +305,13 @@ static LINK_TEXTS: std::sync::LazyLock<Vec<LinkTexts>> = std::sync::LazyLock::ne
         .collect()
 });
 
-/// The generic link texts for links in `lang` (a primary language subtag).
+/// The generic link texts for links in `lang` (a primary language subtag,
+/// any case, resolved as [`listed`] resolves it).
 pub fn link_texts(lang: &str) -> &'static LinkTexts {
     let table = &*LINK_TEXTS;
-    let key = super::tokens::name_key(lang.as_bytes());
-    let other = table.len() - 1;
-    let at = table
-        .iter()
-        .position(|t| t.key == key && key != 0)
-        .unwrap_or(other);
+    // The table has an entry per language of LISTED, in its order, then
+    // the one for any other.
+    let at = listed_at(lang).unwrap_or(LISTED.len());
     &table[at]
 }
 
@@ -397,10 +392,12 @@ fn more_alphanumerics_than(text: &str, n: usize) -> bool {
 /// The language of [`LISTED`] that `lang` (a primary subtag) is, whatever
 /// its case: language tags are case-insensitive (`DE` is `de`).
 fn listed(lang: &str) -> Option<&'static str> {
-    LISTED
-        .iter()
-        .copied()
-        .find(|l| l.eq_ignore_ascii_case(lang))
+    listed_at(lang).and_then(|at| LISTED.get(at).copied())
+}
+
+/// Where [`listed`]'s language stands in [`LISTED`].
+fn listed_at(lang: &str) -> Option<usize> {
+    LISTED.iter().position(|l| l.eq_ignore_ascii_case(lang))
 }
 
 /// Whether `text` is an alt text that only says "an image" in `lang` (a
