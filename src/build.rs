@@ -312,8 +312,8 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink, cache: &LintCache) -> (S
                         let checked: Vec<_> = files
                             .into_iter()
                             .map(|file| {
-                                let facts = lint_file(renderer, cache, &file, &mut diags);
-                                (file, facts)
+                                let (facts, entry) = lint_file(renderer, cache, &file, &mut diags);
+                                (file, facts, entry)
                             })
                             .collect();
                         (at, key, checked, diags)
@@ -324,7 +324,7 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink, cache: &LintCache) -> (S
                 let count = checked.len();
                 let facts = checked
                     .into_iter()
-                    .map(|(file, facts)| {
+                    .map(|(file, facts, entry)| {
                         write_file(
                             renderer,
                             sink,
@@ -333,6 +333,7 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink, cache: &LintCache) -> (S
                             &sitemap_entries,
                             &mut diags,
                         );
+                        cache.keep(entry);
                         facts
                     })
                     .collect();
@@ -482,8 +483,9 @@ fn emit(
     sitemap: &Mutex<Vec<feeds::SitemapEntry>>,
     diags: &mut Vec<Diagnostic>,
 ) -> Facts {
-    let facts = timed(lint_nanos, || lint_file(renderer, cache, &file, diags));
+    let (facts, entry) = timed(lint_nanos, || lint_file(renderer, cache, &file, diags));
     write_file(renderer, sink, file, &facts.url, sitemap, diags);
+    cache.keep(entry);
     facts
 }
 
@@ -499,18 +501,19 @@ fn timed<T>(nanos: &std::sync::atomic::AtomicU64, work: impl FnOnce() -> T) -> T
     result
 }
 
-/// Lints one rendered file.
+/// Lints one rendered file; also returns its lint cache entry, which the
+/// caller keeps when it writes the file.
 fn lint_file(
     renderer: &Renderer<'_>,
     cache: &LintCache,
     file: &OutFile,
     diags: &mut Vec<Diagnostic>,
-) -> Facts {
+) -> (Facts, Option<lint::cache::Entry>) {
     let url = file
         .url
         .clone()
         .unwrap_or_else(|| format!("/{}", file.path));
-    let (facts, d) = lint::scan_cached(
+    let (facts, d, entry) = lint::scan_cached(
         cache,
         &file.html,
         &url,
@@ -518,7 +521,7 @@ fn lint_file(
         Some(&renderer.site.root),
     );
     diags.extend(d);
-    facts
+    (facts, entry)
 }
 
 /// Hands a linted file to the sink, and its address `url` (the lint's

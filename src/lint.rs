@@ -221,21 +221,23 @@ pub fn scan_page(
     file: Option<&Path>,
     root: Option<&Path>,
 ) -> (Facts, Vec<Diagnostic>) {
-    scan_cached(&cache::Cache::none(), html, url, file, root)
+    let (facts, diags, _) = scan_cached(&cache::Cache::none(), html, url, file, root);
+    (facts, diags)
 }
 
-/// Like [`scan_page`], reusing what `cache` kept of the same bytes.
+/// Like [`scan_page`], reusing what `cache` kept of the same bytes; also
+/// returns the page's entry for the next build, for [`cache::Cache::keep`].
 pub fn scan_cached(
     cache: &cache::Cache,
     html: &str,
     url: &str,
     file: Option<&Path>,
     root: Option<&Path>,
-) -> (Facts, Vec<Diagnostic>) {
-    let (mut facts, findings) = cache.findings(html, url);
+) -> (Facts, Vec<Diagnostic>, Option<cache::Entry>) {
+    let (mut facts, findings, entry) = cache.lint(html, url);
     facts.file = file.map(Path::to_path_buf);
     let diags = diagnostics(findings, url, file, root);
-    (facts, diags)
+    (facts, diags, entry)
 }
 
 /// The pass itself: what one page's bytes at `url` say, before anything is
@@ -274,7 +276,7 @@ pub(crate) fn findings_of(html: &str, url: &str) -> (Facts, Vec<Finding>) {
                         .get(keep..)
                         .is_some_and(|f| f.iter().any(|f| f.lang.is_some()))
                     {
-                        (s.script_now, s.lang_now) = (None, None);
+                        s.script_now = None;
                     }
                     s.frames.truncate(keep);
                 }
@@ -371,7 +373,8 @@ struct Frame {
     /// The element's number in the page ([`Token::Start`]).
     id: u64,
     kind: Kind,
-    lang: Option<String>,
+    /// Its `lang`, shared ([`lang_tag`]).
+    lang: Option<Lang>,
     /// A raw-text element (`script`, `title`, …; not in svg or math):
     /// everything up to its end tag is text, `<` included.
     raw: bool,
@@ -417,12 +420,10 @@ struct State<'h> {
     /// How far into the page text has been taken ([`take_text`]).
     cursor: usize,
     /// The expected scripts of the languages met on this page.
-    scripts: Vec<(String, Option<&'static script::Expected>)>,
+    scripts: Vec<(Lang, Option<&'static script::Expected>)>,
     /// Which of `scripts` is the language in effect's, while no element
     /// with a language opens or closes.
     script_now: Option<usize>,
-    /// The shared tag of the language in effect, kept as `script_now` is.
-    lang_now: Option<Lang>,
 }
 
 impl State<'_> {
@@ -434,14 +435,12 @@ impl State<'_> {
             .unwrap_or("")
     }
 
-    /// [`lang_tag`] of [`State::lang`].
-    fn lang_shared(&mut self) -> Lang {
-        if let Some(lang) = &self.lang_now {
-            return Arc::clone(lang);
+    /// [`State::lang`], shared.
+    fn lang_shared(&self) -> Lang {
+        match self.frames.iter().rev().find_map(|f| f.lang.as_ref()) {
+            Some(lang) => Arc::clone(lang),
+            None => lang_tag(""),
         }
-        let lang = lang_tag(self.lang());
-        self.lang_now = Some(Arc::clone(&lang));
-        lang
     }
 
     fn innermost(&self, pick: impl Fn(Kind) -> Option<usize>) -> Option<usize> {
@@ -639,8 +638,9 @@ fn element<'h>(s: &mut State<'h>, html: &'h str, tag: Cow<'_, str>, attrs: &[Att
 
     // The language in effect, for the few elements that need it (computed
     // on demand: most elements never ask).
-    let lang_now = |s: &mut State| match own_lang.as_deref() {
-        Some(own) => lang_tag(own),
+    let own_tag = own_lang.as_deref().map(lang_tag);
+    let lang_now = |s: &State| match &own_tag {
+        Some(own) => Arc::clone(own),
         None => s.lang_shared(),
     };
     let kind = match tag_key {
@@ -829,13 +829,13 @@ fn element<'h>(s: &mut State<'h>, html: &'h str, tag: Cow<'_, str>, attrs: &[Att
     if !opens {
         return;
     }
-    if own_lang.is_some() {
-        (s.script_now, s.lang_now) = (None, None);
+    if own_tag.is_some() {
+        s.script_now = None;
     }
     s.frames.push(Frame {
         id,
         kind,
-        lang: own_lang.map(Cow::into_owned),
+        lang: own_tag,
         raw,
     });
 }
@@ -1009,13 +1009,17 @@ fn check_text(s: &mut State, text: &str) {
     let at = match s.script_now {
         Some(at) => at,
         None => {
-            let lang = s.lang();
-            let at = match s.scripts.iter().position(|(l, _)| l == lang) {
+            let lang = s.lang_shared();
+            // Tags are shared per thread: the same tag is the same `Arc`.
+            let at = match s
+                .scripts
+                .iter()
+                .position(|(l, _)| Arc::ptr_eq(l, &lang) || *l == lang)
+            {
                 Some(at) => at,
                 None => {
-                    let e = script::Expected::of(lang);
-                    let lang = lang.to_string();
-                    s.scripts.push((lang, e));
+                    s.scripts
+                        .push((Arc::clone(&lang), script::Expected::of(&lang)));
                     s.scripts.len() - 1
                 }
             };

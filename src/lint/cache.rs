@@ -48,6 +48,13 @@ fn check(payload: &[u8]) -> Check {
     xxhash_rust::xxh3::xxh3_64(payload).to_le_bytes()
 }
 
+/// One page's lint result as the cache keeps it, to be written
+/// ([`Cache::keep`]).
+pub struct Entry {
+    key: Key,
+    payload: Vec<u8>,
+}
+
 /// A build's view of the cache: the previous build's entries (read side)
 /// and the file the entries of this build go to (write side).
 pub struct Cache {
@@ -103,34 +110,49 @@ impl Cache {
     }
 
     /// The lint result of the page `html` at `url`: from the cache when the
-    /// same bytes were linted before, else from the pass (and remembered).
+    /// same bytes were linted before, else from the pass; remembered for
+    /// the next build.
+    #[cfg(test)]
     pub(crate) fn findings(&self, html: &str, url: &str) -> (Facts, Vec<Finding>) {
-        if self.old.is_none() && self.new.is_none() {
-            self.scanned.fetch_add(1, Ordering::Relaxed);
-            return super::findings_of(html, url);
-        }
-        let key = key(url, html);
-        if let Some(payload) = self.old.as_ref().and_then(|o| o.read(&key))
-            && let Some(result) = decode(&payload, url)
-        {
-            self.reused.fetch_add(1, Ordering::Relaxed);
-            self.remember(&key, &payload);
-            return result;
-        }
-        let (facts, findings) = super::findings_of(html, url);
-        self.scanned.fetch_add(1, Ordering::Relaxed);
-        if self.new.is_some() {
-            self.remember(&key, &encode(&facts, &findings));
-        }
+        let (facts, findings, entry) = self.lint(html, url);
+        self.keep(entry);
         (facts, findings)
     }
 
-    fn remember(&self, key: &Key, payload: &[u8]) {
-        if let Some(new) = &self.new {
+    /// [`Cache::findings`] without writing: the entry for the next build
+    /// is handed back, and [`Cache::keep`] writes it. (The build keeps it
+    /// where it writes the page: that takes the file's lock and its writes
+    /// off the lint, which both build threads run.)
+    pub(crate) fn lint(&self, html: &str, url: &str) -> (Facts, Vec<Finding>, Option<Entry>) {
+        if self.old.is_none() && self.new.is_none() {
+            self.scanned.fetch_add(1, Ordering::Relaxed);
+            let (facts, findings) = super::findings_of(html, url);
+            return (facts, findings, None);
+        }
+        let key = key(url, html);
+        if let Some(payload) = self.old.as_ref().and_then(|o| o.read(&key))
+            && let Some((facts, findings)) = decode(&payload, url)
+        {
+            self.reused.fetch_add(1, Ordering::Relaxed);
+            let entry = self.new.is_some().then_some(Entry { key, payload });
+            return (facts, findings, entry);
+        }
+        let (facts, findings) = super::findings_of(html, url);
+        self.scanned.fetch_add(1, Ordering::Relaxed);
+        let entry = self.new.is_some().then(|| Entry {
+            key,
+            payload: encode(&facts, &findings),
+        });
+        (facts, findings, entry)
+    }
+
+    /// Writes a page's entry for the next build.
+    pub fn keep(&self, entry: Option<Entry>) {
+        if let (Some(new), Some(entry)) = (&self.new, entry) {
             let mut new = new
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
-            new.push(key, payload);
+            new.push(&entry.key, &entry.payload);
         }
     }
 

@@ -137,10 +137,15 @@ proptest! {
         let fresh = vielfalt::lint::scan_page(&html, "/de/p/", None, None);
 
         let writing = vielfalt::lint::cache::Cache::open(&target, true);
-        let first = vielfalt::lint::scan_cached(&writing, &html, "/de/p/", None, None);
+        let (facts, diags, entry) = vielfalt::lint::scan_cached(&writing, &html, "/de/p/", None, None);
+        prop_assert!(entry.is_some(), "a writing cache hands back the page's entry");
+        writing.keep(entry);
         writing.finish();
+        let first = (facts, diags);
         let reading = vielfalt::lint::cache::Cache::open(&target, false);
-        let second = vielfalt::lint::scan_cached(&reading, &html, "/de/p/", None, None);
+        let (facts, diags, entry) = vielfalt::lint::scan_cached(&reading, &html, "/de/p/", None, None);
+        prop_assert!(entry.is_none(), "a read-only cache writes nothing");
+        let second = (facts, diags);
         prop_assert_eq!(reading.counts(), (1, 0), "the second pass reads the cache");
 
         for (facts, diags) in [&first, &second] {
