@@ -1325,7 +1325,8 @@ fn blocks_zoom(content: &str) -> bool {
 /// Site-wide checks: internal links and anchors resolve; titles are unique.
 /// `files` are other output paths that links may point to (assets, feeds).
 pub fn check_site(pages: &[Facts], files: &HashSet<String>, base_path: &str) -> Vec<Diagnostic> {
-    let by_url: HashMap<&str, &Facts> = pages.iter().map(|f| (f.url.as_str(), f)).collect();
+    let by_url: HashMap<&str, &Facts, foldhash::fast::RandomState> =
+        pages.iter().map(|f| (f.url.as_str(), f)).collect();
     let all: Vec<&Facts> = pages.iter().collect();
     // Each page's links are checked on their own: in chunks on rayon's
     // threads (this ran alone on one core after the pages), merged in page
