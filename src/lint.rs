@@ -427,15 +427,8 @@ struct State<'h> {
 }
 
 impl State<'_> {
-    fn lang(&self) -> &str {
-        self.frames
-            .iter()
-            .rev()
-            .find_map(|f| f.lang.as_deref())
-            .unwrap_or("")
-    }
-
-    /// [`State::lang`], shared.
+    /// The language in effect: the innermost element's `lang` (shared),
+    /// empty when no element has one.
     fn lang_shared(&self) -> Lang {
         match self.frames.iter().rev().find_map(|f| f.lang.as_ref()) {
             Some(lang) => Arc::clone(lang),
@@ -1033,7 +1026,7 @@ fn check_text(s: &mut State, text: &str) {
         .and_then(|(_, e)| e.as_deref())
         .and_then(|e| e.find_foreign(text));
     if let Some(found) = found {
-        let lang = s.lang().to_string();
+        let lang = s.lang_shared();
         let sample: String = found
             .words
             .iter()
