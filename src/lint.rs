@@ -162,13 +162,7 @@ pub fn lang_tag(lang: &str) -> Lang {
     }
     // As written (tags are case-insensitive, but kept as the page spells them).
     let packed = match lang.len() {
-        1..=8 if !lang.as_bytes().contains(&0) => {
-            let mut bytes = [0u8; 8];
-            for (to, from) in bytes.iter_mut().zip(lang.as_bytes()) {
-                *to = *from;
-            }
-            u64::from_le_bytes(bytes)
-        }
+        1..=8 if !lang.as_bytes().contains(&0) => tokens::word_of(lang.as_bytes()).unwrap_or(0),
         _ => 0,
     };
     TAGS.with(|tags| {
@@ -430,10 +424,16 @@ impl State<'_> {
     /// The language in effect: the innermost element's `lang` (shared),
     /// empty when no element has one.
     fn lang_shared(&self) -> Lang {
-        match self.frames.iter().rev().find_map(|f| f.lang.as_ref()) {
+        match self.lang_in_effect() {
             Some(lang) => Arc::clone(lang),
             None => lang_tag(""),
         }
+    }
+
+    /// The innermost element's `lang`, borrowed; `None` when no element
+    /// has one.
+    fn lang_in_effect(&self) -> Option<&Lang> {
+        self.frames.iter().rev().find_map(|f| f.lang.as_ref())
     }
 
     fn innermost(&self, pick: impl Fn(Kind) -> Option<usize>) -> Option<usize> {
@@ -1002,20 +1002,22 @@ fn check_text(s: &mut State, text: &str) {
     let at = match s.script_now {
         Some(at) => at,
         None => {
-            let lang = s.lang_shared();
-            // Tags are shared per thread: the same tag is the same `Arc`.
-            let at = match s
-                .scripts
-                .iter()
-                .position(|(l, _)| Arc::ptr_eq(l, &lang) || *l == lang)
-            {
-                Some(at) => at,
-                None => {
-                    s.scripts
-                        .push((Arc::clone(&lang), script::Expected::of(&lang)));
-                    s.scripts.len() - 1
-                }
-            };
+            let lang = s.lang_in_effect();
+            let spelled = lang.map_or("", |l| &**l);
+            // Tags are shared per thread: the same tag is mostly the same
+            // `Arc`, so pointers are compared before texts.
+            let by_pointer =
+                lang.and_then(|lang| s.scripts.iter().position(|(l, _)| Arc::ptr_eq(l, lang)));
+            let at =
+                match by_pointer.or_else(|| s.scripts.iter().position(|(l, _)| &**l == spelled)) {
+                    Some(at) => at,
+                    None => {
+                        let lang = lang.map_or_else(|| lang_tag(""), Arc::clone);
+                        let expected = script::Expected::of(&lang);
+                        s.scripts.push((lang, expected));
+                        s.scripts.len() - 1
+                    }
+                };
             s.script_now = Some(at);
             at
         }
@@ -1249,7 +1251,16 @@ impl State<'_> {
                 let mut kept =
                     Links::with_capacity(links.len(), links.iter().map(|l| l.href.len()).sum());
                 for l in links {
-                    kept.push(&l.href, l.hreflang.as_deref().map(lang_tag), l.lang);
+                    // Most hreflangs name the link's own language (the
+                    // language switcher): its tag is shared as it is.
+                    let hreflang = l.hreflang.as_deref().map(|h| {
+                        if h == &*l.lang {
+                            Arc::clone(&l.lang)
+                        } else {
+                            lang_tag(h)
+                        }
+                    });
+                    kept.push(&l.href, hreflang, l.lang);
                 }
                 kept
             },

@@ -176,12 +176,9 @@ pub(super) const fn name_key(name: &[u8]) -> u64 {
 pub(super) fn name_key_of(name: &[u8]) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let mut bytes = [0u8; 8];
-    match bytes.get_mut(..name.len()) {
-        Some(head) => head.copy_from_slice(name),
-        None => return 0,
-    }
-    let w = u64::from_le_bytes(bytes);
+    let Some(w) = word_of(name) else {
+        return 0;
+    };
     // The bytes past the name are 1 for the NUL test.
     let past = ONES.checked_shl(8 * name.len() as u32).unwrap_or(0);
     let t = w | past;
@@ -194,6 +191,33 @@ pub(super) fn name_key_of(name: &[u8]) -> u64 {
     let from_a = low7 + ONES * (0x80 - b'A' as u64);
     let upper = from_a & !above_z & !w & HIGHS;
     w | upper >> 2
+}
+
+/// The bytes of `name` (at most eight) as one little-endian number, read
+/// as two overlapping loads instead of a copy into a buffer: a copy of a
+/// varying length is a call to `memcpy`, and loading the buffer right
+/// after it stalls (the load cannot take its bytes from the stores).
+pub(super) fn word_of(name: &[u8]) -> Option<u64> {
+    let n = name.len();
+    let load4 = |at: usize| {
+        name.get(at..at + 4)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
+    };
+    let load2 = |at: usize| {
+        name.get(at..at + 2)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, |b| u64::from(u16::from_le_bytes(b)))
+    };
+    // The second load ends at the name's end; where the two overlap they
+    // hold the same bytes.
+    Some(match n {
+        0 => 0,
+        1 => u64::from(*name.first()?),
+        2..=3 => load2(0) | load2(n - 2) << (8 * (n - 2)),
+        4..=8 => load4(0) | load4(n - 4) << (8 * (n - 4)),
+        _ => return None,
+    })
 }
 
 /// The [`name_key`]s of the tag and attribute names the tokenizer and
