@@ -238,7 +238,16 @@ pub fn scan_cached(
 /// tied to a source file. A pure function of `url` and `html` (and of this
 /// program), which is what lets [`cache`] keep it between builds.
 pub(crate) fn findings_of(html: &str, url: &str) -> (Facts, Vec<Finding>) {
-    let mut s = State::default();
+    // Room for what a page of the default theme holds, so the lists do
+    // not grow step by step on every page (the language switcher alone is
+    // a dozen links).
+    let mut s = State {
+        frames: Vec::with_capacity(16),
+        links: Vec::with_capacity(48),
+        headings: Vec::with_capacity(16),
+        ids: Vec::with_capacity(16),
+        ..State::default()
+    };
     let mut tokens = Tokenizer::new(html);
     while let Some(token) = tokens.next_token() {
         match token {
@@ -413,11 +422,9 @@ struct State<'h> {
     findings: Vec<Finding>,
     /// How far into the page text has been taken ([`take_text`]).
     cursor: usize,
-    /// The expected scripts of the languages met on this page.
-    scripts: Vec<(Lang, Option<&'static script::Expected>)>,
-    /// Which of `scripts` is the language in effect's, while no element
+    /// The expected script of the language in effect, while no element
     /// with a language opens or closes.
-    script_now: Option<usize>,
+    script_now: Option<Option<&'static script::Expected>>,
 }
 
 impl State<'_> {
@@ -994,39 +1001,54 @@ fn append<'h>(to: &mut Cow<'h, str>, piece: Cow<'h, str>) {
     }
 }
 
+/// The expected script of the language `lang` (`None`: no element has
+/// one). Looked up by the tag's pointer in a list per thread, kept from
+/// page to page: tags are shared per thread ([`lang_tag`]), and every page
+/// meets the same dozen languages in its language switcher.
+fn expected_script(lang: Option<&Lang>) -> Option<&'static script::Expected> {
+    type Known = Vec<(Lang, Option<&'static script::Expected>)>;
+    thread_local! {
+        static KNOWN: RefCell<Known> = const { RefCell::new(Vec::new()) };
+    }
+    let Some(lang) = lang else {
+        return script::Expected::of("");
+    };
+    // The list holds its tags, so a pointer cannot be reused for another.
+    let known = KNOWN.with(|known| {
+        known
+            .borrow()
+            .iter()
+            .find(|(l, _)| Arc::ptr_eq(l, lang))
+            .map(|(_, e)| *e)
+    });
+    if let Some(expected) = known {
+        return expected;
+    }
+    let expected = script::Expected::of(lang);
+    KNOWN.with(|known| {
+        let mut known = known.borrow_mut();
+        // Tags come from the pages' own attributes: keep the list short.
+        if known.len() < 256 {
+            known.push((Arc::clone(lang), expected));
+        }
+    });
+    expected
+}
+
 /// Checks one text node for foreign-script words.
 fn check_text(s: &mut State, text: &str) {
     if text.is_empty() {
         return;
     }
-    let at = match s.script_now {
-        Some(at) => at,
+    let expected = match s.script_now {
+        Some(expected) => expected,
         None => {
-            let lang = s.lang_in_effect();
-            let spelled = lang.map_or("", |l| &**l);
-            // Tags are shared per thread: the same tag is mostly the same
-            // `Arc`, so pointers are compared before texts.
-            let by_pointer =
-                lang.and_then(|lang| s.scripts.iter().position(|(l, _)| Arc::ptr_eq(l, lang)));
-            let at =
-                match by_pointer.or_else(|| s.scripts.iter().position(|(l, _)| &**l == spelled)) {
-                    Some(at) => at,
-                    None => {
-                        let lang = lang.map_or_else(|| lang_tag(""), Arc::clone);
-                        let expected = script::Expected::of(&lang);
-                        s.scripts.push((lang, expected));
-                        s.scripts.len() - 1
-                    }
-                };
-            s.script_now = Some(at);
-            at
+            let expected = expected_script(s.lang_in_effect());
+            s.script_now = Some(expected);
+            expected
         }
     };
-    let found = s
-        .scripts
-        .get(at)
-        .and_then(|(_, e)| e.as_deref())
-        .and_then(|e| e.find_foreign(text));
+    let found = expected.and_then(|e| e.find_foreign(text));
     if let Some(found) = found {
         let lang = s.lang_shared();
         let sample: String = found

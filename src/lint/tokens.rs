@@ -304,9 +304,9 @@ impl<'h> Tokenizer<'h> {
             text: Text::Data,
             raw_name: "",
             ns: vec![Ns::Html],
-            open: Vec::new(),
+            open: Vec::with_capacity(32),
             next_id: 0,
-            attrs: Vec::new(),
+            attrs: Vec::with_capacity(8),
             gap: Gap::default(),
         }
     }
