@@ -1297,6 +1297,19 @@ impl State<'_> {
 /// as most link texts are. Read by bytes: white space outside ASCII starts
 /// with one of four lead bytes, and only those are decoded.
 fn single_spaced(text: &str) -> Cow<'_, str> {
+    // Most texts have no byte that could start white space other than a
+    // lone space between words: one pass without branches says so.
+    let bytes = text.as_bytes();
+    let others = bytes.iter().fold(false, |any, &b| {
+        any | (b < b' ') | (b == 0xC2) | (b == 0xE1) | (b == 0xE2) | (b == 0xE3)
+    });
+    let doubled = bytes
+        .windows(2)
+        .fold(false, |any, w| any | ((w[0] == b' ') & (w[1] == b' ')));
+    let at_edges = bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ');
+    if !others && !doubled && !at_edges {
+        return Cow::Borrowed(text);
+    }
     let mut previous_space = true;
     let mut normal = true;
     for (at, &b) in text.as_bytes().iter().enumerate() {
