@@ -21,7 +21,6 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use tokens::{Attr, Gap, Token, Tokenizer, key, name_key_of};
 
@@ -43,7 +42,7 @@ pub struct Link<'a> {
 
 /// A page's links. Every page's links are kept until the site-wide checks
 /// (some 30 per page), so they are packed: the targets one after another
-/// in one string, the language tags shared ([`Lang`]).
+/// in one string, the language tags interned ([`Lang`]).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Links {
     hrefs: String,
@@ -150,12 +149,16 @@ impl<'a> FromIterator<&'a str> for Links {
     }
 }
 
-/// A language tag shared by every link that carries it (a site has a few
-/// dozen distinct tags and hundreds of thousands of links).
-pub type Lang = Arc<str>;
+/// A language tag as the pages spell it, interned: one copy per distinct
+/// tag for the life of the process (ustr), so a tag is a pointer to copy
+/// and compare. A site has a few dozen distinct tags and hundreds of
+/// thousands of links; counting references to a shared copy instead cost
+/// the pass an atomic operation per link and frame (4 % of its time).
+pub type Lang = ustr::Ustr;
 
-/// The shared copy of the tag `lang` (per thread: no lock on the hot path).
-/// Tags of up to eight bytes are compared as one number.
+/// The interned copy of the tag `lang`. A list per thread answers before
+/// the process-wide table (which hashes and locks); tags of up to eight
+/// bytes are compared there as one number.
 pub fn lang_tag(lang: &str) -> Lang {
     thread_local! {
         static TAGS: RefCell<Vec<(u64, Lang)>> = const { RefCell::new(Vec::new()) };
@@ -170,16 +173,16 @@ pub fn lang_tag(lang: &str) -> Lang {
         let known = if packed != 0 {
             tags.iter().find(|(p, _)| *p == packed)
         } else {
-            tags.iter().find(|(_, t)| &**t == lang)
+            tags.iter().find(|(_, t)| t.as_str() == lang)
         };
         if let Some((_, tag)) = known {
-            return Arc::clone(tag);
+            return *tag;
         }
-        let tag: Lang = Arc::from(lang);
+        let tag = ustr::ustr(lang);
         // Tags come from the pages' own attributes: keep the list short
         // even on a page that makes up thousands of them.
         if tags.len() < 256 {
-            tags.push((packed, Arc::clone(&tag)));
+            tags.push((packed, tag));
         }
         tag
     })
@@ -376,7 +379,7 @@ struct Frame {
     /// The element's number in the page ([`Token::Start`]).
     id: u64,
     kind: Kind,
-    /// Its `lang`, shared ([`lang_tag`]).
+    /// Its `lang`, interned ([`lang_tag`]).
     lang: Option<Lang>,
     /// A raw-text element (`script`, `title`, …; not in svg or math):
     /// everything up to its end tag is text, `<` included.
@@ -428,11 +431,11 @@ struct State<'h> {
 }
 
 impl State<'_> {
-    /// The language in effect: the innermost element's `lang` (shared),
+    /// The language in effect: the innermost element's `lang` (interned),
     /// empty when no element has one.
-    fn lang_shared(&self) -> Lang {
+    fn lang_now(&self) -> Lang {
         match self.lang_in_effect() {
-            Some(lang) => Arc::clone(lang),
+            Some(lang) => *lang,
             None => lang_tag(""),
         }
     }
@@ -640,8 +643,8 @@ fn element<'h>(s: &mut State<'h>, html: &'h str, tag: Cow<'_, str>, attrs: &[Att
     // on demand: most elements never ask).
     let own_tag = own_lang.as_deref().map(lang_tag);
     let lang_now = |s: &State| match &own_tag {
-        Some(own) => Arc::clone(own),
-        None => s.lang_shared(),
+        Some(own) => *own,
+        None => s.lang_now(),
     };
     let kind = match tag_key {
         key::HTML => {
@@ -1003,7 +1006,7 @@ fn append<'h>(to: &mut Cow<'h, str>, piece: Cow<'h, str>) {
 
 /// The expected script of the language `lang` (`None`: no element has
 /// one). Looked up by the tag's pointer in a list per thread, kept from
-/// page to page: tags are shared per thread ([`lang_tag`]), and every page
+/// page to page: tags are interned ([`lang_tag`]), and every page
 /// meets the same dozen languages in its language switcher.
 fn expected_script(lang: Option<&Lang>) -> Option<&'static script::Expected> {
     type Known = Vec<(Lang, Option<&'static script::Expected>)>;
@@ -1013,12 +1016,11 @@ fn expected_script(lang: Option<&Lang>) -> Option<&'static script::Expected> {
     let Some(lang) = lang else {
         return script::Expected::of("");
     };
-    // The list holds its tags, so a pointer cannot be reused for another.
     let known = KNOWN.with(|known| {
         known
             .borrow()
             .iter()
-            .find(|(l, _)| Arc::ptr_eq(l, lang))
+            .find(|(l, _)| l == lang)
             .map(|(_, e)| *e)
     });
     if let Some(expected) = known {
@@ -1029,7 +1031,7 @@ fn expected_script(lang: Option<&Lang>) -> Option<&'static script::Expected> {
         let mut known = known.borrow_mut();
         // Tags come from the pages' own attributes: keep the list short.
         if known.len() < 256 {
-            known.push((Arc::clone(lang), expected));
+            known.push((*lang, expected));
         }
     });
     expected
@@ -1050,7 +1052,7 @@ fn check_text(s: &mut State, text: &str) {
     };
     let found = expected.and_then(|e| e.find_foreign(text));
     if let Some(found) = found {
-        let lang = s.lang_shared();
+        let lang = s.lang_now();
         let sample: String = found
             .words
             .iter()
@@ -1161,11 +1163,11 @@ impl State<'_> {
 
         let links = std::mem::take(&mut self.links);
         // The generic texts of the links' language, looked up once per
-        // run of links in one language (their tags are shared).
+        // run of links in one language (their tags are interned).
         let mut texts: Option<(&Lang, &words::LinkTexts)> = None;
         for l in &links {
             let generic = match texts {
-                Some((lang, t)) if Arc::ptr_eq(lang, &l.lang) => t,
+                Some((lang, t)) if *lang == l.lang => t,
                 _ => {
                     let t = words::link_texts(primary(&l.lang));
                     texts = Some((&l.lang, t));
@@ -1274,10 +1276,10 @@ impl State<'_> {
                     Links::with_capacity(links.len(), links.iter().map(|l| l.href.len()).sum());
                 for l in links {
                     // Most hreflangs name the link's own language (the
-                    // language switcher): its tag is shared as it is.
+                    // language switcher): its tag is taken as it is.
                     let hreflang = l.hreflang.as_deref().map(|h| {
-                        if h == &*l.lang {
-                            Arc::clone(&l.lang)
+                        if h == l.lang.as_str() {
+                            l.lang
                         } else {
                             lang_tag(h)
                         }
