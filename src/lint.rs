@@ -387,8 +387,8 @@ struct Frame {
 }
 
 /// A link as the pass finds it; what its attributes say is borrowed from
-/// the page.
-#[derive(Default)]
+/// the page. (No `Default`: a default tag is a lookup in the process-wide
+/// table of tags, once per link.)
 struct LinkScan<'h> {
     href: Cow<'h, str>,
     hreflang: Option<Cow<'h, str>>,
@@ -725,7 +725,7 @@ fn element<'h>(s: &mut State<'h>, html: &'h str, tag: Cow<'_, str>, attrs: &[Att
                 blank: a
                     .get(Known::Target)
                     .is_some_and(|t| t.eq_ignore_ascii_case("_blank")),
-                ..LinkScan::default()
+                text: Cow::Borrowed(""),
             };
             s.links.push(link);
             Kind::Link(s.links.len() - 1)
@@ -741,7 +741,11 @@ fn element<'h>(s: &mut State<'h>, html: &'h str, tag: Cow<'_, str>, attrs: &[Att
                     href,
                     lang,
                     text: Cow::Borrowed("stylesheet"),
-                    ..LinkScan::default()
+                    hreflang: None,
+                    aria_label: None,
+                    labelled_by: false,
+                    title: None,
+                    blank: false,
                 });
             }
             None
