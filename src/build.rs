@@ -325,6 +325,7 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink, cache: &LintCache) -> (S
                 let facts = checked
                     .into_iter()
                     .map(|(file, facts, entry)| {
+                        cache.keep(entry, &file.html, &facts.url, &facts);
                         write_file(
                             renderer,
                             sink,
@@ -333,7 +334,6 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink, cache: &LintCache) -> (S
                             &sitemap_entries,
                             &mut diags,
                         );
-                        cache.keep(entry);
                         facts
                     })
                     .collect();
@@ -484,8 +484,8 @@ fn emit(
     diags: &mut Vec<Diagnostic>,
 ) -> Facts {
     let (facts, entry) = timed(lint_nanos, || lint_file(renderer, cache, &file, diags));
+    cache.keep(entry, &file.html, &facts.url, &facts);
     write_file(renderer, sink, file, &facts.url, sitemap, diags);
-    cache.keep(entry);
     facts
 }
 

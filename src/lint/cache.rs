@@ -48,11 +48,19 @@ fn check(payload: &[u8]) -> Check {
     xxhash_rust::xxh3::xxh3_64(payload).to_le_bytes()
 }
 
-/// One page's lint result as the cache keeps it, to be written
-/// ([`Cache::keep`]).
+/// One page's lint result for the next build, handed to [`Cache::keep`]
+/// where the page is written. A page read from the cache has its key and
+/// bytes; a page the pass scanned has its findings, and gets its key and
+/// bytes in `keep` (in a first build, hashing the page and encoding the
+/// result are work of the cache's file, like writing it, not of the lint).
 pub struct Entry {
-    key: Key,
-    payload: Vec<u8>,
+    key: Option<Key>,
+    made: Made,
+}
+
+enum Made {
+    Read(Vec<u8>),
+    Found(Vec<Finding>),
 }
 
 /// A build's view of the cache: the previous build's entries (read side)
@@ -115,44 +123,57 @@ impl Cache {
     #[cfg(test)]
     pub(crate) fn findings(&self, html: &str, url: &str) -> (Facts, Vec<Finding>) {
         let (facts, findings, entry) = self.lint(html, url);
-        self.keep(entry);
+        self.keep(entry, html, url, &facts);
         (facts, findings)
     }
 
     /// [`Cache::findings`] without writing: the entry for the next build
     /// is handed back, and [`Cache::keep`] writes it. (The build keeps it
-    /// where it writes the page: that takes the file's lock and its writes
-    /// off the lint, which both build threads run.)
+    /// where it writes the page: that takes the file's lock, its writes
+    /// and, when there is no previous cache to look pages up in, the
+    /// page's hash and the result's encoding off the lint.)
     pub(crate) fn lint(&self, html: &str, url: &str) -> (Facts, Vec<Finding>, Option<Entry>) {
         if self.old.is_none() && self.new.is_none() {
             self.scanned.fetch_add(1, Ordering::Relaxed);
             let (facts, findings) = super::findings_of(html, url);
             return (facts, findings, None);
         }
-        let key = key(url, html);
-        if let Some(payload) = self.old.as_ref().and_then(|o| o.read(&key))
+        // Without a previous cache there is nothing to look up: the key is
+        // made when the entry is kept.
+        let key = self.old.as_ref().map(|old| (old, key(url, html)));
+        if let Some((old, key)) = &key
+            && let Some(payload) = old.read(key)
             && let Some((facts, findings)) = decode(&payload, url)
         {
             self.reused.fetch_add(1, Ordering::Relaxed);
-            let entry = self.new.is_some().then_some(Entry { key, payload });
+            let entry = self.new.is_some().then_some(Entry {
+                key: Some(*key),
+                made: Made::Read(payload),
+            });
             return (facts, findings, entry);
         }
         let (facts, findings) = super::findings_of(html, url);
         self.scanned.fetch_add(1, Ordering::Relaxed);
         let entry = self.new.is_some().then(|| Entry {
-            key,
-            payload: encode(&facts, &findings),
+            key: key.map(|(_, key)| key),
+            made: Made::Found(findings.clone()),
         });
         (facts, findings, entry)
     }
 
-    /// Writes a page's entry for the next build.
-    pub fn keep(&self, entry: Option<Entry>) {
+    /// Writes a page's entry for the next build: `html` and `url` are the
+    /// page's, `facts` what [`Cache::lint`] returned for it.
+    pub fn keep(&self, entry: Option<Entry>, html: &str, url: &str, facts: &Facts) {
         if let (Some(new), Some(entry)) = (&self.new, entry) {
+            let key = entry.key.unwrap_or_else(|| key(url, html));
+            let payload = match entry.made {
+                Made::Read(payload) => payload,
+                Made::Found(findings) => encode(facts, &findings),
+            };
             let mut new = new
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
-            new.push(&entry.key, &entry.payload);
+            new.push(&key, &payload);
         }
     }
 

@@ -139,7 +139,7 @@ proptest! {
         let writing = vielfalt::lint::cache::Cache::open(&target, true);
         let (facts, diags, entry) = vielfalt::lint::scan_cached(&writing, &html, "/de/p/", None, None);
         prop_assert!(entry.is_some(), "a writing cache hands back the page's entry");
-        writing.keep(entry);
+        writing.keep(entry, &html, "/de/p/", &facts);
         writing.finish();
         let first = (facts, diags);
         let reading = vielfalt::lint::cache::Cache::open(&target, false);
