@@ -1298,22 +1298,42 @@ impl State<'_> {
     }
 }
 
+/// [`single_spaced`]'s classes of bytes: a space, and a byte that may
+/// start other white space (ASCII controls, and the lead bytes of white
+/// space outside ASCII).
+const SPACE: u8 = 1;
+const OTHER: u8 = 2;
+static SPACING: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = OTHER;
+        b += 1;
+    }
+    t[0x20] = SPACE;
+    t[0xC2] = OTHER;
+    t[0xE1] = OTHER;
+    t[0xE2] = OTHER;
+    t[0xE3] = OTHER;
+    t
+};
+
 /// `text`'s words with one space between them (white space as
 /// `split_whitespace` reads it); borrowed when that is what it is already,
 /// as most link texts are. Read by bytes: white space outside ASCII starts
 /// with one of four lead bytes, and only those are decoded.
 fn single_spaced(text: &str) -> Cow<'_, str> {
     // Most texts have no byte that could start white space other than a
-    // lone space between words: one pass without branches says so.
-    let bytes = text.as_bytes();
-    let others = bytes.iter().fold(false, |any, &b| {
-        any | (b < b' ') | (b == 0xC2) | (b == 0xE1) | (b == 0xE2) | (b == 0xE3)
-    });
-    let doubled = bytes
-        .windows(2)
-        .fold(false, |any, w| any | ((w[0] == b' ') & (w[1] == b' ')));
-    let at_edges = bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ');
-    if !others && !doubled && !at_edges {
+    // lone space between words: one pass over the bytes' classes says so.
+    let (mut others, mut doubled, mut previous) = (0u8, 0u8, SPACE);
+    for &b in text.as_bytes() {
+        let class = SPACING.get(usize::from(b)).copied().unwrap_or(0);
+        others |= class;
+        doubled |= previous & class;
+        previous = class;
+    }
+    // (A space first counts as doubled; one last, as `previous`.)
+    if others & OTHER == 0 && (doubled | previous) & SPACE == 0 {
         return Cow::Borrowed(text);
     }
     let mut previous_space = true;

@@ -370,6 +370,25 @@ fn more_alphanumerics_than(text: &str, n: usize) -> bool {
     if text.len() <= n {
         return false;
     }
+    // Bounds first, in one pass without branches: ASCII letters and
+    // digits are letters and digits; a character outside ASCII (a byte
+    // that is not a continuation byte) may be one. Most link texts are
+    // told by the bounds alone.
+    let (sure, maybe) = text
+        .as_bytes()
+        .iter()
+        .fold((0usize, 0usize), |(sure, maybe), &b| {
+            (
+                sure + usize::from(b.is_ascii_alphanumeric()),
+                maybe + usize::from(b >= 0xC0),
+            )
+        });
+    if sure > n {
+        return true;
+    }
+    if sure + maybe <= n {
+        return false;
+    }
     let mut count = 0;
     for (at, &b) in text.as_bytes().iter().enumerate() {
         let alphanumeric = match b {
