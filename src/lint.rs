@@ -19,7 +19,7 @@ mod words;
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use tokens::{Attr, Gap, Token, Tokenizer, key, name_key_of};
@@ -1403,14 +1403,23 @@ pub fn check_site(pages: &[Facts], files: &HashSet<String>, base_path: &str) -> 
         .into_iter()
         .flatten()
         .collect();
-    let mut titles: BTreeMap<&str, Vec<(&str, Option<&Path>)>> = BTreeMap::new();
+    // Grouped by hash (a tree compared every title with a dozen others),
+    // then the shared ones in the order of their titles.
+    type Pages<'f> = Vec<(&'f str, Option<&'f Path>)>;
+    let mut titles: HashMap<&str, Pages<'_>, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(pages.len(), Default::default());
     for page in pages {
         titles
             .entry(page.title.as_str())
             .or_default()
             .push((page.url.as_str(), page.file.as_deref()));
     }
-    for (title, same) in titles {
+    let mut shared: Vec<(&str, Pages<'_>)> = titles
+        .into_iter()
+        .filter(|(_, same)| same.len() > 1)
+        .collect();
+    shared.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    for (title, same) in shared {
         diags.extend(duplicate_title(title, &same));
     }
     diags
@@ -1784,6 +1793,34 @@ mod tests {
         assert!(rules[0].1.contains("#missing"));
         assert!(rules[1].1.contains("/de/nope/"));
         assert_eq!(rules[2].0, "html/duplicate-title");
+    }
+
+    #[test]
+    fn shared_titles_are_reported_in_the_order_of_their_titles() {
+        let page = |url: &str, title: &str| Facts {
+            url: url.into(),
+            title: title.into(),
+            ..Facts::default()
+        };
+        let pages = [
+            page("/1/", "Zoo"),
+            page("/2/", "Bahn"),
+            page("/3/", "Zoo"),
+            page("/4/", "Mitte"),
+            page("/5/", "Bahn"),
+            page("/6/", "Bahn"),
+        ];
+        let messages: Vec<String> = check_site(&pages, &HashSet::new(), "")
+            .into_iter()
+            .map(|d| format!("{} {}", d.url.unwrap_or_default(), d.message))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "/2/ 3 pages share the title “Bahn”: /2/, /5/, /6/",
+                "/1/ 2 pages share the title “Zoo”: /1/, /3/",
+            ]
+        );
     }
 
     /// The findings of a German page with `body`, as (rule, message).

@@ -103,8 +103,8 @@ pub(super) struct Tokenizer<'h> {
     /// The name of the element whose raw text is being read.
     raw_name: &'h str,
     ns: Vec<Ns>,
-    /// Open elements: name and id.
-    open: Vec<(&'h str, u64)>,
+    /// Open elements: name, its [`name_key`] and id.
+    open: Vec<(&'h str, u64, u64)>,
     next_id: u64,
     /// The attributes of the last start tag.
     pub(super) attrs: Vec<Attr>,
@@ -423,7 +423,7 @@ impl<'h> Tokenizer<'h> {
         let id = self.next_id;
         self.next_id += 1;
         if opens {
-            self.open.push((name, id));
+            self.open.push((name, tag, id));
         }
         Some(Token::Start {
             name: lowered,
@@ -495,12 +495,22 @@ impl<'h> Tokenizer<'h> {
         if leaves {
             self.ns.pop();
         }
+        // Names of up to eight bytes compare as their keys (one integer
+        // per open element instead of a comparison of bytes); a longer
+        // name, or one with a NUL, has key 0 and compares as text.
+        let key = name_key_of(name.as_bytes());
         let closes = self
             .open
             .iter()
-            .rposition(|(n, _)| n.eq_ignore_ascii_case(name))
+            .rposition(|(n, k, _)| {
+                if key != 0 {
+                    *k == key
+                } else {
+                    n.eq_ignore_ascii_case(name)
+                }
+            })
             .map(|i| {
-                let id = self.open.get(i).map_or(0, |(_, id)| *id);
+                let id = self.open.get(i).map_or(0, |(_, _, id)| *id);
                 self.open.truncate(i);
                 id
             });
