@@ -262,7 +262,9 @@ pub(crate) fn findings_of(html: &str, url: &str) -> (Facts, Vec<Finding>) {
                 opens,
                 raw,
             } => {
-                take_text(&mut s, html, span.start, tokens.gap);
+                if span.start > s.cursor {
+                    take_text(&mut s, html, span.start, tokens.gap);
+                }
                 s.cursor = span.end;
                 let at = Element {
                     key,
@@ -273,7 +275,10 @@ pub(crate) fn findings_of(html: &str, url: &str) -> (Facts, Vec<Finding>) {
                 element(&mut s, html, name, &tokens.attrs, at);
             }
             Token::End { span, closes, .. } => {
-                take_text(&mut s, html, span.start, tokens.gap);
+                // (Most tags follow a tag or a line break: no call for none.)
+                if span.start > s.cursor {
+                    take_text(&mut s, html, span.start, tokens.gap);
+                }
                 s.cursor = span.end;
                 // The element ends, with any left open inside it.
                 if let Some(id) = closes {
@@ -588,7 +593,7 @@ struct Element {
 
 /// The rules of one start tag; an element that opens and that a rule
 /// follows gets a frame until its end.
-fn element<'h>(s: &mut State<'h>, html: &'h str, tag: Cow<'_, str>, attrs: &[Attr], at: Element) {
+fn element<'h>(s: &mut State<'h>, html: &'h str, tag: &str, attrs: &[Attr], at: Element) {
     let Element {
         key: tag_key,
         id,
@@ -610,7 +615,8 @@ fn element<'h>(s: &mut State<'h>, html: &'h str, tag: Cow<'_, str>, attrs: &[Att
     ] {
         if let Some(v) = a.get(value) {
             for id in v.split_whitespace() {
-                s.idrefs.push((name, id.to_string(), tag.to_string()));
+                s.idrefs
+                    .push((name, id.to_string(), lower(tag).into_owned()));
             }
         }
     }
@@ -618,14 +624,16 @@ fn element<'h>(s: &mut State<'h>, html: &'h str, tag: Cow<'_, str>, attrs: &[Att
         && let Some(v) = a.get(Known::Headers)
     {
         for id in v.split_whitespace() {
-            s.idrefs.push(("headers", id.to_string(), tag.to_string()));
+            s.idrefs
+                .push(("headers", id.to_string(), lower(tag).into_owned()));
         }
     }
     if matches!(tag_key, key::LABEL | key::OUTPUT)
         && let Some(v) = a.get(Known::For)
     {
         for id in v.split_whitespace() {
-            s.idrefs.push(("for", id.to_string(), tag.to_string()));
+            s.idrefs
+                .push(("for", id.to_string(), lower(tag).into_owned()));
         }
     }
     if let Some(t) = a.get(Known::Tabindex)
@@ -633,7 +641,7 @@ fn element<'h>(s: &mut State<'h>, html: &'h str, tag: Cow<'_, str>, attrs: &[Att
     {
         s.push(
             "a11y/tabindex-positive",
-            format!("<{tag}> has tabindex=\"{}\": a positive tabindex breaks the reading order of keyboard focus", t.trim()),
+            format!("<{}> has tabindex=\"{}\": a positive tabindex breaks the reading order of keyboard focus", lower(tag), t.trim()),
             "use tabindex=\"0\" (or none) and order the HTML as it should be read",
             vec![format!("tabindex=\"{}\"", t.trim())],
         );
@@ -1793,6 +1801,20 @@ mod tests {
         assert!(rules[0].1.contains("#missing"));
         assert!(rules[1].1.contains("/de/nope/"));
         assert_eq!(rules[2].0, "html/duplicate-title");
+    }
+
+    #[test]
+    fn messages_name_elements_in_lower_case_as_written_in_any_case() {
+        let f = findings_in(
+            "<h1>x</h1><DIV TabIndex=\"3\">a</DIV><LABEL FOR=\"nope\">b</LABEL><H2>c</H2>",
+        );
+        assert!(
+            has(&f, "a11y/tabindex-positive", "<div> has tabindex=\"3\""),
+            "{f:?}"
+        );
+        assert!(has(&f, "a11y/broken-idref", "on <label>"), "{f:?}");
+        // An upper-case heading has its level all the same (no skip).
+        assert!(!f.iter().any(|(r, _)| r == "a11y/heading-skipped"), "{f:?}");
     }
 
     #[test]

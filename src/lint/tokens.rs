@@ -14,10 +14,7 @@
 //! Text, comments and doctypes between two tags are not tokens: the lint
 //! reads the gaps itself ([`markup_end`] skips what is not text).
 
-use std::borrow::Cow;
 use std::ops::Range;
-
-use super::lower;
 
 /// One attribute of a start tag: where its name and value are in the page
 /// (no value: `<td headers>`; the value is without its quotes and with its
@@ -56,9 +53,9 @@ pub(super) enum Token<'h> {
     /// open until an end tag closes it or an element it is inside. After a
     /// `raw` one (`script`, `style`, `title`…, not in svg or math) all is
     /// text up to its end tag.
-    /// `name` is lower-cased.
+    /// `name` is as written (its key is lower-cased).
     Start {
-        name: Cow<'h, str>,
+        name: &'h str,
         /// The name's [`name_key`].
         key: u64,
         span: Range<usize>,
@@ -387,9 +384,8 @@ impl<'h> Tokenizer<'h> {
         };
         self.pos = read.end;
         let name = self.name(read.name.clone());
-        // Lower-cased (a copy only for the rare name that is not): one
-        // `match` per question instead of a comparison per candidate.
-        let lowered = lower(name);
+        // Keyed lower-cased: one `match` per question instead of a
+        // comparison per candidate.
         let tag = name_key_of(name.as_bytes());
         // The tree builder's part (as lol_html simulates it): namespaces,
         // and how the text after the tag is read.
@@ -409,7 +405,7 @@ impl<'h> Tokenizer<'h> {
                     | key::NOSCRIPT
                     | key::TEXTAREA
                     | key::TITLE => Text::Raw,
-                    0 if lowered == "plaintext" => Text::Plain,
+                    0 if name.eq_ignore_ascii_case("plaintext") => Text::Plain,
                     _ => Text::Data,
                 };
                 self.raw_name = name;
@@ -426,7 +422,7 @@ impl<'h> Tokenizer<'h> {
             self.open.push((name, tag, id));
         }
         Some(Token::Start {
-            name: lowered,
+            name,
             key: tag,
             span: lt..read.end,
             id,
