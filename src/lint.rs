@@ -1018,32 +1018,31 @@ fn append<'h>(to: &mut Cow<'h, str>, piece: Cow<'h, str>) {
 
 /// The expected script of the language `lang` (`None`: no element has
 /// one). Looked up by the tag's pointer in a list per thread, kept from
-/// page to page: tags are interned ([`lang_tag`]), and every page
+/// page to page, before the process-wide table and its lock, which both
+/// build threads share: tags are interned ([`lang_tag`]), and every page
 /// meets the same dozen languages in its language switcher.
 fn expected_script(lang: Option<&Lang>) -> Option<&'static script::Expected> {
     type Known = Vec<(Lang, Option<&'static script::Expected>)>;
     thread_local! {
         static KNOWN: RefCell<Known> = const { RefCell::new(Vec::new()) };
     }
-    let Some(lang) = lang else {
-        return script::Expected::of("");
-    };
+    let lang = lang.copied().unwrap_or_else(|| lang_tag(""));
     let known = KNOWN.with(|known| {
         known
             .borrow()
             .iter()
-            .find(|(l, _)| l == lang)
+            .find(|(l, _)| *l == lang)
             .map(|(_, e)| *e)
     });
     if let Some(expected) = known {
         return expected;
     }
-    let expected = script::Expected::of(lang);
+    let expected = script::Expected::of(&lang);
     KNOWN.with(|known| {
         let mut known = known.borrow_mut();
         // Tags come from the pages' own attributes: keep the list short.
         if known.len() < 256 {
-            known.push((*lang, expected));
+            known.push((lang, expected));
         }
     });
     expected
@@ -1801,6 +1800,30 @@ mod tests {
         assert!(rules[0].1.contains("#missing"));
         assert!(rules[1].1.contains("/de/nope/"));
         assert_eq!(rules[2].0, "html/duplicate-title");
+    }
+
+    #[test]
+    fn a_threads_answer_is_the_process_wide_one() {
+        for lang in ["de", "ar", "sr-Latn", "qqq-not-a-tag!", ""] {
+            let tag = lang_tag(lang);
+            let (first, again, process) = (
+                expected_script(Some(&tag)),
+                expected_script(Some(&tag)),
+                script::Expected::of(lang),
+            );
+            match (first, again, process) {
+                (Some(a), Some(b), Some(c)) => {
+                    assert!(std::ptr::eq(a, b) && std::ptr::eq(a, c), "{lang}");
+                }
+                (None, None, None) => {}
+                other => panic!("{lang}: {other:?}"),
+            }
+        }
+        // No element with a language: the empty tag's answer.
+        assert_eq!(
+            expected_script(None).map(std::ptr::from_ref),
+            script::Expected::of("").map(std::ptr::from_ref)
+        );
     }
 
     #[test]

@@ -171,37 +171,9 @@ impl Expected {
     /// per process and language and kept for the process's life (a few
     /// hundred bytes a language): shared without a reference count, which
     /// both build threads would otherwise change for every language of
-    /// every page.
+    /// every page. This takes the process-wide lock: the lint asks a
+    /// thread's own list, by interned tag, first (`lint::expected_script`).
     pub fn of(lang: &str) -> Option<&'static Expected> {
-        // Each page asks for every language it meets (its own and the
-        // language switcher's dozen): a thread's own list answers without
-        // taking the process-wide lock, which both build threads share.
-        type Known = Vec<(Box<str>, Option<&'static Expected>)>;
-        thread_local! {
-            static LOCAL: std::cell::RefCell<Known> = const { std::cell::RefCell::new(Vec::new()) };
-        }
-        if let Some(known) = LOCAL.with(|local| {
-            local
-                .borrow()
-                .iter()
-                .find(|(l, _)| &**l == lang)
-                .map(|(_, e)| *e)
-        }) {
-            return known;
-        }
-        let expected = Self::of_process(lang);
-        LOCAL.with(|local| {
-            let mut local = local.borrow_mut();
-            // Tags come from the pages: keep the list short.
-            if local.len() < 64 {
-                local.push((lang.into(), expected));
-            }
-        });
-        expected
-    }
-
-    /// [`Expected::of`] from the process-wide table.
-    fn of_process(lang: &str) -> Option<&'static Expected> {
         static CACHE: LazyLock<Mutex<HashMap<String, Option<&'static Expected>>>> =
             LazyLock::new(Mutex::default);
         let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
@@ -564,24 +536,6 @@ mod tests {
                 .position(|b| expected.clean[usize::from(*b)] == 0)
                 .map_or(bytes.len(), |stop| at + stop);
             proptest::prop_assert_eq!(expected.pass_clean(&bytes, at), by_table);
-        }
-    }
-
-    #[test]
-    fn a_threads_answer_is_the_process_wide_one() {
-        for lang in ["de", "ar", "sr-Latn", "qqq-not-a-tag!", ""] {
-            let (first, again, process) = (
-                Expected::of(lang),
-                Expected::of(lang),
-                Expected::of_process(lang),
-            );
-            match (first, again, process) {
-                (Some(a), Some(b), Some(c)) => {
-                    assert!(std::ptr::eq(a, b) && std::ptr::eq(a, c), "{lang}");
-                }
-                (None, None, None) => {}
-                other => panic!("{lang}: {other:?}"),
-            }
         }
     }
 
