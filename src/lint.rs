@@ -262,9 +262,7 @@ pub(crate) fn findings_of(html: &str, url: &str) -> (Facts, Vec<Finding>) {
                 opens,
                 raw,
             } => {
-                if span.start > s.cursor {
-                    take_text(&mut s, html, span.start, tokens.gap);
-                }
+                take_text(&mut s, html, span.start, tokens.gap);
                 s.cursor = span.end;
                 let at = Element {
                     key,
@@ -275,10 +273,7 @@ pub(crate) fn findings_of(html: &str, url: &str) -> (Facts, Vec<Finding>) {
                 element(&mut s, html, name, &tokens.attrs, at);
             }
             Token::End { span, closes, .. } => {
-                // (Most tags follow a tag or a line break: no call for none.)
-                if span.start > s.cursor {
-                    take_text(&mut s, html, span.start, tokens.gap);
-                }
+                take_text(&mut s, html, span.start, tokens.gap);
                 s.cursor = span.end;
                 // The element ends, with any left open inside it.
                 if let Some(id) = closes {
@@ -650,7 +645,7 @@ fn element<'h>(s: &mut State<'h>, html: &'h str, tag: &str, attrs: &[Attr], at: 
     // The language in effect, for the few elements that need it (computed
     // on demand: most elements never ask).
     let own_tag = own_lang.as_deref().map(lang_tag);
-    let lang_now = |s: &State| match &own_tag {
+    let lang_here = |s: &State| match &own_tag {
         Some(own) => *own,
         None => s.lang_now(),
     };
@@ -694,7 +689,7 @@ fn element<'h>(s: &mut State<'h>, html: &'h str, tag: &str, attrs: &[Attr], at: 
                     "write what the image shows, not its file name",
                     vec![format!("![{alt}]"), format!("alt=\"{alt}\"")],
                 ),
-                Some(alt) if words::is_generic_alt(&alt, primary(&lang_now(s))) => s.push(
+                Some(alt) if words::is_generic_alt(&alt, primary(&lang_here(s))) => s.push(
                     "a11y/img-alt-generic",
                     format!("the alt text of the image {src} says only “{alt}”"),
                     "write what the image shows or means; for a decorative image write alt=\"\"",
@@ -726,7 +721,7 @@ fn element<'h>(s: &mut State<'h>, html: &'h str, tag: &str, attrs: &[Attr], at: 
             let link = LinkScan {
                 href,
                 hreflang: a.get(Known::Hreflang),
-                lang: lang_now(s),
+                lang: lang_here(s),
                 aria_label: a.get(Known::AriaLabel),
                 labelled_by: a.has(Known::AriaLabelledby),
                 title: a.get(Known::Title),
@@ -744,7 +739,7 @@ fn element<'h>(s: &mut State<'h>, html: &'h str, tag: &str, attrs: &[Attr], at: 
                     .any(|r| r.eq_ignore_ascii_case("stylesheet"))
             }) && let Some(href) = a.get(Known::Href)
             {
-                let lang = lang_now(s);
+                let lang = lang_here(s);
                 s.links.push(LinkScan {
                     href,
                     lang,
@@ -914,9 +909,18 @@ fn may_pass_over() -> bool {
 /// links, headings and title and is checked for foreign script. Comments
 /// and doctypes in between end a text node and are skipped; inside a
 /// raw-text element all of it is text.
+#[inline(always)]
 fn take_text<'h>(s: &mut State<'h>, html: &'h str, to: usize, seen: Gap) {
+    // Most tags follow a tag or a line break: no call for no text.
+    if to > s.cursor {
+        take_gap(s, html, to, seen);
+    }
+}
+
+/// [`take_text`] of a gap that is not empty.
+fn take_gap<'h>(s: &mut State<'h>, html: &'h str, to: usize, seen: Gap) {
     let from = s.cursor;
-    let Some(gap) = html.get(from..to).filter(|g| !g.is_empty()) else {
+    let Some(gap) = html.get(from..to) else {
         return;
     };
     s.cursor = to;
