@@ -13,6 +13,7 @@
 //! in the README; `[lint]` in site.toml promotes or allows them.
 
 pub mod cache;
+mod memo;
 mod script;
 mod tokens;
 mod words;
@@ -193,7 +194,7 @@ pub fn lang_tag(lang: &str) -> Lang {
 pub type Ids = HashSet<String, foldhash::fast::RandomState>;
 
 /// What the site-wide checks need to know about one output page.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Facts {
     pub url: String,
     pub file: Option<PathBuf>,
@@ -252,6 +253,7 @@ pub(crate) fn findings_of(html: &str, url: &str) -> (Facts, Vec<Finding>) {
         ..State::default()
     };
     let mut tokens = Tokenizer::new(html);
+    let mut watch = memo::Watch::default();
     while let Some(token) = tokens.next_token() {
         match token {
             Token::Start {
@@ -264,6 +266,9 @@ pub(crate) fn findings_of(html: &str, url: &str) -> (Facts, Vec<Finding>) {
             } => {
                 take_text(&mut s, html, span.start, tokens.gap);
                 s.cursor = span.end;
+                if watch.start(&mut s, html, (span.start, span.end), key, id, &mut tokens) {
+                    continue;
+                }
                 let at = Element {
                     key,
                     id,
@@ -286,6 +291,7 @@ pub(crate) fn findings_of(html: &str, url: &str) -> (Facts, Vec<Finding>) {
                     }
                     s.frames.truncate(keep);
                 }
+                watch.end(&s, html, closes, span.end, &tokens);
             }
         }
     }

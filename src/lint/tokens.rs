@@ -230,6 +230,7 @@ pub(super) mod key {
     keys!(
         A = b"a",
         ALT = b"alt",
+        ASIDE = b"aside",
         AREA = b"area",
         BASE = b"base",
         BASEFONT = b"basefont",
@@ -239,6 +240,7 @@ pub(super) mod key {
         COL = b"col",
         CONTENT = b"content",
         EMBED = b"embed",
+        FOOTER = b"footer",
         FOR = b"for",
         H1 = b"h1",
         H2 = b"h2",
@@ -266,6 +268,7 @@ pub(super) mod key {
         NAME = b"name",
         NOEMBED = b"noembed",
         NOFRAMES = b"noframes",
+        NAV = b"nav",
         NOSCRIPT = b"noscript",
         OUTPUT = b"output",
         PARAM = b"param",
@@ -306,6 +309,29 @@ impl<'h> Tokenizer<'h> {
             attrs: Vec::with_capacity(8),
             gap: Gap::default(),
         }
+    }
+
+    /// Whether the tokenizer reads plain HTML text: outside svg and math,
+    /// not in raw text (where [`super::memo`] may jump over an element).
+    pub(super) fn in_plain_html(&self) -> bool {
+        self.ns.len() == 1 && self.ns() == Ns::Html && self.text == Text::Data
+    }
+
+    /// The id the next element will get.
+    pub(super) fn next_id(&self) -> u64 {
+        self.next_id
+    }
+
+    /// Goes on at `to`, the end of the element whose start tag was the
+    /// last token, as if it had read the `elements` start tags up to there
+    /// (its own included), and its end tag ended it and all inside it (an
+    /// element read once already: [`super::memo`]).
+    pub(super) fn skip(&mut self, to: usize, elements: u64) {
+        self.open.pop();
+        self.pos = to;
+        self.next_id += elements.saturating_sub(1);
+        self.text = Text::Data;
+        self.gap = Gap::default();
     }
 
     fn ns(&self) -> Ns {
