@@ -253,7 +253,7 @@ const LISTED: [&str; 12] = [
     "de", "en", "tr", "ar", "ru", "uk", "pl", "fa", "kmr", "ro", "bg", "el",
 ];
 
-use crate::chars::is_alphanumeric;
+use crate::chars::{TABLE_END, is_alphanumeric};
 
 /// Per-thread answers by text (foldhash: the texts are short, and SipHash
 /// was most of a lookup).
@@ -267,6 +267,10 @@ pub struct LinkTexts {
     lists: [&'static [&'static str]; 2],
     /// The characters the texts begin with.
     first: Vec<char>,
+    /// Per character below [`TABLE_END`], whether it lower-cases to one
+    /// of `first` (one bit lookup instead of a search of the case table,
+    /// which Cyrillic and Greek capitals need).
+    low_first: [u64; TABLE_END as usize / 64],
     /// The most characters one of the texts has.
     longest: usize,
 }
@@ -288,6 +292,14 @@ static LINK_TEXTS: std::sync::LazyLock<Vec<LinkTexts>> = std::sync::LazyLock::ne
                 .collect();
             first.sort_unstable();
             first.dedup();
+            let mut low_first = [0u64; TABLE_END as usize / 64];
+            for c in (0..TABLE_END).filter_map(char::from_u32) {
+                if c.to_lowercase().next().is_some_and(|l| first.contains(&l))
+                    && let Some(word) = low_first.get_mut(c as usize / 64)
+                {
+                    *word |= 1 << (c as usize % 64);
+                }
+            }
             let longest = lists
                 .iter()
                 .copied()
@@ -299,6 +311,7 @@ static LINK_TEXTS: std::sync::LazyLock<Vec<LinkTexts>> = std::sync::LazyLock::ne
                 index,
                 lists,
                 first,
+                low_first,
                 longest,
             }
         })
@@ -322,7 +335,7 @@ impl LinkTexts {
         // `normalise` keeps every letter and digit, so a text with more of
         // them than the longest of these has cannot be one (most link
         // texts); nor can one that begins differently from all of them.
-        if more_alphanumerics_than(text, self.longest) || !self.may_be(text) {
+        if !self.may_be(text) || more_alphanumerics_than(text, self.longest) {
             return false;
         }
         // The same link texts (language names, menu entries) recur on
@@ -354,11 +367,16 @@ impl LinkTexts {
     /// non-joiner, lower-cased (`normalise` lower-cases, then trims
     /// everything else from the start).
     fn may_be(&self, text: &str) -> bool {
+        // With nothing left after `normalise`, no list holds it.
         text.chars()
             .find(|&c| is_alphanumeric(c) || c == '\u{200c}')
-            .and_then(|c| c.to_lowercase().next())
-            // With nothing left after `normalise`, no list holds it.
-            .is_some_and(|first| self.first.contains(&first))
+            .is_some_and(|c| match self.low_first.get(c as usize / 64) {
+                Some(word) => word >> (c as usize % 64) & 1 == 1,
+                None => c
+                    .to_lowercase()
+                    .next()
+                    .is_some_and(|first| self.first.contains(&first)),
+            })
     }
 }
 
@@ -374,17 +392,23 @@ fn more_alphanumerics_than(text: &str, n: usize) -> bool {
     // digits are letters and digits; a character outside ASCII (a byte
     // that is not a continuation byte) may be one. Most link texts are
     // told by the bounds alone.
-    let (sure, maybe) = text
-        .as_bytes()
-        .iter()
-        .fold((0usize, 0usize), |(sure, maybe), &b| {
+    // Counted in byte lanes, 32 bytes at a time (vector instructions).
+    let bounds = |bytes: &[u8]| {
+        bytes.iter().fold((0u8, 0u8), |(sure, maybe), &b| {
             (
-                sure + usize::from(b.is_ascii_alphanumeric()),
-                maybe + usize::from(b >= 0xC0),
+                sure + u8::from(b.is_ascii_alphanumeric()),
+                maybe + u8::from(b >= 0xC0),
             )
-        });
-    if sure > n {
-        return true;
+        })
+    };
+    let (chunks, rest) = text.as_bytes().as_chunks::<32>();
+    let (mut sure, mut maybe) = (0usize, 0usize);
+    for piece in chunks.iter().map(|c| c.as_slice()).chain([rest]) {
+        let (s, m) = bounds(piece);
+        (sure, maybe) = (sure + usize::from(s), maybe + usize::from(m));
+        if sure > n {
+            return true;
+        }
     }
     if sure + maybe <= n {
         return false;
@@ -502,11 +526,12 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The byte-wise count is the count of `is_alphanumeric` characters.
+        /// The byte-wise count (in pieces of 32 bytes) is the count of
+        /// `is_alphanumeric` characters.
         #[test]
         fn alphanumerics_are_counted_as_characters(
-            text in "[ a1.\\u{A0}äß½²д٣ا،—€𝟙𝄞]{0,30}",
-            n in 0usize..30,
+            text in "[ a1.\\u{A0}äß½²д٣ا،—€𝟙𝄞]{0,80}",
+            n in 0usize..60,
         ) {
             let count = text.chars().filter(|c| c.is_alphanumeric()).count();
             proptest::prop_assert_eq!(more_alphanumerics_than(&text, n), count > n);
@@ -540,6 +565,25 @@ mod tests {
             let defined = generic_link_texts(lang).contains(&n.as_str())
                 || generic_link_texts("en").contains(&n.as_str());
             proptest::prop_assert_eq!(is_generic_link_text(&text, lang), defined, "{:?}", text);
+        }
+    }
+
+    /// The bitmap of first characters says what lower-casing says, for
+    /// every character it holds and a few beyond.
+    #[test]
+    fn first_characters_are_told_by_their_lower_case() {
+        for lang in LISTED.iter().chain(&["und"]) {
+            let texts = link_texts(lang);
+            for c in (0..TABLE_END + 0x100).filter_map(char::from_u32) {
+                if !is_alphanumeric(c) {
+                    continue;
+                }
+                let defined = c
+                    .to_lowercase()
+                    .next()
+                    .is_some_and(|l| texts.first.contains(&l));
+                assert_eq!(texts.may_be(&format!("«{c}x")), defined, "{lang} {c:?}");
+            }
         }
     }
 
