@@ -275,6 +275,16 @@ pub struct LinkTexts {
     longest: usize,
 }
 
+/// The first character of each character's lower case, below
+/// [`TABLE_END`]: looked up once for every language's bitmap of first
+/// characters (lower-casing them per language was most of the lint's
+/// start-up).
+static LOWER: std::sync::LazyLock<Vec<Option<char>>> = std::sync::LazyLock::new(|| {
+    (0..TABLE_END)
+        .map(|u| char::from_u32(u).and_then(|c| c.to_lowercase().next()))
+        .collect()
+});
+
 /// Per language of [`LISTED`], then one for any other (English alone).
 static LINK_TEXTS: std::sync::LazyLock<Vec<LinkTexts>> = std::sync::LazyLock::new(|| {
     LISTED
@@ -293,11 +303,11 @@ static LINK_TEXTS: std::sync::LazyLock<Vec<LinkTexts>> = std::sync::LazyLock::ne
             first.sort_unstable();
             first.dedup();
             let mut low_first = [0u64; TABLE_END as usize / 64];
-            for c in (0..TABLE_END).filter_map(char::from_u32) {
-                if c.to_lowercase().next().is_some_and(|l| first.contains(&l))
-                    && let Some(word) = low_first.get_mut(c as usize / 64)
+            for (u, lower) in LOWER.iter().enumerate() {
+                if lower.is_some_and(|l| first.binary_search(&l).is_ok())
+                    && let Some(word) = low_first.get_mut(u / 64)
                 {
-                    *word |= 1 << (c as usize % 64);
+                    *word |= 1 << (u % 64);
                 }
             }
             let longest = lists
