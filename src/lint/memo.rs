@@ -362,11 +362,13 @@ impl Watch {
         TABLE.with(|table| {
             let mut table = table.borrow_mut();
             let slot = match kept {
-                Some(kept) if table.bytes + kept.bytes.len() <= MAX_BYTES => {
+                Some(kept) => {
+                    if table.bytes + kept.bytes.len() > MAX_BYTES {
+                        *table = Table::default();
+                    }
                     table.bytes += kept.bytes.len();
                     Slot::Kept(Box::new(kept))
                 }
-                Some(_) => return,
                 None => Slot::Refused,
             };
             table.slots.insert(r.hash, slot);
