@@ -27,7 +27,7 @@ use unicode_script::{Script, ScriptExtension, UnicodeScript};
 
 // The tables end where two-byte UTF-8 ends, which `has_foreign` decodes
 // straight into the bitmap.
-use crate::chars::{TABLE_END, is_alphabetic};
+use crate::chars::{LowSet, TABLE_END, in_low_set, is_alphabetic, low_set};
 
 /// The scripts of one language with the letters below U+0800 that are
 /// foreign to them as a bitmap, so that the per-character test of nearly
@@ -35,7 +35,7 @@ use crate::chars::{TABLE_END, is_alphabetic};
 #[derive(Debug)]
 pub struct Expected {
     scripts: Vec<Script>,
-    low_foreign: [u64; TABLE_END as usize / 64],
+    low_foreign: LowSet,
     /// Per byte, 1 where [`Expected::has_foreign`] may pass over the byte
     /// without decoding: an ASCII byte that is no foreign letter, a UTF-8
     /// continuation byte, and the lead byte of a two-byte sequence none of
@@ -94,7 +94,7 @@ impl Classes {
             .filter(|&lead| !passes(lead))
             .filter_map(|lead| {
                 let code = |c: u8| u32::from(lead & 0x1F) << 6 | u32::from(c & 0x3F);
-                let is_foreign = |c: u8| bit(foreign, code(c) as usize);
+                let is_foreign = |c: u8| in_low_set(foreign, code(c) as usize);
                 let (first, last) = (
                     (0x80..0xC0).find(|&c| is_foreign(c))?,
                     (0x80..0xC0).rev().find(|&c| is_foreign(c))?,
@@ -183,13 +183,9 @@ impl Classes {
 
 impl Expected {
     pub fn new(scripts: Vec<Script>) -> Expected {
-        let mut low_foreign = [0u64; TABLE_END as usize / 64];
-        for u in 0..TABLE_END {
-            if char::from_u32(u).is_some_and(|c| is_foreign_letter(c, &scripts)) {
-                low_foreign[u as usize / 64] |= 1 << (u % 64);
-            }
-        }
-        let foreign = |u: u32| bit(&low_foreign, u as usize);
+        let low_foreign =
+            low_set(|u| char::from_u32(u).is_some_and(|c| is_foreign_letter(c, &scripts)));
+        let foreign = |u: u32| in_low_set(&low_foreign, u as usize);
         let mut clean = [0u8; 256];
         for (b, c) in (0u32..).zip(clean.iter_mut()) {
             let passes = match b {
@@ -234,7 +230,7 @@ impl Expected {
     fn is_foreign(&self, c: char) -> bool {
         let u = c as u32;
         if u < TABLE_END {
-            bit(&self.low_foreign, u as usize)
+            in_low_set(&self.low_foreign, u as usize)
         } else {
             is_foreign_letter(c, &self.scripts)
         }
@@ -258,7 +254,7 @@ impl Expected {
             }
             if let (0xC2..=0xDF, Some(&next)) = (b, bytes.get(at + 1)) {
                 let u = usize::from(b & 0x1F) << 6 | usize::from(next & 0x3F);
-                if bit(&self.low_foreign, u) {
+                if in_low_set(&self.low_foreign, u) {
                     return true;
                 }
                 at += 2;
@@ -302,12 +298,6 @@ impl Expected {
         }
         find_foreign(text, &self.scripts)
     }
-}
-
-/// Whether bit `u` of a bitmap of characters is set.
-fn bit(bits: &[u64], u: usize) -> bool {
-    bits.get(u / 64)
-        .is_some_and(|word| word >> (u % 64) & 1 == 1)
 }
 
 /// The scripts a language is written in, from CLDR likely subtags. `None`

@@ -253,7 +253,7 @@ const LISTED: [&str; 12] = [
     "de", "en", "tr", "ar", "ru", "uk", "pl", "fa", "kmr", "ro", "bg", "el",
 ];
 
-use crate::chars::{TABLE_END, is_alphanumeric};
+use crate::chars::{LowSet, TABLE_END, in_low_set, is_alphanumeric, low_set};
 
 /// Per-thread answers by text (foldhash: the texts are short, and SipHash
 /// was most of a lookup).
@@ -270,7 +270,7 @@ pub struct LinkTexts {
     /// Per character below [`TABLE_END`], whether it lower-cases to one
     /// of `first` (one bit lookup instead of a search of the case table,
     /// which Cyrillic and Greek capitals need).
-    low_first: [u64; TABLE_END as usize / 64],
+    low_first: LowSet,
     /// The most characters one of the texts has.
     longest: usize,
 }
@@ -302,14 +302,13 @@ static LINK_TEXTS: std::sync::LazyLock<Vec<LinkTexts>> = std::sync::LazyLock::ne
                 .collect();
             first.sort_unstable();
             first.dedup();
-            let mut low_first = [0u64; TABLE_END as usize / 64];
-            for (u, lower) in LOWER.iter().enumerate() {
-                if lower.is_some_and(|l| first.binary_search(&l).is_ok())
-                    && let Some(word) = low_first.get_mut(u / 64)
-                {
-                    *word |= 1 << (u % 64);
-                }
-            }
+            let low_first = low_set(|u| {
+                LOWER
+                    .get(u as usize)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|l| first.binary_search(&l).is_ok())
+            });
             let longest = lists
                 .iter()
                 .copied()
@@ -380,12 +379,14 @@ impl LinkTexts {
         // With nothing left after `normalise`, no list holds it.
         text.chars()
             .find(|&c| is_alphanumeric(c) || c == '\u{200c}')
-            .is_some_and(|c| match self.low_first.get(c as usize / 64) {
-                Some(word) => word >> (c as usize % 64) & 1 == 1,
-                None => c
-                    .to_lowercase()
-                    .next()
-                    .is_some_and(|first| self.first.contains(&first)),
+            .is_some_and(|c| {
+                if (c as u32) < TABLE_END {
+                    in_low_set(&self.low_first, c as usize)
+                } else {
+                    c.to_lowercase()
+                        .next()
+                        .is_some_and(|first| self.first.contains(&first))
+                }
             })
     }
 }
