@@ -399,11 +399,11 @@ fn more_alphanumerics_than(text: &str, n: usize) -> bool {
     if text.len() <= n {
         return false;
     }
-    // Bounds first, in one pass without branches: ASCII letters and
-    // digits are letters and digits; a character outside ASCII (a byte
-    // that is not a continuation byte) may be one. Most link texts are
-    // told by the bounds alone.
-    // Counted in byte lanes, 32 bytes at a time (vector instructions).
+    // Bounds first: ASCII letters and digits are letters and digits; a
+    // character outside ASCII (a byte that is not a continuation byte) may
+    // be one. Most link texts are told by the bounds alone. They are
+    // counted in byte lanes, 32 bytes at a time without branches (vector
+    // instructions), and a piece that passes `n` settles it.
     let bounds = |bytes: &[u8]| {
         bytes.iter().fold((0u8, 0u8), |(sure, maybe), &b| {
             (
