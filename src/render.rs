@@ -411,15 +411,15 @@ impl<'a> Renderer<'a> {
         page: &crate::content::Page,
         lang: &str,
         variant: Option<&str>,
-    ) -> Option<crate::plain::glossary_match::GlossaryLinks> {
+    ) -> Option<crate::glossary::matcher::GlossaryLinks> {
         let source = crate::plain::glossary_source(self.site)?;
         if page.source == source {
             return None;
         }
         let (_, url) = self.site.slot(source, lang, variant)?;
         let matcher =
-            crate::plain::glossary_match::Matcher::new(self.templates.glossary.get(lang)?);
-        (!matcher.is_empty()).then(|| crate::plain::glossary_match::GlossaryLinks {
+            crate::glossary::matcher::Matcher::new(self.templates.glossary.get(lang)?);
+        (!matcher.is_empty()).then(|| crate::glossary::matcher::GlossaryLinks {
             matcher,
             url: self.href(url),
         })

@@ -13,12 +13,10 @@ pub mod bitv;
 pub mod coverage;
 pub mod easyread;
 pub mod formulas;
-pub mod glossary_match;
 pub mod leichte;
 pub mod readability;
 pub mod rules;
 pub mod segment;
-pub mod settings;
 pub mod syllables;
 
 use std::fmt::Write as _;
@@ -31,7 +29,7 @@ use crate::diag::Diagnostic;
 use crate::glossary::Glossary;
 
 use coverage::VariantCoverage;
-use glossary_match::Matcher;
+use crate::glossary::matcher::Matcher;
 use readability::{Analysis, PageReadability, Score, round2};
 use rules::Finding;
 
