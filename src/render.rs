@@ -417,8 +417,7 @@ impl<'a> Renderer<'a> {
             return None;
         }
         let (_, url) = self.site.slot(source, lang, variant)?;
-        let matcher =
-            crate::glossary::matcher::Matcher::new(self.templates.glossary.get(lang)?);
+        let matcher = crate::glossary::matcher::Matcher::new(self.templates.glossary.get(lang)?);
         (!matcher.is_empty()).then(|| crate::glossary::matcher::GlossaryLinks {
             matcher,
             url: self.href(url),

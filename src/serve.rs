@@ -30,10 +30,11 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use crate::build::BuildOptions;
 use crate::diag::{self, Diagnostic, Severity};
-use crate::incremental::{Engine, Files};
 use crate::render::escape_html;
+use incremental::{Engine, Files};
 
 mod http;
+pub mod incremental;
 use http::{Method, Request};
 
 /// Where the reload events are served.
@@ -292,7 +293,7 @@ fn errors_of(engine: &Engine) -> Vec<Diagnostic> {
 
 fn print_update(
     engine: &Engine,
-    report: &crate::incremental::Report,
+    report: &incremental::Report,
     changed: Option<usize>,
     verbose: bool,
 ) {

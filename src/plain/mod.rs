@@ -28,8 +28,8 @@ use crate::content::{Page, Site};
 use crate::diag::Diagnostic;
 use crate::glossary::Glossary;
 
-use coverage::VariantCoverage;
 use crate::glossary::matcher::Matcher;
+use coverage::VariantCoverage;
 use readability::{Analysis, PageReadability, Score, round2};
 use rules::Finding;
 
@@ -53,16 +53,12 @@ pub fn glossary_source(site: &Site) -> Option<&str> {
 /// plain-language variants, the only pages with thresholds and rules —
 /// `build` then spends no time measuring standard pages.
 pub fn check(site: &Site, glossary: &Glossary, all_pages: bool) -> (Report, Vec<Diagnostic>) {
-    let glossary_page = glossary_source(site);
-    let matchers: std::collections::BTreeMap<&str, Matcher> = glossary
-        .iter()
-        .map(|(lang, terms)| (lang.as_str(), Matcher::new(terms)))
-        .collect();
+    let checker = Checker::new(site, glossary);
     let results: Vec<(PageReadability, Vec<Diagnostic>)> = site
         .pages
         .par_iter()
         .filter(|page| all_pages || page.variant.is_some())
-        .filter_map(|page| check_page(site, page, glossary, &matchers, glossary_page))
+        .filter_map(|page| checker.page(page))
         .collect();
     let mut diags = Vec::new();
     let mut figures = Vec::new();
@@ -71,14 +67,7 @@ pub fn check(site: &Site, glossary: &Glossary, all_pages: bool) -> (Report, Vec<
         diags.extend(d);
     }
     figures.sort_by(|a, b| a.file.cmp(&b.file));
-    // The statement and the BITV 2.0 start-page duty bind public bodies;
-    // a site takes them on by declaring `[accessibility]` in site.toml.
-    if site.config.accessibility_declared {
-        diags.extend(bitv::check_start_page(site));
-        let text =
-            std::fs::read_to_string(site.root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
-        diags.extend(bitv::check_statement(&site.config, &text, &bitv::today()));
-    }
+    diags.extend(check_duties(site));
     (
         Report {
             readability: figures,
@@ -86,6 +75,55 @@ pub fn check(site: &Site, glossary: &Glossary, all_pages: bool) -> (Report, Vec<
         },
         diags,
     )
+}
+
+/// The site-wide duties: the statement and the BITV 2.0 start-page duty
+/// bind public bodies; a site takes them on by declaring `[accessibility]`
+/// in site.toml.
+pub fn check_duties(site: &Site) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    if site.config.accessibility_declared {
+        diags.extend(bitv::check_start_page(site));
+        let text =
+            std::fs::read_to_string(site.root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
+        diags.extend(bitv::check_statement(&site.config, &text, &bitv::today()));
+    }
+    diags
+}
+
+/// Checks pages one at a time, with the glossary's matchers built once.
+/// A page's findings depend on the page, the configuration, the glossary
+/// and whether the site has a glossary page in its language and variant.
+pub struct Checker<'s> {
+    site: &'s Site,
+    glossary: &'s Glossary,
+    matchers: std::collections::BTreeMap<&'s str, Matcher>,
+    glossary_page: Option<&'s str>,
+}
+
+impl<'s> Checker<'s> {
+    pub fn new(site: &'s Site, glossary: &'s Glossary) -> Checker<'s> {
+        Checker {
+            site,
+            glossary,
+            matchers: glossary
+                .iter()
+                .map(|(lang, terms)| (lang.as_str(), Matcher::new(terms)))
+                .collect(),
+            glossary_page: glossary_source(site),
+        }
+    }
+
+    /// Readability figures and findings of one page.
+    pub fn page(&self, page: &Page) -> Option<(PageReadability, Vec<Diagnostic>)> {
+        check_page(
+            self.site,
+            page,
+            self.glossary,
+            &self.matchers,
+            self.glossary_page,
+        )
+    }
 }
 
 fn check_page(

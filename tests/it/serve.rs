@@ -10,7 +10,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use vielfalt::build::{self, BuildOptions};
-use vielfalt::incremental::Engine;
+use vielfalt::serve::incremental::Engine;
 use vielfalt::serve::{self, ServeOptions};
 
 use crate::harness::{SiteTest, walk};

@@ -35,19 +35,23 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::build::BuildOptions;
+use crate::build::pages::{self, Scope};
+use crate::build::{self, BuildOptions, checks, load, site_wide};
 use crate::config::Config;
-use crate::content::{self, Entry, Key, LoadOptions, Site, Slot};
-use crate::diag::{self, Diagnostic};
+use crate::content::{self, Entry, Key, LoadOptions, Page, Site, Slot};
+use crate::diag::Diagnostic;
 use crate::feeds::{self, SitemapEntry};
-use crate::lint::{self, Facts};
-use crate::render::{OutFile, Renderer, Templates};
-use crate::theme::{Asset, Theme};
+use crate::glossary::Glossary;
+use crate::lint::Facts;
+use crate::lint::cache::Cache as LintCache;
+use crate::output::Sink;
+use crate::render::{Renderer, Templates};
+use crate::theme::Asset;
 
 /// The output of a site: path below the output folder → bytes.
 ///
@@ -168,15 +172,6 @@ enum Cached {
     Diag(Diagnostic, Option<String>),
 }
 
-/// What rendering a slot gave.
-#[derive(Debug, Default)]
-struct SlotOut {
-    files: Vec<(String, Arc<[u8]>)>,
-    facts: Vec<(String, Facts)>,
-    sitemap: Vec<(String, SitemapEntry)>,
-    diags: Vec<Diagnostic>,
-}
-
 /// The state that follows the files on disk.
 struct State {
     config: Config,
@@ -184,8 +179,8 @@ struct State {
     /// What assembling the site found (duplicate pages and URLs); kept
     /// while edits leave every address as it is.
     site_diags: Vec<Diagnostic>,
-    /// Outdated translations per source.
-    status_diags: BTreeMap<String, Vec<Diagnostic>>,
+    /// The content checks' findings per source (`build::checks`).
+    source_diags: BTreeMap<String, Vec<Diagnostic>>,
     feed_dirs: Vec<String>,
     /// `@/` link targets per source (union over its pages).
     links: HashMap<String, BTreeSet<String>>,
@@ -241,6 +236,13 @@ struct LinkState {
 }
 
 impl LinkState {
+    fn new(base_path: &str) -> LinkState {
+        LinkState {
+            base_path: base_path.to_string(),
+            ..LinkState::default()
+        }
+    }
+
     fn remove(&mut self, path: &str) {
         self.take(path, Target::Changed);
     }
@@ -255,7 +257,7 @@ impl LinkState {
             self.by_url.remove(&f.url);
         }
         for link in &f.links {
-            if let Some(t) = lint::link_target(link.href, &self.base_path) {
+            if let Some(t) = site_wide::link_target(link.href, &self.base_path) {
                 for map in [&mut self.linked_from, &mut self.anchored_from] {
                     if let Some(set) = map.get_mut(t) {
                         set.remove(path);
@@ -299,7 +301,7 @@ impl LinkState {
         };
         self.take(&path, as_target);
         for link in &f.links {
-            if let Some(t) = lint::link_target(link.href, &self.base_path) {
+            if let Some(t) = site_wide::link_target(link.href, &self.base_path) {
                 self.linked_from
                     .entry(t.to_string())
                     .or_default()
@@ -365,8 +367,8 @@ impl LinkState {
             let Some(page) = self.facts.get(path) else {
                 continue;
             };
-            let found = lint::check_links_of(
-                &[page],
+            let found = site_wide::check_links_of(
+                page,
                 |url| self.by_url.get(url).and_then(|p| self.facts.get(p)),
                 &self.files,
                 &self.base_path,
@@ -389,7 +391,7 @@ impl LinkState {
                     .iter()
                     .map(|(u, f)| (u.as_str(), f.as_deref()))
                     .collect();
-                lint::duplicate_title(title, &pages)
+                site_wide::duplicate_title(title, &pages)
             }),
         )
     }
@@ -422,9 +424,19 @@ pub struct Engine {
     files: BTreeMap<PathBuf, Cached>,
     output: Files,
     state: Option<State>,
-    /// Parsed templates and what loading them and their layers reported.
-    templates: Option<(Arc<Templates>, Vec<Diagnostic>)>,
+    /// What rendering needs besides the content; kept until a file outside
+    /// `content/` changes.
+    layers: Option<Layers>,
     diagnostics: Vec<Diagnostic>,
+}
+
+/// Templates, glossary and static files, with what loading them reported.
+struct Layers {
+    /// `None` when the templates cannot be used (the diagnostics say why).
+    templates: Option<Arc<Templates>>,
+    glossary: Glossary,
+    static_files: BTreeMap<String, Asset>,
+    diags: Vec<Diagnostic>,
 }
 
 /// What a set of changed paths touches.
@@ -435,6 +447,75 @@ struct Changes {
     all_slots: bool,
     langs: BTreeSet<String>,
     statics: bool,
+}
+
+impl Changes {
+    /// Whether a file outside `content/` changed.
+    fn layers(&self) -> bool {
+        self.full || self.all_slots || self.statics || !self.langs.is_empty()
+    }
+}
+
+/// The site of an update and how it came about.
+struct Assembled {
+    site: Site,
+    /// What assembling the site found (duplicate pages and URLs).
+    site_diags: Vec<Diagnostic>,
+    /// Files of `content/` read again in this update.
+    touched: BTreeSet<PathBuf>,
+    /// The pages edited when the last site was updated in place
+    /// (`Site::replace_pages`), as (old, new); else `None`.
+    in_place: Option<Vec<(Arc<Page>, Arc<Page>)>>,
+}
+
+impl Assembled {
+    /// The sources of the pages edited in place.
+    fn edited_sources(&self) -> Option<BTreeSet<String>> {
+        let edits = self.in_place.as_ref()?;
+        Some(edits.iter().map(|(_, n)| n.source.clone()).collect())
+    }
+}
+
+/// What an update renders: every slot, or these slots and perhaps the root
+/// pages; `listed` are the sources whose listing data changed in place.
+struct Plan {
+    all: bool,
+    keys: BTreeSet<Key>,
+    root_pages: bool,
+    listed: BTreeSet<String>,
+}
+
+/// Time per step of an update.
+struct Laps {
+    stages: Vec<(&'static str, Duration)>,
+    clock: Instant,
+}
+
+impl Laps {
+    fn lap(&mut self, name: &'static str) {
+        self.stages.push((name, self.clock.elapsed()));
+        self.clock = Instant::now();
+    }
+}
+
+/// Collects what the pipeline writes, for [`Files`].
+#[derive(Default)]
+struct Memory(Mutex<Vec<(String, Arc<[u8]>)>>);
+
+impl Sink for Memory {
+    fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((path.to_string(), Arc::from(bytes)));
+        Ok(())
+    }
+}
+
+impl Memory {
+    fn into_files(self) -> Vec<(String, Arc<[u8]>)> {
+        self.0.into_inner().unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 impl Engine {
@@ -453,7 +534,7 @@ impl Engine {
             files: BTreeMap::new(),
             output: Files::new(),
             state: None,
-            templates: None,
+            layers: None,
             diagnostics: Vec::new(),
         };
         let report = engine.update(&[]);
@@ -469,7 +550,8 @@ impl Engine {
         &self.output
     }
 
-    /// Every diagnostic of the last update, sorted, `[lint]` applied.
+    /// Every diagnostic of the last update, as `check` reports them
+    /// (`build::finish_diagnostics`).
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
     }
@@ -534,6 +616,152 @@ impl Engine {
         c
     }
 
+    /// One update, stage by stage: the same stages as `build` (load, checks,
+    /// pages, site-wide, finish), each limited to what `changes` affects.
+    fn run(&mut self, changes: &Changes) -> Report {
+        let mut diags = Vec::new();
+        let mut laps = Laps {
+            stages: Vec::new(),
+            clock: Instant::now(),
+        };
+        let config = if changes.full {
+            load::load_config(&self.options, &mut diags)
+        } else {
+            self.state.as_ref().map(|s| s.config.clone())
+        };
+        let Some(config) = config else {
+            return self.fail(diags, None);
+        };
+        let (touched, before) = self.read_content(changes, &config);
+        laps.lap("read files");
+        let layers = match self.layers.take() {
+            Some(layers) if !changes.layers() => layers,
+            _ => match load_layers(&self.root, &config) {
+                Ok(layers) => layers,
+                Err(d) => {
+                    diags.extend(d);
+                    return self.fail(diags, Some(&config));
+                }
+            },
+        };
+        diags.extend(layers.diags.iter().cloned());
+        laps.lap("theme, i18n, dates, glossary");
+        let report = self.run_with(changes, config, &layers, touched, &before, diags, laps);
+        self.layers = Some(layers);
+        report
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn run_with(
+        &mut self,
+        changes: &Changes,
+        config: Config,
+        layers: &Layers,
+        touched: BTreeSet<PathBuf>,
+        before: &HashMap<PathBuf, Cached>,
+        mut diags: Vec<Diagnostic>,
+        mut laps: Laps,
+    ) -> Report {
+        let mut old = if changes.full {
+            None
+        } else {
+            self.state.take()
+        };
+        let assembled = self.assemble(&config, old.as_mut(), touched, before, &mut diags);
+        laps.lap("assemble site");
+        let reload = changes.layers();
+        let source_diags = check_sources(old.as_mut(), &assembled, &layers.glossary, reload);
+        for d in source_diags.values() {
+            diags.extend(d.iter().cloned());
+        }
+        diags.extend(checks::check_site(&assembled.site));
+        laps.lap("translation status, plain language");
+        let Some(templates) = layers.templates.clone() else {
+            return self.fail(diags, Some(&config));
+        };
+        let site = &assembled.site;
+        let (renderer, d) = Renderer::with_templates(site, templates);
+        diags.extend(d);
+        let Some(renderer) = renderer else {
+            return self.fail(diags, Some(&config));
+        };
+        laps.lap("renderer");
+        let links = update_links(old.as_mut(), &assembled, &self.root);
+        let plan = plan(
+            changes,
+            old.as_ref(),
+            &assembled,
+            &links,
+            &renderer,
+            &self.root,
+        );
+        laps.lap("affected slots");
+        let memory = Memory::default();
+        let scope = if plan.all {
+            Scope::All
+        } else {
+            Scope::Slots {
+                keys: &plan.keys,
+                root_pages: plan.root_pages,
+            }
+        };
+        let rendered = pages::render(&renderer, &scope, &LintCache::none(), &memory);
+        laps.lap("render");
+        let mut state = match old {
+            Some(o) if !plan.all => o,
+            _ => {
+                self.output.clear();
+                State::new(&self.root, &config, renderer.base_path())
+            }
+        };
+        let slots = state.apply(&mut self.output, &plan, rendered, memory.into_files());
+        self.copy_files(&mut state, changes, &assembled, layers, &plan, &mut diags);
+        self.write_texts(&mut state, changes, &assembled, &renderer, &plan);
+        laps.lap("feeds, sitemap");
+        let links_checked = state.check_links(plan.all);
+        diags.extend(state.diagnostics());
+        laps.lap("site-wide lint");
+        state.feed_dirs = renderer.feed_dirs.clone();
+        drop(renderer);
+        state.site = assembled.site;
+        state.site_diags = assembled.site_diags;
+        state.source_diags = source_diags;
+        state.config = config;
+        state.links = links;
+        self.diagnostics =
+            build::finish_diagnostics(diags, Some(&state.config.lint), self.options.strict);
+        let pages_indexed = state.lint_index.facts.len();
+        self.state = Some(state);
+        laps.lap("diagnostics");
+        Report {
+            slots,
+            full: plan.all,
+            elapsed: Duration::ZERO,
+            stages: laps.stages,
+            links_checked,
+            pages_indexed,
+        }
+    }
+
+    /// Re-reads the changed files of `content/` (all of them on a full
+    /// update); returns the files touched and what the cache held for them.
+    fn read_content(
+        &mut self,
+        changes: &Changes,
+        config: &Config,
+    ) -> (BTreeSet<PathBuf>, HashMap<PathBuf, Cached>) {
+        if !changes.full {
+            return self.refresh(config, &changes.content);
+        }
+        self.files.clear();
+        let content = self.root.join(content::CONTENT_DIR);
+        if content.is_dir() {
+            self.refresh(config, &BTreeSet::from([content]))
+        } else {
+            (BTreeSet::new(), HashMap::new())
+        }
+    }
+
     /// Re-reads changed paths under content/ into the file cache. A folder
     /// (or a path that was a folder) is re-read as a whole. Returns the
     /// files touched and what the cache held for them before.
@@ -583,77 +811,18 @@ impl Engine {
         (touched, before)
     }
 
-    /// Templates, Fluent bundles, dates and glossary: kept from the last
-    /// update unless a file they come from changed.
-    fn templates(
+    /// The site after the `touched` files changed: the last one updated in
+    /// place when every touched file is a page that keeps its address and
+    /// URL, else assembled from the file cache. Reports what `content::load`
+    /// would (files that failed to load, a missing `content/`).
+    fn assemble(
         &mut self,
-        changes: &Changes,
         config: &Config,
-        theme: &Theme,
+        old: Option<&mut State>,
+        touched: BTreeSet<PathBuf>,
+        before: &HashMap<PathBuf, Cached>,
         diags: &mut Vec<Diagnostic>,
-    ) -> Option<Arc<Templates>> {
-        if changes.full || changes.all_slots || !changes.langs.is_empty() {
-            self.templates = None;
-        }
-        if self.templates.is_none() {
-            let mut d = Vec::new();
-            let (i18n, found) = crate::i18n::load(&self.root, config, theme);
-            d.extend(found);
-            let (dates, found) = crate::dates::Dates::new(config);
-            d.extend(found);
-            let (glossary, found) = crate::glossary::load(&self.root, config);
-            d.extend(found);
-            let (templates, found) = Templates::new(config, theme, i18n, dates, glossary);
-            d.extend(found);
-            let Some(templates) = templates else {
-                diags.extend(d);
-                return None;
-            };
-            self.templates = Some((Arc::new(templates), d));
-        }
-        let (templates, d) = self.templates.as_ref()?;
-        diags.extend(d.iter().cloned());
-        Some(Arc::clone(templates))
-    }
-
-    fn run(&mut self, changes: &Changes) -> Report {
-        let mut diags = Vec::new();
-        let mut stages: Vec<(&'static str, Duration)> = Vec::new();
-        let mut clock = Instant::now();
-        let mut lap = |name: &'static str| {
-            stages.push((name, clock.elapsed()));
-            clock = Instant::now();
-        };
-        // Configuration.
-        let config = if changes.full {
-            let (config, d) = crate::config::load(&self.root);
-            diags.extend(d);
-            let Some(mut config) = config else {
-                return self.fail(diags);
-            };
-            if let Some(url) = &self.options.base_url {
-                config.base_url = url.trim_end_matches('/').to_string();
-            }
-            config
-        } else {
-            match &self.state {
-                Some(s) => s.config.clone(),
-                None => return self.fail(diags),
-            }
-        };
-        // Content files.
-        let (touched, before) = if changes.full {
-            self.files.clear();
-            let content = self.root.join(content::CONTENT_DIR);
-            if content.is_dir() {
-                self.refresh(&config, &BTreeSet::from([content]))
-            } else {
-                (BTreeSet::new(), HashMap::new())
-            }
-        } else {
-            self.refresh(&config, &changes.content)
-        };
-        lap("read files");
+    ) -> Assembled {
         if !self.root.join(content::CONTENT_DIR).is_dir() {
             diags.push(
                 Diagnostic::error("content/missing", "the site has no content/ folder")
@@ -661,32 +830,10 @@ impl Engine {
                     .hint("create content/_index.md with a `title` in its front matter"),
             );
         }
-        // Layers that are cheap to load (theme), or kept (templates, Fluent,
-        // dates, glossary).
-        let theme = match Theme::load(&self.root, &config) {
-            Ok(t) => t,
-            Err(d) => {
-                diags.push(d);
-                return self.fail(diags);
-            }
-        };
-        let Some(templates) = self.templates(changes, &config, &theme, &mut diags) else {
-            return self.fail(diags);
-        };
-        lap("theme, i18n, dates, glossary");
-        if config.base_url.is_empty() {
-            diags.push(
-                Diagnostic::warning("config/base-url-missing", "base_url is empty: canonical and alternate links are root-relative, and no sitemap.xml or feeds are written")
-                    .file(crate::config::CONFIG_FILE)
-                    .hint("set base_url in site.toml to the published address, or pass --base-url when building for deployment"),
-            );
-        }
-
         // Edits of pages that stay the same pages (old, new), when every
-        // touched file is one; then the site can be updated in place.
-        // A page read again unchanged (a save without changes, a folder
-        // event) keeps its old version and renders nothing.
-        let edits: Option<Vec<(Arc<content::Page>, Arc<content::Page>)>> = touched
+        // touched file is one. A page read again unchanged (a save without
+        // changes, a folder event) keeps its old version.
+        let edits: Option<Vec<(Arc<Page>, Arc<Page>)>> = touched
             .iter()
             .filter_map(|p| match (before.get(p), self.files.get_mut(p)) {
                 (Some(Cached::Page(old)), Some(Cached::Page(new))) if same_page(old, new) => {
@@ -699,353 +846,140 @@ impl Engine {
                 _ => Some(None),
             })
             .collect();
-        let mut old = if changes.full {
-            None
-        } else {
-            self.state.take()
-        };
-        // Files that failed to load are reported on every update.
         for c in self.files.values() {
             if let Cached::Diag(d, _) = c {
                 diags.push(d.clone());
             }
         }
-        let in_place = match (&mut old, &edits) {
+        let in_place = match (old, edits) {
             (Some(o), Some(edits)) => {
-                let new: Vec<Arc<content::Page>> =
-                    edits.iter().map(|(_, n)| Arc::clone(n)).collect();
-                o.site.replace_pages(&new)
+                let new: Vec<Arc<Page>> = edits.iter().map(|(_, n)| Arc::clone(n)).collect();
+                o.site.replace_pages(&new).then(|| (o, edits))
             }
-            _ => false,
+            _ => None,
         };
-        let (site, site_diags) = match &mut old {
-            Some(o) if in_place => {
-                let empty = empty_site(&self.root, &config);
-                (std::mem::replace(&mut o.site, empty), o.site_diags.clone())
+        let (site, site_diags, in_place) = match in_place {
+            Some((o, edits)) => {
+                let empty = empty_site(&self.root, config);
+                let site = std::mem::replace(&mut o.site, empty);
+                (site, o.site_diags.clone(), Some(edits))
             }
-            _ => {
-                let mut pages = Vec::new();
-                let mut assets = Vec::new();
-                let mut broken = BTreeSet::new();
-                for c in self.files.values() {
-                    match c {
-                        Cached::Page(p) => pages.push(Arc::clone(p)),
-                        Cached::Asset(a) => assets.push(a.clone()),
-                        Cached::Diag(_, source) => {
-                            if let Some(s) = source {
-                                broken.insert(s.clone());
-                            }
-                        }
-                    }
-                }
-                content::assemble_site(&self.root, config.clone(), pages, assets, broken)
+            None => {
+                let (site, d) = self.assemble_from_cache(config);
+                (site, d, None)
             }
         };
         diags.extend(site_diags.iter().cloned());
-        lap("assemble site");
-        // Keep the pages with the URLs the site gave them, so that the next
-        // update shares them again instead of copying them. A page the site
-        // does not share with the cache is one it copied.
-        let mut share = |page: &Arc<content::Page>| {
+        let assembled = Assembled {
+            site,
+            site_diags,
+            touched,
+            in_place,
+        };
+        self.share_pages(&assembled);
+        assembled
+    }
+
+    fn assemble_from_cache(&self, config: &Config) -> (Site, Vec<Diagnostic>) {
+        let mut pages = Vec::new();
+        let mut assets = Vec::new();
+        let mut broken = BTreeSet::new();
+        for c in self.files.values() {
+            match c {
+                Cached::Page(p) => pages.push(Arc::clone(p)),
+                Cached::Asset(a) => assets.push(a.clone()),
+                Cached::Diag(_, source) => broken.extend(source.iter().cloned()),
+            }
+        }
+        content::assemble_site(&self.root, config.clone(), pages, assets, broken)
+    }
+
+    /// Keeps the pages with the URLs the site gave them in the file cache,
+    /// so that the next update shares them again instead of copying them.
+    /// A page the site does not share with the cache is one it copied.
+    fn share_pages(&mut self, assembled: &Assembled) {
+        let site = &assembled.site;
+        let mut share = |page: &Arc<Page>| {
             if let Some(Cached::Page(p)) = self.files.get_mut(&self.root.join(&page.file))
                 && !Arc::ptr_eq(p, page)
             {
                 *p = Arc::clone(page);
             }
         };
-        let edited_sources: BTreeSet<String> = match &edits {
-            Some(edits) if in_place => {
+        match &assembled.in_place {
+            Some(edits) => {
                 for (_, new) in edits {
-                    for page in site.pages_of(&new.source) {
-                        share(page);
-                    }
+                    site.pages_of(&new.source).iter().for_each(&mut share);
                 }
-                edits.iter().map(|(_, n)| n.source.clone()).collect()
             }
-            _ => {
-                for page in site.pages.iter().filter(|p| Arc::strong_count(p) == 1) {
-                    share(page);
-                }
-                BTreeSet::new()
-            }
-        };
-        // Outdated translations, per source.
-        // A source whose pages are the very same (shared) pages as before
-        // keeps its findings; the check reads files to locate them.
-        let mut status_diags = match &mut old {
-            Some(o) => std::mem::take(&mut o.status_diags),
-            None => BTreeMap::new(),
-        };
-        let status_sources: Vec<&str> = match &old {
-            Some(_) if in_place => edited_sources.iter().map(String::as_str).collect(),
-            Some(o) => {
-                status_diags.retain(|s, _| !site.pages_of(s).is_empty());
-                site.sources
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|s| {
-                        let (a, b) = (o.site.pages_of(s), site.pages_of(s));
-                        a.len() != b.len() || a.iter().zip(b).any(|(x, y)| !Arc::ptr_eq(x, y))
-                    })
-                    .collect()
-            }
-            None => site.sources.iter().map(String::as_str).collect(),
-        };
-        for source in status_sources {
-            let found =
-                crate::status::outdated(&site, site.pages_of(source).iter().map(|p| p.as_ref()));
-            if found.is_empty() {
-                status_diags.remove(source);
-            } else {
-                status_diags.insert(source.to_string(), found);
-            }
+            None => site
+                .pages
+                .iter()
+                .filter(|p| Arc::strong_count(p) == 1)
+                .for_each(share),
         }
-        for d in status_diags.values() {
-            diags.extend(d.iter().cloned());
-        }
-        lap("translation status");
-        let (renderer, d) = Renderer::with_templates(&site, templates);
-        diags.extend(d);
-        let Some(renderer) = renderer else {
-            // Templates do not parse: nothing can be rendered; the next
-            // update starts from scratch.
-            return self.fail(diags);
-        };
-        lap("renderer");
+    }
 
-        // `@/` links per source.
-        let links: HashMap<String, BTreeSet<String>> = match &mut old {
-            Some(o) => {
-                let mut links = std::mem::take(&mut o.links);
-                let changed: BTreeSet<&str> = if in_place {
-                    edited_sources.iter().map(String::as_str).collect()
-                } else {
-                    let touched: HashSet<&Path> = touched
-                        .iter()
-                        .filter_map(|t| t.strip_prefix(&self.root).ok())
-                        .collect();
-                    site.pages
-                        .iter()
-                        .chain(o.site.pages.iter())
-                        .filter(|p| touched.contains(p.file.as_path()))
-                        .map(|p| p.source.as_str())
-                        .collect()
-                };
-                for s in changed {
-                    links.remove(s);
-                    let set = source_links(&site, s);
-                    if !set.is_empty() {
-                        links.insert(s.to_string(), set);
-                    }
-                }
-                links
-            }
-            None => all_links(&site),
-        };
-
-        // What to render.
-        let mut listed: BTreeSet<String> = BTreeSet::new();
-        let (all, keys) = match &old {
-            None => (true, BTreeSet::new()),
-            Some(o) => {
-                let mut all = changes.all_slots || o.feed_dirs != renderer.feed_dirs;
-                let mut keys = BTreeSet::new();
-                if !all {
-                    all = match &edits {
-                        Some(edits) if in_place => {
-                            affected_in_place(&site, edits, &mut keys, &mut listed)
-                        }
-                        _ => affected(&o.site, &site, &self.root, &touched, &links, &mut keys),
-                    };
-                }
-                if !all && !changes.langs.is_empty() {
-                    let langs: BTreeSet<&str> = config
-                        .languages
-                        .iter()
-                        .filter(|l| {
-                            changes.langs.contains(&l.key)
-                                || l.fallback.iter().any(|f| changes.langs.contains(f))
-                        })
-                        .map(|l| l.key.as_str())
-                        .collect();
-                    keys.extend(
-                        site.slots
-                            .keys()
-                            .filter(|k| langs.contains(k.1.as_str()))
-                            .cloned(),
-                    );
-                }
-                (all, keys)
-            }
-        };
-        lap("affected slots");
-        let render_keys: Vec<&Key> = if all {
-            site.slots.keys().collect()
-        } else {
-            keys.iter()
-                .filter(|k| site.slots.contains_key(*k))
-                .collect()
-        };
-        let outs: Vec<(Key, SlotOut)> = render_keys
-            .par_iter()
-            .filter_map(|key| {
-                let (slot, url) = site.slots.get(*key)?;
-                let (files, diags) = renderer.render_slot(key, *slot, url);
-                Some(((*key).clone(), slot_out(&renderer, files, diags)))
-            })
-            .collect();
-        // The language chooser and 404 page show the home pages and
-        // interface text only.
-        let root_pages =
-            all || !changes.langs.is_empty() || keys.iter().any(|k| k.0 == "_index.md");
-        let root_out = if root_pages {
-            let (root_files, d) = renderer.render_root_pages();
-            Some(slot_out(&renderer, root_files, d))
-        } else {
-            None
-        };
-        lap("render");
-
-        // Apply: take out what the re-rendered (or vanished) slots made.
-        let mut state = match old {
-            Some(o) if !all => o,
-            _ => {
-                self.output.clear();
-                State {
-                    config: config.clone(),
-                    site: empty_site(&self.root, &config),
-                    site_diags: Vec::new(),
-                    status_diags: BTreeMap::new(),
-                    feed_dirs: Vec::new(),
-                    links: HashMap::new(),
-                    slot_paths: BTreeMap::new(),
-                    slot_diags: BTreeMap::new(),
-                    root_diags: Vec::new(),
-                    lint_index: LinkState {
-                        base_path: renderer.base_path().to_string(),
-                        ..LinkState::default()
-                    },
-                    sitemap_dirty: true,
-                    feed_files: BTreeSet::new(),
-                    extra: BTreeSet::new(),
-                    sitemap: BTreeMap::new(),
-                    sitemap_xml: BTreeMap::new(),
-                    other: BTreeSet::new(),
-                }
-            }
-        };
-        let gone: Vec<Key> = if all {
-            Vec::new()
-        } else {
-            keys.iter().cloned().collect()
-        };
-        // Files rendered again are replaced below, not taken out: comparing
-        // old and new facts and sitemap entries tells whether the link
-        // check and the sitemap must follow.
-        let new_facts: HashSet<&str> = outs
-            .iter()
-            .flat_map(|(_, o)| o.facts.iter().map(|(p, _)| p.as_str()))
-            .collect();
-        let new_entries: HashSet<&str> = outs
-            .iter()
-            .flat_map(|(_, o)| o.sitemap.iter().map(|(p, _)| p.as_str()))
-            .collect();
-        for key in gone.iter().chain(outs.iter().map(|(k, _)| k)) {
-            if let Some(paths) = state.slot_paths.remove(key) {
-                for p in paths {
-                    self.output.remove(&p);
-                    if !new_facts.contains(p.as_str()) {
-                        state.lint_index.remove(&p);
-                    }
-                    if !new_entries.contains(p.as_str())
-                        && let Some(entry) = state.sitemap.remove(&p)
-                    {
-                        state.sitemap_xml.remove(&entry.0);
-                        state.sitemap_dirty = true;
-                    }
-                }
-            }
-            state.slot_diags.remove(key);
-        }
-        let rendered = outs.len();
-        for (key, out) in outs {
-            let paths = state.insert(&mut self.output, out.files, out.facts, out.sitemap);
-            state.slot_paths.insert(key.clone(), paths);
-            if !out.diags.is_empty() {
-                state.slot_diags.insert(key, out.diags);
-            }
-        }
-        if let Some(root_out) = root_out {
-            state.insert(
-                &mut self.output,
-                root_out.files,
-                root_out.facts,
-                root_out.sitemap,
-            );
-            state.root_diags = root_out.diags;
-        }
-        diags.extend(state.root_diags.iter().cloned());
-
-        // Static files and content files copied as they are.
-        let assets_touched = touched
+    /// Static files and content files copied as they are, when they (or
+    /// everything) changed.
+    fn copy_files(
+        &mut self,
+        state: &mut State,
+        changes: &Changes,
+        assembled: &Assembled,
+        layers: &Layers,
+        plan: &Plan,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let assets_touched = assembled
+            .touched
             .iter()
             .any(|p| p.extension().is_none_or(|e| e != "md"));
-        if all || changes.statics || assets_touched {
-            for p in std::mem::take(&mut state.other) {
-                self.output.remove(&p);
-            }
-            for (path, asset) in theme.static_files() {
-                let bytes = match &asset {
-                    Asset::Builtin(b) => Ok(b.to_vec()),
-                    Asset::Disk(p) => std::fs::read(p),
-                };
-                match bytes {
-                    Ok(b) => {
-                        self.output.insert(path.clone(), b.into());
-                        state.other.insert(path);
-                    }
-                    Err(e) => diags.push(
-                        Diagnostic::error("output/io", format!("cannot copy {path}: {e}"))
-                            .hint("check the disk space and permissions"),
-                    ),
-                }
-            }
-            for asset in &site.assets {
-                let rel = asset.to_string_lossy().replace('\\', "/");
-                match std::fs::read(self.root.join(content::CONTENT_DIR).join(asset)) {
-                    Ok(b) => {
-                        self.output.insert(rel.clone(), b.into());
-                        state.other.insert(rel);
-                    }
-                    Err(e) => diags.push(
-                        Diagnostic::error("output/io", format!("cannot copy {rel}: {e}"))
-                            .file(Path::new(content::CONTENT_DIR).join(asset))
-                            .hint("check the file permissions"),
-                    ),
-                }
-            }
+        if !(plan.all || changes.statics || assets_touched) {
+            return;
         }
-        // Sitemap and feeds: rewritten only when what they show changed
-        // (a sitemap entry; the listing data of a page in a feed's section;
-        // a language).
+        for p in std::mem::take(&mut state.other) {
+            self.output.remove(&p);
+        }
+        let memory = Memory::default();
+        let (written, d) = site_wide::copy_files(&layers.static_files, &assembled.site, &memory);
+        diags.extend(d);
+        state.other = written;
+        for (path, bytes) in memory.into_files() {
+            self.output.insert(path, bytes);
+        }
+    }
+
+    /// Sitemap, feeds and robots.txt: rewritten only when what they show
+    /// changed (a sitemap entry; the listing data of a page in a feed's
+    /// section; a language).
+    fn write_texts(
+        &mut self,
+        state: &mut State,
+        changes: &Changes,
+        assembled: &Assembled,
+        renderer: &Renderer<'_>,
+        plan: &Plan,
+    ) {
+        let site = &assembled.site;
         let content_dir = self.root.join(content::CONTENT_DIR);
         let in_feed_dir = |source: &str| {
             site.pages_of(source)
                 .iter()
                 .any(|p| renderer.feed_dirs.contains(&p.dir))
         };
-        let feeds_touched = all
+        let feeds_touched = plan.all
             || !changes.langs.is_empty()
-            || if in_place {
-                listed.iter().any(|s| in_feed_dir(s))
+            || if assembled.in_place.is_some() {
+                plan.listed.iter().any(|s| in_feed_dir(s))
             } else {
-                touched.iter().any(|p| {
+                assembled.touched.iter().any(|p| {
                     p.strip_prefix(&content_dir)
                         .is_ok_and(|r| renderer.feed_dirs.iter().any(|d| r.starts_with(d)))
                 })
             };
         let mut extra: Vec<(String, String)> = Vec::new();
-        if !config.base_url.is_empty() {
+        if !site.config.base_url.is_empty() {
             if state.sitemap_dirty {
                 // URLs are unique (the same order as `build`'s sorted entries).
                 let xml = feeds::sitemap_of(state.sitemap_xml.values().map(String::as_str));
@@ -1056,96 +990,310 @@ impl Engine {
                 for p in std::mem::take(&mut state.feed_files) {
                     self.output.remove(&p);
                 }
-                for (path, text) in feeds::atom_feeds(&renderer) {
+                for (path, text) in site_wide::feeds(renderer) {
                     state.feed_files.insert(path.clone());
                     self.output.insert(path, text.into_bytes().into());
                 }
             }
         }
-        if all || changes.full || state.extra.is_empty() {
-            extra.push(("robots.txt".into(), feeds::robots(&renderer)));
+        if plan.all || changes.full || state.extra.is_empty() {
+            extra.push(("robots.txt".into(), feeds::robots(renderer)));
         }
-        lap("feeds, sitemap");
         for (path, text) in extra {
             state.extra.insert(path.clone());
             self.output.insert(path, text.into_bytes().into());
         }
-        let other_files: HashSet<String> = state
-            .other
-            .iter()
-            .chain(state.extra.iter())
-            .chain(state.feed_files.iter())
-            .cloned()
-            .collect();
-        let links_checked = state.lint_index.check(other_files, all);
-        diags.extend(state.lint_index.diagnostics());
-        lap("site-wide lint");
-        for d in state.slot_diags.values() {
-            diags.extend(d.iter().cloned());
-        }
-        state.feed_dirs = renderer.feed_dirs.clone();
-        drop(renderer);
-        state.site = site;
-        state.site_diags = site_diags;
-        state.status_diags = status_diags;
-        state.config = config;
-        state.links = links;
-
-        let (errors, allow) = (&state.config.lint.errors, &state.config.lint.allow);
-        diags.retain(|d| d.is_error() || !allow.iter().any(|r| r == &d.rule));
-        diag::promote(&mut diags, self.options.strict, errors);
-        diag::sort(&mut diags);
-        self.diagnostics = diags;
-        self.state = Some(state);
-        lap("diagnostics");
-        let pages_indexed = self.state.as_ref().map_or(0, |s| s.lint_index.facts.len());
-        Report {
-            slots: rendered,
-            full: all,
-            elapsed: Duration::ZERO,
-            stages,
-            links_checked,
-            pages_indexed,
-        }
     }
 
     /// An update that could not render: the next one starts from scratch.
-    fn fail(&mut self, mut diags: Vec<Diagnostic>) -> Report {
-        diag::sort(&mut diags);
+    /// `config` is the configuration when it loaded.
+    fn fail(&mut self, mut diags: Vec<Diagnostic>, config: Option<&Config>) -> Report {
         if !diags.iter().any(Diagnostic::is_error) {
             diags.push(Diagnostic::error(
                 "serve/failed",
                 "the site could not be loaded",
             ));
         }
-        self.diagnostics = diags;
+        self.diagnostics =
+            build::finish_diagnostics(diags, config.map(|c| &c.lint), self.options.strict);
         self.state = None;
         Report::default()
     }
 }
 
+/// Loads the layers as `build` does (`build::load::load_layers`) and
+/// parses the templates; `Err` when the theme cannot be loaded.
+fn load_layers(root: &Path, config: &Config) -> Result<Layers, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let Some(layers) = load::load_layers(root, config, &mut diags) else {
+        return Err(diags);
+    };
+    let static_files = layers.theme.static_files();
+    let glossary = layers.glossary.clone();
+    let (templates, d) = Templates::new(
+        config,
+        &layers.theme,
+        layers.i18n,
+        layers.dates,
+        layers.glossary,
+    );
+    diags.extend(d);
+    Ok(Layers {
+        templates: templates.map(Arc::new),
+        glossary,
+        static_files,
+        diags,
+    })
+}
+
+/// The content checks (`build::checks`) per source: kept from the last
+/// update for sources whose pages are the very same (shared) pages, run
+/// again for the others; all of them after the configuration, glossary or
+/// the glossary page changed.
+fn check_sources(
+    old: Option<&mut State>,
+    assembled: &Assembled,
+    glossary: &Glossary,
+    reload: bool,
+) -> BTreeMap<String, Vec<Diagnostic>> {
+    let site = &assembled.site;
+    let glossary_page = crate::plain::glossary_source(site);
+    let all_sources = || {
+        site.sources
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<&str>>()
+    };
+    let (mut kept, mut sources): (BTreeMap<String, Vec<Diagnostic>>, Vec<&str>) = match old {
+        Some(o) if !reload && crate::plain::glossary_source(&o.site) == glossary_page => {
+            let mut kept = std::mem::take(&mut o.source_diags);
+            let sources: Vec<&str> = match assembled.edited_sources() {
+                Some(edited) => site
+                    .sources
+                    .iter()
+                    .filter(|s| edited.contains(*s))
+                    .map(String::as_str)
+                    .collect(),
+                None => {
+                    kept.retain(|s, _| !site.pages_of(s).is_empty());
+                    site.sources
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|s| {
+                            let (a, b) = (o.site.pages_of(s), site.pages_of(s));
+                            a.len() != b.len() || a.iter().zip(b).any(|(x, y)| !Arc::ptr_eq(x, y))
+                        })
+                        .collect()
+                }
+            };
+            (kept, sources)
+        }
+        _ => (BTreeMap::new(), all_sources()),
+    };
+    // Whether an easy page's glossary terms are explained depends on the
+    // glossary page's own pages.
+    if glossary_page.is_some_and(|g| sources.contains(&g)) {
+        kept.clear();
+        sources = all_sources();
+    }
+    let (found, _) = checks::check_sources(site, glossary, &sources, false);
+    for (source, d) in sources.iter().zip(found) {
+        if d.is_empty() {
+            kept.remove(*source);
+        } else {
+            kept.insert((*source).to_string(), d);
+        }
+    }
+    kept
+}
+
+/// The `@/` link targets per source, brought up to date for the sources
+/// whose pages were read again.
+fn update_links(
+    old: Option<&mut State>,
+    assembled: &Assembled,
+    root: &Path,
+) -> HashMap<String, BTreeSet<String>> {
+    let site = &assembled.site;
+    let Some(o) = old else {
+        return all_links(site);
+    };
+    let mut links = std::mem::take(&mut o.links);
+    let changed: BTreeSet<String> = match assembled.edited_sources() {
+        Some(edited) => edited,
+        None => {
+            let touched: HashSet<&Path> = assembled
+                .touched
+                .iter()
+                .filter_map(|t| t.strip_prefix(root).ok())
+                .collect();
+            site.pages
+                .iter()
+                .chain(o.site.pages.iter())
+                .filter(|p| touched.contains(p.file.as_path()))
+                .map(|p| p.source.clone())
+                .collect()
+        }
+    };
+    for s in changed {
+        links.remove(&s);
+        let set = source_links(site, &s);
+        if !set.is_empty() {
+            links.insert(s, set);
+        }
+    }
+    links
+}
+
+/// The dependency map applied: which slots an update renders.
+fn plan(
+    changes: &Changes,
+    old: Option<&State>,
+    assembled: &Assembled,
+    links: &HashMap<String, BTreeSet<String>>,
+    renderer: &Renderer<'_>,
+    root: &Path,
+) -> Plan {
+    let site = &assembled.site;
+    let mut plan = Plan {
+        all: true,
+        keys: BTreeSet::new(),
+        root_pages: true,
+        listed: BTreeSet::new(),
+    };
+    let Some(o) = old else {
+        return plan;
+    };
+    plan.all = changes.all_slots || o.feed_dirs != renderer.feed_dirs;
+    if !plan.all {
+        plan.all = match &assembled.in_place {
+            Some(edits) => affected_in_place(site, edits, &mut plan.keys, &mut plan.listed),
+            None => affected(
+                &o.site,
+                site,
+                root,
+                &assembled.touched,
+                links,
+                &mut plan.keys,
+            ),
+        };
+    }
+    if !plan.all && !changes.langs.is_empty() {
+        let langs: BTreeSet<&str> = site
+            .config
+            .languages
+            .iter()
+            .filter(|l| {
+                changes.langs.contains(&l.key)
+                    || l.fallback.iter().any(|f| changes.langs.contains(f))
+            })
+            .map(|l| l.key.as_str())
+            .collect();
+        plan.keys.extend(
+            site.slots
+                .keys()
+                .filter(|k| langs.contains(k.1.as_str()))
+                .cloned(),
+        );
+    }
+    // The language chooser and 404 page show the home pages and interface
+    // text only.
+    plan.root_pages =
+        plan.all || !changes.langs.is_empty() || plan.keys.iter().any(|k| k.0 == "_index.md");
+    plan
+}
+
 impl State {
-    /// Adds rendered files; returns their paths.
-    fn insert(
+    fn new(root: &Path, config: &Config, base_path: &str) -> State {
+        State {
+            config: config.clone(),
+            site: empty_site(root, config),
+            site_diags: Vec::new(),
+            source_diags: BTreeMap::new(),
+            feed_dirs: Vec::new(),
+            links: HashMap::new(),
+            slot_paths: BTreeMap::new(),
+            slot_diags: BTreeMap::new(),
+            root_diags: Vec::new(),
+            lint_index: LinkState::new(base_path),
+            sitemap_dirty: true,
+            feed_files: BTreeSet::new(),
+            extra: BTreeSet::new(),
+            sitemap: BTreeMap::new(),
+            sitemap_xml: BTreeMap::new(),
+            other: BTreeSet::new(),
+        }
+    }
+
+    /// Takes out what the re-rendered (or vanished) slots made and puts in
+    /// what `rendered` and the `files` it wrote hold; returns how many
+    /// slots were rendered.
+    fn apply(
         &mut self,
         output: &mut Files,
+        plan: &Plan,
+        rendered: pages::Pages,
         files: Vec<(String, Arc<[u8]>)>,
-        facts: Vec<(String, Facts)>,
-        sitemap: Vec<(String, SitemapEntry)>,
-    ) -> Vec<String> {
-        let mut paths = Vec::with_capacity(files.len());
+    ) -> usize {
+        // Files rendered again are replaced, not taken out: comparing old
+        // and new facts and sitemap entries tells whether the link check
+        // and the sitemap must follow.
+        let new_pages: HashMap<&str, bool> = rendered
+            .slots
+            .iter()
+            .flat_map(|(_, o)| o.pages.iter())
+            .map(|p| (p.path.as_str(), p.sitemap.is_some()))
+            .collect();
+        let gone = if plan.all { None } else { Some(&plan.keys) };
+        for key in gone
+            .into_iter()
+            .flatten()
+            .chain(rendered.slots.iter().map(|(k, _)| k))
+        {
+            for p in self.slot_paths.remove(key).into_iter().flatten() {
+                output.remove(&p);
+                let new = new_pages.get(p.as_str());
+                if new.is_none() {
+                    self.lint_index.remove(&p);
+                }
+                if new != Some(&true)
+                    && let Some(entry) = self.sitemap.remove(&p)
+                {
+                    self.sitemap_xml.remove(&entry.0);
+                    self.sitemap_dirty = true;
+                }
+            }
+            self.slot_diags.remove(key);
+        }
         for (path, bytes) in files {
-            output.insert(path.clone(), bytes);
-            paths.push(path);
+            output.insert(path, bytes);
         }
-        for (path, f) in facts {
-            self.lint_index.insert(path, f);
+        let count = rendered.slots.len();
+        for (key, out) in rendered.slots {
+            let paths = self.insert(out.pages);
+            self.slot_paths.insert(key.clone(), paths);
+            if !out.diagnostics.is_empty() {
+                self.slot_diags.insert(key, out.diagnostics);
+            }
         }
-        for (path, entry) in sitemap {
-            if self.sitemap.get(&path) != Some(&entry) {
+        if let Some(root) = rendered.root {
+            self.insert(root.pages);
+            self.root_diags = root.diagnostics;
+        }
+        count
+    }
+
+    /// Indexes rendered pages for the link check and the sitemap; returns
+    /// their paths.
+    fn insert(&mut self, pages: Vec<pages::PageOut>) -> Vec<String> {
+        let mut paths = Vec::with_capacity(pages.len());
+        for page in pages {
+            if let Some(entry) = page.sitemap
+                && self.sitemap.get(&page.path) != Some(&entry)
+            {
                 let xml = feeds::sitemap_url(&entry);
                 let url = entry.0.clone();
-                if let Some(old) = self.sitemap.insert(path, entry)
+                if let Some(old) = self.sitemap.insert(page.path.clone(), entry)
                     && old.0 != url
                 {
                     self.sitemap_xml.remove(&old.0);
@@ -1153,8 +1301,31 @@ impl State {
                 self.sitemap_xml.insert(url, xml);
                 self.sitemap_dirty = true;
             }
+            self.lint_index.insert(page.path.clone(), page.facts);
+            paths.push(page.path);
         }
         paths
+    }
+
+    /// Re-checks the links the update affects (all with `all`, or when the
+    /// other files changed); returns how many pages were checked.
+    fn check_links(&mut self, all: bool) -> usize {
+        let other_files: HashSet<String> = self
+            .other
+            .iter()
+            .chain(self.extra.iter())
+            .chain(self.feed_files.iter())
+            .cloned()
+            .collect();
+        self.lint_index.check(other_files, all)
+    }
+
+    /// The findings of the rendered pages and the site-wide checks.
+    fn diagnostics(&self) -> impl Iterator<Item = Diagnostic> + '_ {
+        self.lint_index
+            .diagnostics()
+            .chain(self.slot_diags.values().flatten().cloned())
+            .chain(self.root_diags.iter().cloned())
     }
 }
 
@@ -1191,29 +1362,6 @@ fn walk_files(dir: &Path) -> Vec<PathBuf> {
         .filter(|e| !e.file_type().is_dir())
         .map(walkdir::DirEntry::into_path)
         .collect()
-}
-
-/// Lints rendered files and keeps what the site-wide steps need.
-fn slot_out(renderer: &Renderer<'_>, files: Vec<OutFile>, mut diags: Vec<Diagnostic>) -> SlotOut {
-    let mut out = SlotOut::default();
-    for file in files {
-        let url = file
-            .url
-            .clone()
-            .unwrap_or_else(|| format!("/{}", file.path));
-        let (facts, d) = lint::scan(&file.html, &url, file.source_file.as_deref());
-        diags.extend(d);
-        if file.indexable {
-            out.sitemap.push((
-                file.path.clone(),
-                (renderer.absolute(&url), file.alternates, file.lastmod),
-            ));
-        }
-        out.facts.push((file.path.clone(), facts));
-        out.files.push((file.path, file.html.into_bytes().into()));
-    }
-    out.diags = diags;
-    out
 }
 
 /// Every slot of a source.

@@ -1,0 +1,91 @@
+//! The load stage: `site.toml`, the theme with its layers, Fluent bundles,
+//! date formats, the glossary and the content. Each input is read once
+//! here and handed forward; the later stages read no configuration.
+
+use std::path::Path;
+
+use crate::config::Config;
+use crate::content::{self, LoadOptions, Site};
+use crate::dates::Dates;
+use crate::diag::Diagnostic;
+use crate::glossary::Glossary;
+use crate::i18n::I18n;
+use crate::theme::Theme;
+
+use super::BuildOptions;
+
+/// Loads the site model and everything rendering needs.
+pub struct Loaded {
+    pub site: Site,
+    pub theme: Theme,
+    pub i18n: I18n,
+    pub dates: Dates,
+    pub glossary: Glossary,
+}
+
+/// What rendering needs besides the content: independent of `content/`, so
+/// `serve` keeps it across content edits.
+pub struct Layers {
+    pub theme: Theme,
+    pub i18n: I18n,
+    pub dates: Dates,
+    pub glossary: Glossary,
+}
+
+/// Loads site.toml, with `--base-url` applied.
+pub fn load_config(options: &BuildOptions, diags: &mut Vec<Diagnostic>) -> Option<Config> {
+    let (config, d) = crate::config::load(&options.root);
+    diags.extend(d);
+    let mut config = config?;
+    if let Some(url) = &options.base_url {
+        config.base_url = url.trim_end_matches('/').to_string();
+    }
+    Some(config)
+}
+
+/// Loads the theme (with the warnings about symbolic links in the site's
+/// folders), Fluent bundles, date formats and glossary; `None` when the
+/// theme cannot be loaded.
+pub fn load_layers(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Option<Layers> {
+    let theme = match Theme::load(root, config) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    diags.extend(crate::theme::symlink_warnings(root));
+    let (i18n, d) = crate::i18n::load(root, config, &theme);
+    diags.extend(d);
+    let (dates, d) = Dates::new(config);
+    diags.extend(d);
+    let (glossary, d) = crate::glossary::load(root, config);
+    diags.extend(d);
+    Some(Layers {
+        theme,
+        i18n,
+        dates,
+        glossary,
+    })
+}
+
+/// Loads everything: configuration, layers and content.
+pub fn load(options: &BuildOptions, diags: &mut Vec<Diagnostic>) -> Option<Loaded> {
+    let config = load_config(options, diags)?;
+    let layers = load_layers(&options.root, &config, diags)?;
+    let (site, d) = content::load(
+        &options.root,
+        config,
+        LoadOptions {
+            drafts: options.drafts,
+        },
+    );
+    diags.extend(d);
+    Some(Loaded {
+        site,
+        theme: layers.theme,
+        i18n: layers.i18n,
+        dates: layers.dates,
+        glossary: layers.glossary,
+    })
+}
