@@ -186,7 +186,8 @@ struct State {
     links: HashMap<String, BTreeSet<String>>,
     slot_paths: BTreeMap<Key, Vec<String>>,
     slot_diags: BTreeMap<Key, Vec<Diagnostic>>,
-    /// Findings of the language chooser and the 404 page.
+    /// Output paths and findings of the language chooser and the 404 page.
+    root_paths: Vec<String>,
     root_diags: Vec<Diagnostic>,
     /// Lint facts per output path, indexed for incremental link checks.
     lint_index: LinkState,
@@ -1214,6 +1215,7 @@ impl State {
             links: HashMap::new(),
             slot_paths: BTreeMap::new(),
             slot_diags: BTreeMap::new(),
+            root_paths: Vec::new(),
             root_diags: Vec::new(),
             lint_index: LinkState::new(base_path),
             sitemap_dirty: true,
@@ -1241,7 +1243,9 @@ impl State {
         let new_pages: HashMap<&str, bool> = rendered
             .slots
             .iter()
-            .flat_map(|(_, o)| o.pages.iter())
+            .map(|(_, o)| o)
+            .chain(rendered.root.as_ref())
+            .flat_map(|o| o.pages.iter())
             .map(|p| (p.path.as_str(), p.sitemap.is_some()))
             .collect();
         let gone = if plan.all { None } else { Some(&plan.keys) };
@@ -1250,20 +1254,13 @@ impl State {
             .flatten()
             .chain(rendered.slots.iter().map(|(k, _)| k))
         {
-            for p in self.slot_paths.remove(key).into_iter().flatten() {
-                output.remove(&p);
-                let new = new_pages.get(p.as_str());
-                if new.is_none() {
-                    self.lint_index.remove(&p);
-                }
-                if new != Some(&true)
-                    && let Some(entry) = self.sitemap.remove(&p)
-                {
-                    self.sitemap_xml.remove(&entry.0);
-                    self.sitemap_dirty = true;
-                }
-            }
+            let paths = self.slot_paths.remove(key).unwrap_or_default();
+            self.take_out(output, paths, &new_pages);
             self.slot_diags.remove(key);
+        }
+        if rendered.root.is_some() {
+            let paths = std::mem::take(&mut self.root_paths);
+            self.take_out(output, paths, &new_pages);
         }
         for (path, bytes) in files {
             output.insert(path, bytes);
@@ -1277,10 +1274,34 @@ impl State {
             }
         }
         if let Some(root) = rendered.root {
-            self.insert(root.pages);
+            self.root_paths = self.insert(root.pages);
             self.root_diags = root.diagnostics;
         }
         count
+    }
+
+    /// Takes the files at `paths` out of the output, and out of the link
+    /// index and the sitemap unless `new_pages` has them again (path →
+    /// whether it has a sitemap entry).
+    fn take_out(
+        &mut self,
+        output: &mut Files,
+        paths: Vec<String>,
+        new_pages: &HashMap<&str, bool>,
+    ) {
+        for p in paths {
+            output.remove(&p);
+            let new = new_pages.get(p.as_str());
+            if new.is_none() {
+                self.lint_index.remove(&p);
+            }
+            if new != Some(&true)
+                && let Some(entry) = self.sitemap.remove(&p)
+            {
+                self.sitemap_xml.remove(&entry.0);
+                self.sitemap_dirty = true;
+            }
+        }
     }
 
     /// Indexes rendered pages for the link check and the sitemap; returns
