@@ -297,31 +297,49 @@ fn print_update(
     changed: Option<usize>,
     verbose: bool,
 ) {
+    eprint!(
+        "{}",
+        update_text(engine.diagnostics(), report, changed, verbose)
+    );
+}
+
+/// What the terminal shows after an update: every finding as `check`
+/// prints it (warnings too), then one line on what was done.
+fn update_text(
+    diagnostics: &[Diagnostic],
+    report: &incremental::Report,
+    changed: Option<usize>,
+    verbose: bool,
+) -> String {
+    let mut out = String::new();
     if verbose {
         for (stage, time) in &report.stages {
-            eprintln!("  {stage}: {:.1} ms", time.as_secs_f64() * 1000.0);
+            out.push_str(&format!(
+                "  {stage}: {:.1} ms\n",
+                time.as_secs_f64() * 1000.0
+            ));
         }
     }
-    let text = diag::render_text(engine.diagnostics());
-    let errors = diag::count(engine.diagnostics(), Severity::Error);
+    out.push_str(&diag::render_text(diagnostics));
+    let errors = diag::count(diagnostics, Severity::Error);
+    let warnings = diag::count(diagnostics, Severity::Warning);
     if errors > 0 {
-        eprint!("{text}");
-        eprintln!(
-            "vielfalt serve: {errors} error(s); still serving the last good version (fix and save to update)"
-        );
-        return;
+        out.push_str(&format!(
+            "vielfalt serve: {errors} error(s), {warnings} warning(s); still serving the last good version (fix and save to update)\n"
+        ));
+        return out;
     }
     let what = match changed {
         None => "built".to_string(),
         Some(n) => format!("{n} change(s):"),
     };
-    let warnings = diag::count(engine.diagnostics(), Severity::Warning);
-    eprintln!(
-        "vielfalt serve: {what} {} {} rendered in {:.0} ms, {warnings} warning(s)",
+    out.push_str(&format!(
+        "vielfalt serve: {what} {} {} rendered in {:.0} ms, {warnings} warning(s)\n",
         report.slots,
         if report.full { "pages (all)" } else { "pages" },
         report.elapsed.as_secs_f64() * 1000.0
-    );
+    ));
+    out
 }
 
 /// Waits for batches of file events and rebuilds.
@@ -723,6 +741,30 @@ mod tests {
         assert_eq!(safe_path("/").as_deref(), Some(""));
         assert_eq!(safe_path("/de/leitbild/").as_deref(), Some("de/leitbild/"));
         assert_eq!(safe_path("/de/gr%C3%BCnde/").as_deref(), Some("de/gründe/"));
+    }
+
+    #[test]
+    fn the_terminal_shows_warnings_and_errors() {
+        let report = incremental::Report {
+            slots: 3,
+            ..incremental::Report::default()
+        };
+        let warning = Diagnostic::warning("plain/sentence-length", "this sentence has 21 words")
+            .file("content/x.easy.md")
+            .at(5, 1);
+        let text = update_text(std::slice::from_ref(&warning), &report, Some(1), false);
+        assert!(
+            text.starts_with("warning[plain/sentence-length]: this sentence has 21 words\n  --> content/x.easy.md:5:1\n"),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("1 change(s): 3 pages rendered in 0 ms, 1 warning(s)\n"),
+            "{text}"
+        );
+        let error = Diagnostic::error("template/error", "broken");
+        let text = update_text(&[error, warning], &report, Some(1), false);
+        assert!(text.contains("error[template/error]: broken\n"), "{text}");
+        assert!(text.ends_with("1 error(s), 1 warning(s); still serving the last good version (fix and save to update)\n"), "{text}");
     }
 
     #[test]
