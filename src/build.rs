@@ -333,7 +333,7 @@ pub fn finish_diagnostics(
     let errors = lint.map_or(&[][..], |l| l.errors.as_slice());
     diag::promote(&mut diags, strict, errors);
     diag::sort(&mut diags);
-    diags
+    diag::group(diags)
 }
 
 /// The slots of a site whose page is real (not a fallback), for reports.

@@ -8,7 +8,7 @@
 //! render. Menus, section children and feeds are precomputed once.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use fluent_bundle::FluentArgs;
@@ -1145,15 +1145,41 @@ fn template_error(
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
+    // A `t()` call whose message cannot be resolved (a variable it uses that
+    // the template does not pass): the cause is the message in the
+    // language's locale folder, not the template or the page, so every page
+    // failing on it gives the same finding (`diag::group` reports it once).
+    if let Some(cause) = message
+        .split("Function call 't' failed: ")
+        .nth(1)
+        .filter(|c| c.contains("Resolver error"))
+    {
+        let lang = cause
+            .split("` in `")
+            .nth(1)
+            .and_then(|r| r.split('`').next());
+        let mut d = Diagnostic::error(
+            "template/error",
+            format!("an interface message cannot be formatted: {cause}"),
+        )
+        .hint("the theme's templates pass only the variables of the theme's own message: use only those in the site's message");
+        if let Some(lang) = lang {
+            d = d.file(Path::new("locales").join(lang));
+        }
+        return match page {
+            Some(p) => d.url(&p.url),
+            None => d,
+        };
+    }
     let mut d = Diagnostic::error("template/error", message).hint(match page {
-        Some(p) => format!(
-            "while rendering {}; fix the template or the data it uses",
-            p.file.display()
-        ),
+        Some(_) => "fix the template or the data it uses".to_string(),
         None => {
             "fix the template; see https://keats.github.io/tera/docs/ for the syntax".to_string()
         }
     });
+    if let Some(p) = page {
+        d = d.url(&p.url);
+    }
     d.file = template.and_then(|t| files.get(&t).cloned());
     if let Some((line, column)) = position {
         d = d.at(line, column);
