@@ -32,11 +32,11 @@ pub fn check_sources(
             let mut diags = crate::status::outdated(site, pages.iter().map(AsRef::as_ref));
             let mut readability = Vec::new();
             for page in pages {
-                if figures || page.variant.is_some() {
-                    if let Some((f, d)) = checker.page(page) {
-                        readability.push(f);
-                        diags.extend(d);
-                    }
+                if (figures || page.variant.is_some())
+                    && let Some((f, d)) = checker.page(page)
+                {
+                    readability.push(f);
+                    diags.extend(d);
                 }
             }
             (diags, readability)

@@ -1,6 +1,13 @@
-//! Incremental rebuilds for `serve`: the site's output kept in memory and
-//! brought up to date after each change by re-rendering only the slots the
-//! change can affect.
+//! Incremental rebuilds for `serve`: the build's stages (`build::load`,
+//! `build::checks`, `build::pages`, `build::site_wide`,
+//! `build::finish_diagnostics`) run for what a change affects, into the
+//! site's output kept in memory. What is the engine's own is the file
+//! cache, the dependency map (`affected`), the findings kept per source
+//! and per slot, the link index (`links`) and the in-memory output
+//! (`files`); everything a page shows or is checked for comes from the
+//! same functions as in `build` and `check`, so the engine reports what a
+//! fresh `check` reports and writes what a fresh `build` writes (tested
+//! after every save of a long series of edits, `tests/it/pipeline.rs`).
 //!
 //! The dependency map (ARCHITECTURE.md "Incremental rebuilds"):
 //! - an edited page re-renders every slot of its source (translations show
@@ -14,28 +21,29 @@
 //!   file the slots of the languages whose fallback chain uses it;
 //! - `site.toml` (or a theme that fails to load) means a full rebuild.
 //!
+//! The content checks (translation status, plain language) run again for
+//! the sources whose pages changed, and for every source after the
+//! configuration, the glossary or the glossary page changed.
+//!
 //! The work per update follows the edit, not the site: an edit that keeps
 //! every address and URL (saving a page) updates the `Site` in place
 //! (`Site::replace_pages`); otherwise pages are shared (`Arc`) between the
 //! file cache and the `Site`, so assembling the new `Site` copies
-//! pointers. Templates are parsed once and kept until a template, locale
-//! or glossary file changes; outdated-translation warnings are kept per
-//! source; the output is a persistent map (`Files`) that `serve` publishes
-//! without copying it; the site-wide link check keeps an index (facts
-//! per page, who links where) and re-checks only the pages whose facts
-//! changed and the pages linking to a page whose URL, language or ids
-//! changed (`lint::check_links_of`); the sitemap is rewritten only when an
-//! entry changed, feeds only when the listing data of a page of their
-//! section (or a language, or everything) changed, the language chooser
-//! and 404 page only when the home pages or interface text did. The
-//! engine always follows the files on disk, also when an update has errors, so that the
+//! pointers. Templates are parsed once and kept until a file outside
+//! `content/` changes; the output is a persistent map (`Files`) that
+//! `serve` publishes without copying it; the link index re-checks only the
+//! pages whose facts changed and the pages linking to a page whose URL,
+//! language or ids changed; the sitemap is rewritten only when an entry
+//! changed, feeds only when the listing data of a page of their section
+//! (or a language, or everything) changed, the language chooser and 404
+//! page only when the home pages or interface text did. The engine always
+//! follows the files on disk, also when an update has errors, so that the
 //! next update is computed against what the output really is; `serve`
-//! publishes the output only when an update has no errors. The result is
-//! byte-identical to `vielfalt build` with the same options (tested).
+//! publishes the output only when an update has no errors.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -43,108 +51,18 @@ use rayon::prelude::*;
 use crate::build::pages::{self, Scope};
 use crate::build::{self, BuildOptions, checks, load, site_wide};
 use crate::config::Config;
-use crate::content::{self, Entry, Key, LoadOptions, Page, Site, Slot};
+use crate::content::{self, Entry, Key, LoadOptions, Page, Site};
 use crate::diag::Diagnostic;
 use crate::feeds::{self, SitemapEntry};
 use crate::glossary::Glossary;
-use crate::lint::Facts;
 use crate::lint::cache::Cache as LintCache;
-use crate::output::Sink;
 use crate::render::{Renderer, Templates};
 use crate::theme::Asset;
 
-/// The output of a site: path below the output folder → bytes.
-///
-/// A persistent map: a clone shares everything with the original, and a
-/// change afterwards copies only the small bucket it falls into. `serve`
-/// publishes a clone after every update while requests may still read
-/// the one before; publishing therefore costs what the update changed,
-/// not the size of the site (a 12,000-page site has ~14,000 files).
-#[derive(Clone)]
-pub struct Files {
-    buckets: Vec<Arc<BTreeMap<String, Arc<[u8]>>>>,
-    len: usize,
-}
-
-/// Buckets of `Files`: sites of 10,000–100,000 files give buckets of some
-/// tens to hundreds of entries.
-const BUCKETS: usize = 256;
-
-impl Default for Files {
-    fn default() -> Self {
-        Files::new()
-    }
-}
-
-impl std::fmt::Debug for Files {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Files").field("len", &self.len).finish()
-    }
-}
-
-impl Files {
-    pub fn new() -> Files {
-        Files {
-            buckets: (0..BUCKETS).map(|_| Arc::new(BTreeMap::new())).collect(),
-            len: 0,
-        }
-    }
-
-    /// FNV-1a of the path: stable, and paths are our own output's.
-    fn bucket(path: &str) -> usize {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in path.bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        usize::try_from(h % BUCKETS as u64).unwrap_or(0)
-    }
-
-    pub fn get(&self, path: &str) -> Option<&Arc<[u8]>> {
-        self.buckets.get(Self::bucket(path))?.get(path)
-    }
-
-    pub fn contains_key(&self, path: &str) -> bool {
-        self.get(path).is_some()
-    }
-
-    pub fn insert(&mut self, path: String, bytes: Arc<[u8]>) {
-        if let Some(bucket) = self.buckets.get_mut(Self::bucket(&path))
-            && Arc::make_mut(bucket).insert(path, bytes).is_none()
-        {
-            self.len += 1;
-        }
-    }
-
-    pub fn remove(&mut self, path: &str) {
-        if let Some(bucket) = self.buckets.get_mut(Self::bucket(path))
-            && bucket.contains_key(path)
-            && Arc::make_mut(bucket).remove(path).is_some()
-        {
-            self.len -= 1;
-        }
-    }
-
-    pub fn clear(&mut self) {
-        *self = Files::new();
-    }
-
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// Every file, sorted by path.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &Arc<[u8]>)> {
-        let mut all: Vec<(&String, &Arc<[u8]>)> =
-            self.buckets.iter().flat_map(|b| b.iter()).collect();
-        all.sort_by(|a, b| a.0.cmp(b.0));
-        all.into_iter()
-    }
-}
+use super::affected::{affected, affected_in_place, all_links, source_links};
+pub use super::files::Files;
+use super::files::Memory;
+use super::links::LinkState;
 
 /// What one update did.
 #[derive(Debug, Clone, Default)]
@@ -203,219 +121,6 @@ struct State {
     extra: BTreeSet<String>,
     /// Static files of theme and site, and copied content files.
     other: BTreeSet<String>,
-}
-
-/// The site-wide link and title checks, kept up to date page by page
-/// (`lint::check_links_of`) instead of re-run over every page per edit.
-#[derive(Default)]
-struct LinkState {
-    /// The site's base path (`/` or `/sub/`), for `lint::link_target`.
-    base_path: String,
-    /// Facts per output path.
-    facts: HashMap<String, Facts>,
-    /// Output path per page URL.
-    by_url: HashMap<String, String>,
-    /// Output paths of the pages that link to a site path.
-    linked_from: HashMap<String, HashSet<String>>,
-    /// The same for links with an anchor (`/de/x/#teil`).
-    anchored_from: HashMap<String, HashSet<String>>,
-    /// Link findings per output path (only non-empty).
-    diags: HashMap<String, Vec<Diagnostic>>,
-    /// URL → file per title.
-    titles: BTreeMap<String, BTreeMap<String, Option<PathBuf>>>,
-    /// The titles of more than one page, so that reporting them does not
-    /// walk every title.
-    duplicate_titles: BTreeSet<String>,
-    /// Output paths whose facts came or went in this update.
-    dirty_paths: HashSet<String>,
-    /// URLs of those pages whose existence, URL or language changed.
-    dirty_urls: HashSet<String>,
-    /// URLs of pages whose ids (only) changed.
-    dirty_ids: HashSet<String>,
-    /// The other output files links may point to, as last checked.
-    files: HashSet<String>,
-}
-
-impl LinkState {
-    fn new(base_path: &str) -> LinkState {
-        LinkState {
-            base_path: base_path.to_string(),
-            ..LinkState::default()
-        }
-    }
-
-    fn remove(&mut self, path: &str) {
-        self.take(path, Target::Changed);
-    }
-
-    /// Takes a page out of the index; with `as_target`, the pages linking
-    /// to its URL are re-checked too.
-    fn take(&mut self, path: &str, as_target: Target) {
-        let Some(f) = self.facts.remove(path) else {
-            return;
-        };
-        if self.by_url.get(&f.url).is_some_and(|p| p == path) {
-            self.by_url.remove(&f.url);
-        }
-        for link in &f.links {
-            if let Some(t) = site_wide::link_target(link.href, &self.base_path) {
-                for map in [&mut self.linked_from, &mut self.anchored_from] {
-                    if let Some(set) = map.get_mut(t) {
-                        set.remove(path);
-                        if set.is_empty() {
-                            map.remove(t);
-                        }
-                    }
-                }
-            }
-        }
-        if let Some(urls) = self.titles.get_mut(&f.title) {
-            urls.remove(&f.url);
-            if urls.len() < 2 {
-                self.duplicate_titles.remove(&f.title);
-            }
-            if urls.is_empty() {
-                self.titles.remove(&f.title);
-            }
-        }
-        self.diags.remove(path);
-        self.dirty_paths.insert(path.to_string());
-        match as_target {
-            Target::Changed => self.dirty_urls.insert(f.url),
-            Target::Ids => self.dirty_ids.insert(f.url),
-            Target::Same => false,
-        };
-    }
-
-    fn insert(&mut self, path: String, f: Facts) {
-        // A page rendered again with the same facts (root pages are on every
-        // update; most slots of an edited source) changes no finding.
-        // Pages linking to this one need a new check only when what they
-        // rely on changed: its existence, URL, language or ids (a section
-        // page that lists one more page is linked from all its pages).
-        let as_target = match self.facts.get(&path) {
-            Some(old) if same_facts(old, &f) => return,
-            Some(old) if old.url != f.url || old.lang != f.lang => Target::Changed,
-            Some(old) if old.ids != f.ids => Target::Ids,
-            Some(_) => Target::Same,
-            None => Target::Changed,
-        };
-        self.take(&path, as_target);
-        for link in &f.links {
-            if let Some(t) = site_wide::link_target(link.href, &self.base_path) {
-                self.linked_from
-                    .entry(t.to_string())
-                    .or_default()
-                    .insert(path.clone());
-                if link
-                    .href
-                    .split_once('#')
-                    .is_some_and(|(_, a)| !a.is_empty())
-                {
-                    self.anchored_from
-                        .entry(t.to_string())
-                        .or_default()
-                        .insert(path.clone());
-                }
-            }
-        }
-        let urls = self.titles.entry(f.title.clone()).or_default();
-        urls.insert(f.url.clone(), f.file.clone());
-        if urls.len() > 1 {
-            self.duplicate_titles.insert(f.title.clone());
-        }
-        self.by_url.insert(f.url.clone(), path.clone());
-        self.dirty_paths.insert(path.clone());
-        match as_target {
-            Target::Changed => self.dirty_urls.insert(f.url.clone()),
-            Target::Ids => self.dirty_ids.insert(f.url.clone()),
-            Target::Same => false,
-        };
-        self.facts.insert(path, f);
-    }
-
-    /// Re-checks the links of the pages that changed and of the pages that
-    /// link to them (all pages when `files` changed or `all`); returns how
-    /// many pages were checked.
-    fn check(&mut self, files: HashSet<String>, all: bool) -> usize {
-        let paths: BTreeSet<String> = if all || files != self.files {
-            self.diags.clear();
-            self.facts.keys().cloned().collect()
-        } else {
-            let mut paths: BTreeSet<String> = self
-                .dirty_paths
-                .iter()
-                .filter(|p| self.facts.contains_key(*p))
-                .cloned()
-                .collect();
-            for url in &self.dirty_urls {
-                if let Some(from) = self.linked_from.get(url) {
-                    paths.extend(from.iter().cloned());
-                }
-            }
-            for url in &self.dirty_ids {
-                if let Some(from) = self.anchored_from.get(url) {
-                    paths.extend(from.iter().cloned());
-                }
-            }
-            paths
-        };
-        self.files = files;
-        self.dirty_paths.clear();
-        self.dirty_urls.clear();
-        self.dirty_ids.clear();
-        for path in &paths {
-            let Some(page) = self.facts.get(path) else {
-                continue;
-            };
-            let found = site_wide::check_links_of(
-                page,
-                |url| self.by_url.get(url).and_then(|p| self.facts.get(p)),
-                &self.files,
-                &self.base_path,
-            );
-            if found.is_empty() {
-                self.diags.remove(path);
-            } else {
-                self.diags.insert(path.clone(), found);
-            }
-        }
-        paths.len()
-    }
-
-    /// Link findings and duplicate titles.
-    fn diagnostics(&self) -> impl Iterator<Item = Diagnostic> + '_ {
-        self.diags.values().flat_map(|d| d.iter().cloned()).chain(
-            self.duplicate_titles.iter().filter_map(|title| {
-                let urls = self.titles.get(title)?;
-                let pages: Vec<(&str, Option<&Path>)> = urls
-                    .iter()
-                    .map(|(u, f)| (u.as_str(), f.as_deref()))
-                    .collect();
-                site_wide::duplicate_title(title, &pages)
-            }),
-        )
-    }
-}
-
-/// What pages linking to a re-rendered page must be re-checked for.
-#[derive(Clone, Copy)]
-enum Target {
-    /// Existence, URL or language: every link to it.
-    Changed,
-    /// Only its ids: links with an anchor.
-    Ids,
-    /// Nothing a link relies on.
-    Same,
-}
-
-fn same_facts(a: &Facts, b: &Facts) -> bool {
-    a.url == b.url
-        && a.file == b.file
-        && a.lang == b.lang
-        && a.title == b.title
-        && a.ids == b.ids
-        && a.links == b.links
 }
 
 /// Keeps a site's output up to date.
@@ -496,26 +201,6 @@ impl Laps {
     fn lap(&mut self, name: &'static str) {
         self.stages.push((name, self.clock.elapsed()));
         self.clock = Instant::now();
-    }
-}
-
-/// Collects what the pipeline writes, for [`Files`].
-#[derive(Default)]
-struct Memory(Mutex<Vec<(String, Arc<[u8]>)>>);
-
-impl Sink for Memory {
-    fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
-        self.0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push((path.to_string(), Arc::from(bytes)));
-        Ok(())
-    }
-}
-
-impl Memory {
-    fn into_files(self) -> Vec<(String, Arc<[u8]>)> {
-        self.0.into_inner().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
@@ -855,7 +540,7 @@ impl Engine {
         let in_place = match (old, edits) {
             (Some(o), Some(edits)) => {
                 let new: Vec<Arc<Page>> = edits.iter().map(|(_, n)| Arc::clone(n)).collect();
-                o.site.replace_pages(&new).then(|| (o, edits))
+                o.site.replace_pages(&new).then_some((o, edits))
             }
             _ => None,
         };
@@ -1385,186 +1070,6 @@ fn walk_files(dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Every slot of a source.
-fn slots_of<'s>(site: &'s Site, source: &str) -> impl Iterator<Item = &'s Key> + 's {
-    let source = source.to_string();
-    site.slots
-        .range((source.clone(), String::new(), None)..)
-        .map(|(k, _)| k)
-        .take_while(move |k| k.0 == source)
-}
-
-/// The slots an edit of `touched` files affects, added to `keys`; `true`
-/// when every slot is affected.
-fn affected(
-    old: &Site,
-    new: &Site,
-    root: &Path,
-    touched: &BTreeSet<PathBuf>,
-    links: &HashMap<String, BTreeSet<String>>,
-    keys: &mut BTreeSet<Key>,
-) -> bool {
-    // Pages name their file relative to the root: compare so, without
-    // joining a path per page.
-    let touched: HashSet<&Path> = touched
-        .iter()
-        .filter_map(|t| t.strip_prefix(root).ok())
-        .collect();
-    let is_touched = |p: &content::Page| touched.contains(p.file.as_path());
-    let mut changed: BTreeSet<String> = old
-        .pages
-        .iter()
-        .chain(new.pages.iter())
-        .filter(|p| is_touched(p))
-        .map(|p| p.source.clone())
-        .collect();
-    // Files that failed to load change how links to them are reported.
-    let unbroken: BTreeSet<String> = old
-        .broken_sources
-        .symmetric_difference(&new.broken_sources)
-        .cloned()
-        .collect();
-    changed.extend(unbroken.iter().cloned());
-    // Slots that appeared, vanished or moved.
-    let mut moved: BTreeSet<String> = BTreeSet::new();
-    let mut a = old.slots.iter().peekable();
-    let mut b = new.slots.iter().peekable();
-    loop {
-        match (a.peek(), b.peek()) {
-            (None, None) => break,
-            (Some((ka, va)), Some((kb, vb))) if ka == kb => {
-                if describe(old, va) != describe(new, vb) {
-                    moved.insert(ka.0.clone());
-                }
-                a.next();
-                b.next();
-            }
-            (Some((ka, _)), Some((kb, _))) if ka < kb => {
-                moved.insert(ka.0.clone());
-                a.next();
-            }
-            (Some(_), Some((kb, _))) => {
-                moved.insert(kb.0.clone());
-                b.next();
-            }
-            (Some((ka, _)), None) => {
-                moved.insert(ka.0.clone());
-                a.next();
-            }
-            (None, Some((kb, _))) => {
-                moved.insert(kb.0.clone());
-                b.next();
-            }
-        }
-    }
-    // Listing data: what lists, menus and feeds show of a page.
-    let listing = |site: &Site, source: &str| {
-        let mut v: Vec<_> = site
-            .pages_of(source)
-            .iter()
-            .map(|p| {
-                (
-                    p.lang.clone(),
-                    p.variant.clone(),
-                    p.front.clone(),
-                    p.date,
-                    p.url.clone(),
-                )
-            })
-            .collect();
-        v.sort_by(|x, y| (&x.0, &x.1).cmp(&(&y.0, &y.1)));
-        v
-    };
-    let mut meta: BTreeSet<String> = moved.clone();
-    for s in &changed {
-        if listing(old, s) != listing(new, s) {
-            meta.insert(s.clone());
-        }
-    }
-    for s in changed.iter().chain(moved.iter()) {
-        keys.extend(slots_of(old, s).cloned());
-        keys.extend(slots_of(new, s).cloned());
-    }
-    for s in &meta {
-        for site in [old, new] {
-            if listing_affects(site, s, keys) {
-                return true;
-            }
-        }
-    }
-    // Pages linking with `@/` to a page that moved or (un)broke.
-    let targets: BTreeSet<&String> = moved.iter().chain(unbroken.iter()).collect();
-    for (source, to) in links {
-        if to.iter().any(|t| targets.contains(t)) {
-            keys.extend(slots_of(new, source).cloned());
-        }
-    }
-    false
-}
-
-/// What a slot shows, to tell whether it moved: real or fallback, the
-/// file, the URL.
-fn describe<'s>(
-    site: &'s Site,
-    slot: &'s (Slot, String),
-) -> (bool, Option<&'s std::ffi::OsStr>, &'s str) {
-    // File names as they are (a `Path` comparison parses components).
-    let page = site.pages.get(slot.0.page()).map(|p| p.file.as_os_str());
-    (matches!(slot.0, Slot::Real(_)), page, slot.1.as_str())
-}
-
-/// Adds the slots that list the pages of `source` (its section's list
-/// pages) to `keys`; `true` when every slot shows them (menu entries,
-/// sections, the home page, the accessibility statement).
-fn listing_affects(site: &Site, source: &str, keys: &mut BTreeSet<Key>) -> bool {
-    for p in site.pages_of(source) {
-        if listed_everywhere(p) {
-            return true;
-        }
-        let section = if p.dir.is_empty() {
-            "_index.md".to_string()
-        } else {
-            format!("{}/_index.md", p.dir)
-        };
-        keys.extend(slots_of(site, &section).cloned());
-    }
-    false
-}
-
-/// Whether every page shows something of `p`: it is in the menu, a
-/// section or the home page, or the accessibility statement.
-fn listed_everywhere(p: &content::Page) -> bool {
-    let top_level = if p.is_section {
-        !p.dir.contains('/')
-    } else {
-        p.dir.is_empty()
-    };
-    top_level || p.is_section || p.front.template.as_deref() == Some("accessibility.html")
-}
-
-/// `affected` for edits that left every address and URL as it was
-/// (`Site::replace_pages`): the slots of the edited sources, and where the
-/// listing data (front matter, date) changed, the pages listing them. The
-/// sources whose listing data changed are added to `listed`.
-fn affected_in_place(
-    site: &Site,
-    edits: &[(Arc<content::Page>, Arc<content::Page>)],
-    keys: &mut BTreeSet<Key>,
-    listed: &mut BTreeSet<String>,
-) -> bool {
-    let mut everywhere = false;
-    for (old, new) in edits {
-        keys.extend(slots_of(site, &new.source).cloned());
-        if old.front != new.front || old.date != new.date {
-            listed.insert(new.source.clone());
-            // What the page was counts too: a page that stops being the
-            // accessibility statement changes every page's link to it.
-            everywhere |= listed_everywhere(old);
-        }
-    }
-    everywhere || listed.iter().any(|s| listing_affects(site, s, keys))
-}
-
 /// A site without pages, in place of one taken out of the state.
 fn empty_site(root: &Path, config: &Config) -> Site {
     content::assemble_site(
@@ -1575,96 +1080,4 @@ fn empty_site(root: &Path, config: &Config) -> Site {
         BTreeSet::new(),
     )
     .0
-}
-
-fn all_links(site: &Site) -> HashMap<String, BTreeSet<String>> {
-    let mut out: HashMap<String, BTreeSet<String>> = HashMap::new();
-    for p in &site.pages {
-        let set = at_links(&p.body, &site.config);
-        if !set.is_empty() {
-            out.entry(p.source.clone()).or_default().extend(set);
-        }
-    }
-    out
-}
-
-fn source_links(site: &Site, source: &str) -> BTreeSet<String> {
-    site.pages_of(source)
-        .iter()
-        .flat_map(|p| at_links(&p.body, &site.config))
-        .collect()
-}
-
-/// The sources a body names with `@/` links. A text scan rather than a
-/// Markdown parse: it may find more than the renderer resolves (a link in a
-/// code block), which only re-renders a page more often than needed.
-pub fn at_links(body: &str, config: &Config) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    for (i, _) in body.match_indices("@/") {
-        let rest = body.get(i + 2..).unwrap_or_default();
-        let end = rest
-            .find(|c: char| {
-                c.is_whitespace() || matches!(c, ')' | '#' | '>' | '"' | '\'' | ']' | '?' | '<')
-            })
-            .unwrap_or(rest.len());
-        let path = rest
-            .get(..end)
-            .unwrap_or_default()
-            .trim_start_matches('/')
-            .trim_start_matches("content/");
-        let (dir, name) = match path.rsplit_once('/') {
-            Some((d, n)) => (Some(d), n),
-            None => (None, path),
-        };
-        if let Ok(f) = content::parse_file_name(name, config) {
-            out.insert(match dir {
-                Some(d) => format!("{d}/{}.md", f.stem),
-                None => format!("{}.md", f.stem),
-            });
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn files_clones_share_and_diverge() {
-        let mut a = Files::new();
-        for i in 0..1000 {
-            a.insert(format!("de/{i}/index.html"), Arc::from(vec![1u8]));
-        }
-        let b = a.clone();
-        a.insert("de/7/index.html".into(), Arc::from(vec![2u8]));
-        a.remove("de/8/index.html");
-        a.insert("neu.html".into(), Arc::from(vec![3u8]));
-        assert_eq!((a.len(), b.len()), (1000, 1000));
-        assert_eq!(a.get("de/7/index.html").map(|v| v[0]), Some(2));
-        assert_eq!(b.get("de/7/index.html").map(|v| v[0]), Some(1));
-        assert!(!a.contains_key("de/8/index.html") && b.contains_key("de/8/index.html"));
-        assert!(a.contains_key("neu.html") && !b.contains_key("neu.html"));
-        let paths: Vec<&String> = a.iter().map(|(p, _)| p).collect();
-        assert!(paths.windows(2).all(|w| w[0] < w[1]), "sorted");
-        // Buckets not written to are still shared.
-        let shared = a
-            .buckets
-            .iter()
-            .zip(&b.buckets)
-            .filter(|(x, y)| Arc::ptr_eq(x, y))
-            .count();
-        assert!(shared >= BUCKETS - 3, "{shared} buckets shared");
-    }
-
-    #[test]
-    fn at_links_finds_sources() {
-        let (c, _) = crate::config::parse(
-            "default_language = \"de\"\n[languages.de]\nname = \"Deutsch\"\n[languages.en]\nname = \"English\"\n",
-        );
-        let c = c.expect("config");
-        let body = "[a](@/leitbild.md#x) and [b](@/updates/x.en.md) and `@/` and <@/a.md>";
-        let got: Vec<String> = at_links(body, &c).into_iter().collect();
-        assert_eq!(got, ["a.md", "leitbild.md", "updates/x.md"]);
-    }
 }
