@@ -710,7 +710,7 @@ impl<'a> Renderer<'a> {
         alternates: &[(String, String)],
         diags: &mut Vec<Diagnostic>,
     ) -> Value {
-        let (source, lang_key, variant) = key;
+        let (_, lang_key, variant) = key;
         let config = self.config();
         let lang = self.lang_value(lang_key);
         let variant_def = variant.as_deref().and_then(|v| config.variant(v));
@@ -734,7 +734,71 @@ impl<'a> Renderer<'a> {
             }
         };
 
-        let languages: Vec<Value> = config
+        let languages = self.language_links(key);
+        let variant_links = self.variant_links(key);
+        let (notices, content_lang) = self.notices(lang_key, slot, page);
+
+        let home = variant
+            .as_deref()
+            .and_then(|v| self.url_of("_index.md", lang_key, Some(v)))
+            .or_else(|| self.url_of("_index.md", lang_key, None))
+            .unwrap_or_else(|| format!("/{lang_key}/"));
+        let statement_url = self.statement_source.as_ref().and_then(|s| {
+            variant
+                .as_deref()
+                .and_then(|v| self.url_of(s, lang_key, Some(v)))
+                .or_else(|| self.url_of(s, lang_key, None))
+        });
+        let feed = self
+            .feed_values
+            .get(lang_key)
+            .cloned()
+            .unwrap_or(Value::Null);
+        let canonical = match slot {
+            Slot::Real(_) => self.absolute(url),
+            Slot::Fallback(_) => self.absolute(&page.url),
+        };
+        // Built as a map rather than with `json!`, which would copy every
+        // list above once more (it serialises its arguments by reference).
+        let alternates: Vec<Value> = alternates
+            .iter()
+            .map(|(h, u)| json!({ "hreflang": h, "href": u }))
+            .collect();
+        let fields = [
+            ("lang", lang),
+            ("variant", variant_value),
+            ("page", self.page_value(page, lang_key)),
+            ("canonical", Value::String(canonical)),
+            ("alternates", Value::Array(alternates)),
+            ("noindex", Value::Bool(matches!(slot, Slot::Fallback(_)))),
+            ("languages", Value::Array(languages)),
+            ("menu", menu.entries.clone()),
+            ("menu_html", menu_html),
+            ("variant_links", Value::Array(variant_links)),
+            ("notices", Value::Array(notices)),
+            ("content_lang", content_lang),
+            ("home_url", Value::String(self.href(&home))),
+            ("root", root),
+            (
+                "statement_url",
+                statement_url.map_or(Value::Null, |u| Value::String(self.href(&u))),
+            ),
+            ("feed", feed),
+            ("config", self.config_value.clone()),
+        ];
+        Value::Object(
+            fields
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+        )
+    }
+
+    /// The language switcher's entries: each language's version of this
+    /// page (in the same variant if it exists), else its home page.
+    fn language_links(&self, key: &Key) -> Vec<Value> {
+        let (source, lang_key, variant) = key;
+        self.config()
             .languages
             .iter()
             .map(|l| {
@@ -746,8 +810,13 @@ impl<'a> Renderer<'a> {
                     .unwrap_or_else(|| format!("/{}/", l.key));
                 json!({ "key": l.key, "name": l.name, "dir": l.dir.as_str(), "url": self.href(&target), "is_current": &l.key == lang_key })
             })
-            .collect();
+            .collect()
+    }
 
+    /// Links to the other variants of this page in its language.
+    fn variant_links(&self, key: &Key) -> Vec<Value> {
+        let (source, lang_key, variant) = key;
+        let config = self.config();
         let mut variant_links = Vec::new();
         if variant.is_some()
             && let Some(u) = self.url_of(source, lang_key, None)
@@ -764,7 +833,12 @@ impl<'a> Renderer<'a> {
                 variant_links.push(json!({ "url": self.href(u), "label": self.t(lang_key, &format!("variant-{}.link", v.key), &[]) }));
             }
         }
+        variant_links
+    }
 
+    /// The notices a page shows (fallback, outdated, unreviewed) and, for a
+    /// fallback, the language its content is in.
+    fn notices(&self, lang_key: &String, slot: Slot, page: &Page) -> (Vec<Value>, Value) {
         let mut notices = Vec::new();
         let mut content_lang = Value::Null;
         match slot {
@@ -826,61 +900,7 @@ impl<'a> Renderer<'a> {
                 }
             }
         }
-
-        let home = variant
-            .as_deref()
-            .and_then(|v| self.url_of("_index.md", lang_key, Some(v)))
-            .or_else(|| self.url_of("_index.md", lang_key, None))
-            .unwrap_or_else(|| format!("/{lang_key}/"));
-        let statement_url = self.statement_source.as_ref().and_then(|s| {
-            variant
-                .as_deref()
-                .and_then(|v| self.url_of(s, lang_key, Some(v)))
-                .or_else(|| self.url_of(s, lang_key, None))
-        });
-        let feed = self
-            .feed_values
-            .get(lang_key)
-            .cloned()
-            .unwrap_or(Value::Null);
-        let canonical = match slot {
-            Slot::Real(_) => self.absolute(url),
-            Slot::Fallback(_) => self.absolute(&page.url),
-        };
-        // Built as a map rather than with `json!`, which would copy every
-        // list above once more (it serialises its arguments by reference).
-        let alternates: Vec<Value> = alternates
-            .iter()
-            .map(|(h, u)| json!({ "hreflang": h, "href": u }))
-            .collect();
-        let fields = [
-            ("lang", lang),
-            ("variant", variant_value),
-            ("page", self.page_value(page, lang_key)),
-            ("canonical", Value::String(canonical)),
-            ("alternates", Value::Array(alternates)),
-            ("noindex", Value::Bool(matches!(slot, Slot::Fallback(_)))),
-            ("languages", Value::Array(languages)),
-            ("menu", menu.entries.clone()),
-            ("menu_html", menu_html),
-            ("variant_links", Value::Array(variant_links)),
-            ("notices", Value::Array(notices)),
-            ("content_lang", content_lang),
-            ("home_url", Value::String(self.href(&home))),
-            ("root", root),
-            (
-                "statement_url",
-                statement_url.map_or(Value::Null, |u| Value::String(self.href(&u))),
-            ),
-            ("feed", feed),
-            ("config", self.config_value.clone()),
-        ];
-        Value::Object(
-            fields
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect(),
-        )
+        (notices, content_lang)
     }
 
     /// The feed link of a language's pages (the same on every page, so
