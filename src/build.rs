@@ -114,7 +114,7 @@ pub fn run(options: &BuildOptions) -> Outcome {
     let (found, readability) =
         checks::check_sources(site, &loaded.glossary, &sources, !options.write);
     diags.extend(found.into_iter().flatten());
-    diags.extend(checks::check_site(site));
+    diags.extend(checks::check_site(site, &loaded.config_text));
     stages.push(("translation status, plain language", checks_start.elapsed()));
     let mut outcome = Outcome::default();
     if !options.write {
@@ -146,6 +146,7 @@ fn write_site(
     let Loaded {
         site,
         theme,
+        config_text: _,
         i18n,
         dates,
         glossary,

@@ -52,9 +52,10 @@ pub fn check_sources(
     (diags, readability)
 }
 
-/// The site-wide findings: the duties of `plain` and a missing `base_url`.
-pub fn check_site(site: &Site) -> Vec<Diagnostic> {
-    let mut diags = plain::check_duties(site);
+/// The site-wide findings: the duties of `plain` and a missing `base_url`;
+/// `config_text` is the text of site.toml.
+pub fn check_site(site: &Site, config_text: &str) -> Vec<Diagnostic> {
+    let mut diags = plain::check_duties(site, config_text);
     if site.config.base_url.is_empty() {
         diags.push(
             Diagnostic::warning("config/base-url-missing", "base_url is empty: canonical and alternate links are root-relative, and no sitemap.xml or feeds are written")

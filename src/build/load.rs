@@ -17,6 +17,8 @@ use super::BuildOptions;
 /// Loads the site model and everything rendering needs.
 pub struct Loaded {
     pub site: Site,
+    /// The text of site.toml, for findings that point into it.
+    pub config_text: String,
     pub theme: Theme,
     pub i18n: I18n,
     pub dates: Dates,
@@ -32,15 +34,23 @@ pub struct Layers {
     pub glossary: Glossary,
 }
 
-/// Loads site.toml, with `--base-url` applied.
-pub fn load_config(options: &BuildOptions, diags: &mut Vec<Diagnostic>) -> Option<Config> {
-    let (config, d) = crate::config::load(&options.root);
+/// Loads site.toml, with `--base-url` applied; also returns its text.
+pub fn load_config(
+    options: &BuildOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Config, String)> {
+    let Ok(text) = std::fs::read_to_string(options.root.join(crate::config::CONFIG_FILE)) else {
+        // `config::load` says why it cannot be read.
+        diags.extend(crate::config::load(&options.root).1);
+        return None;
+    };
+    let (config, d) = crate::config::parse(&text);
     diags.extend(d);
     let mut config = config?;
     if let Some(url) = &options.base_url {
         config.base_url = url.trim_end_matches('/').to_string();
     }
-    Some(config)
+    Some((config, text))
 }
 
 /// Loads the theme (with the warnings about symbolic links in the site's
@@ -71,7 +81,7 @@ pub fn load_layers(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) ->
 
 /// Loads everything: configuration, layers and content.
 pub fn load(options: &BuildOptions, diags: &mut Vec<Diagnostic>) -> Option<Loaded> {
-    let config = load_config(options, diags)?;
+    let (config, config_text) = load_config(options, diags)?;
     let layers = load_layers(&options.root, &config, diags)?;
     let (site, d) = content::load(
         &options.root,
@@ -83,6 +93,7 @@ pub fn load(options: &BuildOptions, diags: &mut Vec<Diagnostic>) -> Option<Loade
     diags.extend(d);
     Some(Loaded {
         site,
+        config_text,
         theme: layers.theme,
         i18n: layers.i18n,
         dates: layers.dates,

@@ -5,8 +5,10 @@
 //! start-page duty, the accessibility statement's fields, and which pages
 //! lack a variant.
 //!
-//! `check` runs on the immutable `Site` before rendering and returns
-//! figures plus diagnostics; it writes nothing. Glossary links are made by
+//! `Checker` checks one page and `check_duties` the site-wide duties, on
+//! the immutable `Site` before rendering; they return figures and
+//! diagnostics and write nothing. `build::checks` runs them per source, so
+//! that `serve` can run them again for the sources an edit touched. Glossary links are made by
 //! `markdown::render_with_glossary` with a `GlossaryLinks` from here.
 
 pub mod bitv;
@@ -21,7 +23,6 @@ pub mod syllables;
 
 use std::fmt::Write as _;
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::content::{Page, Site};
@@ -48,45 +49,19 @@ pub fn glossary_source(site: &Site) -> Option<&str> {
         .map(|p| p.source.as_str())
 }
 
-/// Checks the site-wide duties and the pages: with `all_pages` every page
-/// (`check` reports readability figures for all of them), otherwise only
-/// plain-language variants, the only pages with thresholds and rules —
-/// `build` then spends no time measuring standard pages.
-pub fn check(site: &Site, glossary: &Glossary, all_pages: bool) -> (Report, Vec<Diagnostic>) {
-    let checker = Checker::new(site, glossary);
-    let results: Vec<(PageReadability, Vec<Diagnostic>)> = site
-        .pages
-        .par_iter()
-        .filter(|page| all_pages || page.variant.is_some())
-        .filter_map(|page| checker.page(page))
-        .collect();
-    let mut diags = Vec::new();
-    let mut figures = Vec::new();
-    for (f, d) in results {
-        figures.push(f);
-        diags.extend(d);
-    }
-    figures.sort_by(|a, b| a.file.cmp(&b.file));
-    diags.extend(check_duties(site));
-    (
-        Report {
-            readability: figures,
-            variants: coverage::coverage(site),
-        },
-        diags,
-    )
-}
-
 /// The site-wide duties: the statement and the BITV 2.0 start-page duty
 /// bind public bodies; a site takes them on by declaring `[accessibility]`
-/// in site.toml.
-pub fn check_duties(site: &Site) -> Vec<Diagnostic> {
+/// in site.toml. `config_text` is the text of site.toml, where the statement's
+/// findings point.
+pub fn check_duties(site: &Site, config_text: &str) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     if site.config.accessibility_declared {
         diags.extend(bitv::check_start_page(site));
-        let text =
-            std::fs::read_to_string(site.root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
-        diags.extend(bitv::check_statement(&site.config, &text, &bitv::today()));
+        diags.extend(bitv::check_statement(
+            &site.config,
+            config_text,
+            &bitv::today(),
+        ));
     }
     diags
 }

@@ -93,6 +93,8 @@ enum Cached {
 /// The state that follows the files on disk.
 struct State {
     config: Config,
+    /// The text of site.toml.
+    config_text: String,
     site: Site,
     /// What assembling the site found (duplicate pages and URLs); kept
     /// while edits leave every address as it is.
@@ -313,9 +315,11 @@ impl Engine {
         let config = if changes.full {
             load::load_config(&self.options, &mut diags)
         } else {
-            self.state.as_ref().map(|s| s.config.clone())
+            self.state
+                .as_ref()
+                .map(|s| (s.config.clone(), s.config_text.clone()))
         };
-        let Some(config) = config else {
+        let Some((config, config_text)) = config else {
             return self.fail(diags, None);
         };
         let (touched, before) = self.read_content(changes, &config);
@@ -332,7 +336,15 @@ impl Engine {
         };
         diags.extend(layers.diags.iter().cloned());
         laps.lap("theme, i18n, dates, glossary");
-        let report = self.run_with(changes, config, &layers, touched, &before, diags, laps);
+        let report = self.run_with(
+            changes,
+            (config, config_text),
+            &layers,
+            touched,
+            &before,
+            diags,
+            laps,
+        );
         self.layers = Some(layers);
         report
     }
@@ -341,7 +353,7 @@ impl Engine {
     fn run_with(
         &mut self,
         changes: &Changes,
-        config: Config,
+        (config, config_text): (Config, String),
         layers: &Layers,
         touched: BTreeSet<PathBuf>,
         before: &HashMap<PathBuf, Cached>,
@@ -360,7 +372,7 @@ impl Engine {
         for d in source_diags.values() {
             diags.extend(d.iter().cloned());
         }
-        diags.extend(checks::check_site(&assembled.site));
+        diags.extend(checks::check_site(&assembled.site, &config_text));
         laps.lap("translation status, plain language");
         let Some(templates) = layers.templates.clone() else {
             return self.fail(diags, Some(&config));
@@ -413,6 +425,7 @@ impl Engine {
         state.site_diags = assembled.site_diags;
         state.source_diags = source_diags;
         state.config = config;
+        state.config_text = config_text;
         state.links = links;
         self.diagnostics =
             build::finish_diagnostics(diags, Some(&state.config.lint), self.options.strict);
@@ -893,6 +906,7 @@ impl State {
     fn new(root: &Path, config: &Config, base_path: &str) -> State {
         State {
             config: config.clone(),
+            config_text: String::new(),
             site: empty_site(root, config),
             site_diags: Vec::new(),
             source_diags: BTreeMap::new(),
