@@ -101,9 +101,16 @@ pub struct Outcome {
 pub fn run(options: &BuildOptions) -> Outcome {
     let start = Instant::now();
     let mut diags = Vec::new();
-    let Some(loaded) = load(options, &mut diags) else {
+    let Some((config, config_text)) = load::load_config(options, &mut diags) else {
         return Outcome {
             diagnostics: finish_diagnostics(diags, None, options.strict),
+            ..Outcome::default()
+        };
+    };
+    let lint = config.lint.clone();
+    let Some(loaded) = load::load_site(options, config, config_text, &mut diags) else {
+        return Outcome {
+            diagnostics: finish_diagnostics(diags, Some(&lint), options.strict),
             ..Outcome::default()
         };
     };

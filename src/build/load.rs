@@ -82,6 +82,16 @@ pub fn load_layers(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) ->
 /// Loads everything: configuration, layers and content.
 pub fn load(options: &BuildOptions, diags: &mut Vec<Diagnostic>) -> Option<Loaded> {
     let (config, config_text) = load_config(options, diags)?;
+    load_site(options, config, config_text, diags)
+}
+
+/// Loads the layers and the content for a loaded configuration.
+pub fn load_site(
+    options: &BuildOptions,
+    config: Config,
+    config_text: String,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Loaded> {
     let layers = load_layers(&options.root, &config, diags)?;
     let (site, d) = content::load(
         &options.root,

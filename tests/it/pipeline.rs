@@ -219,6 +219,20 @@ fn serve_reports_what_check_reports_after_every_save() {
     s.save("symlink removed", &[Save::Remove("static/outside")]);
     assert_eq!(s.count("site/symlink"), 0);
 
+    // site.toml: a rule switched off and one made an error ([lint] applies
+    // to serve as to check), then a theme that cannot be loaded.
+    let config = s.read("site.toml");
+    let lint = format!(
+        "{config}\n[lint]\nallow = [\"plain/number-word\"]\nerrors = [\"plain/long-compound\"]\n"
+    );
+    s.save("[lint] settings", &[Save::Write("site.toml", &lint)]);
+    assert_eq!(s.count("plain/number-word"), 0);
+    assert!(s.engine.has_errors(), "long compounds are errors now");
+    let themed = format!("theme = \"fehlt\"\n{lint}");
+    s.save("theme missing", &[Save::Write("site.toml", &themed)]);
+    assert!(s.engine.has_errors());
+    s.save("site.toml back", &[Save::Write("site.toml", &config)]);
+
     // New, renamed and deleted pages.
     s.save(
         "new pages",
