@@ -11,10 +11,10 @@ use crate::diag::Diagnostic;
 use crate::lint::Facts;
 
 /// The site-wide link and title checks, kept up to date page by page
-/// (`lint::check_links_of`) instead of re-run over every page per edit.
+/// (`site_wide::check_links_of`) instead of re-run over every page per edit.
 #[derive(Default)]
 pub struct LinkState {
-    /// The site's base path (`/` or `/sub/`), for `lint::link_target`.
+    /// The site's base path (`/` or `/sub/`), for `site_wide::link_target`.
     base_path: String,
     /// Facts per output path.
     pub facts: HashMap<String, Facts>,
