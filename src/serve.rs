@@ -460,6 +460,22 @@ pub fn overlay(errors: &[Diagnostic]) -> String {
         if !location.is_empty() {
             out.push_str(&format!("<br><code>{}</code>", escape_html(&location)));
         }
+        match (&d.repeated, &d.url) {
+            (Some(r), _) => {
+                let more = r.count.saturating_sub(r.pages.len());
+                let mut pages = r.pages.join(", ");
+                if more > 0 {
+                    pages.push_str(&format!(" and {more} more"));
+                }
+                out.push_str(&format!(
+                    "<br>on {} pages: {}",
+                    r.count,
+                    escape_html(&pages)
+                ));
+            }
+            (None, Some(url)) => out.push_str(&format!("<br>page: {}", escape_html(url))),
+            (None, None) => {}
+        }
         if let Some(h) = &d.hint {
             out.push_str(&format!("<br>hint: {}", escape_html(h)));
         }
@@ -568,5 +584,14 @@ mod tests {
         let out = String::from_utf8(inject(b"<p>no body</p>", &[d])).expect("utf8");
         assert!(out.contains("content/x.md:3:7"), "{out}");
         assert!(out.contains("&lt;bad&gt;"), "{out}");
+        // A finding on many pages names how many and the first ones.
+        let on = |url: &str| Diagnostic::error("template/error", "one cause").url(url);
+        let grouped =
+            crate::diag::group(vec![on("/de/"), on("/de/a/"), on("/de/b/"), on("/de/c/")]);
+        let out = String::from_utf8(inject(b"<p>x</p>", &grouped)).expect("utf8");
+        assert!(
+            out.contains("<br>on 4 pages: /de/, /de/a/, /de/b/ and 1 more"),
+            "{out}"
+        );
     }
 }
