@@ -218,6 +218,26 @@ fn serve_reports_what_check_reports_after_every_save() {
     assert_eq!(s.count("site/symlink"), 1);
     s.save("symlink removed", &[Save::Remove("static/outside")]);
     assert_eq!(s.count("site/symlink"), 0);
+    let link = s.path("content/verweis.md");
+    std::os::unix::fs::symlink(s.path("content/fehler.md"), &link).expect("symlink");
+    s.update("symlink in content", std::slice::from_ref(&link));
+    assert_eq!(s.count("content/symlink"), 1);
+    s.save(
+        "symlink in content removed",
+        &[Save::Remove("content/verweis.md")],
+    );
+
+    // A file of content/ copied as it is, then renamed.
+    s.save(
+        "content file",
+        &[Save::Write(
+            "content/bild.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
+        )],
+    );
+    std::fs::rename(s.path("content/bild.svg"), s.path("content/grafik.svg")).expect("rename");
+    let renamed = [s.path("content/bild.svg"), s.path("content/grafik.svg")];
+    s.update("content file renamed", &renamed);
 
     // site.toml: a rule switched off and one made an error ([lint] applies
     // to serve as to check), then a theme that cannot be loaded.
