@@ -1,8 +1,13 @@
-//! The build: config → content → i18n → render (parallel) → lint → output.
+//! The build, one stage per file: `load` (site.toml, theme, Fluent, dates,
+//! glossary, content) → `checks` (translation status, plain language) →
+//! `pages` (render, lint, hand to a sink; in parallel) → `site_wide`
+//! (copied files, sitemap, feeds, link checks) → [`finish_diagnostics`].
 //!
 //! Every stage returns its value and its diagnostics; the build collects
 //! them all and decides at the end whether the staged output replaces the
-//! old one. `check` runs the same pipeline with a sink that writes nothing.
+//! old one. `check` runs the same pipeline with a sink that writes nothing,
+//! and `serve` (`serve::incremental`) the same stages for the slots and
+//! sources a change affects, into memory.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
