@@ -121,8 +121,10 @@ struct State {
     feed_files: BTreeSet<String>,
     /// Sitemap and robots.txt.
     extra: BTreeSet<String>,
-    /// Static files of theme and site, and copied content files.
+    /// Static files of theme and site, and copied content files, and
+    /// what copying them found.
     other: BTreeSet<String>,
+    copy_diags: Vec<Diagnostic>,
 }
 
 /// Keeps a site's output up to date.
@@ -413,7 +415,7 @@ impl Engine {
             }
         };
         let slots = state.apply(&mut self.output, &plan, rendered, memory.into_files());
-        self.copy_files(&mut state, changes, &assembled, layers, &plan, &mut diags);
+        self.copy_files(&mut state, changes, &assembled, layers, &plan);
         self.write_texts(&mut state, changes, &assembled, &renderer, &plan);
         laps.lap("feeds, sitemap");
         let links_checked = state.check_links(plan.all);
@@ -628,7 +630,6 @@ impl Engine {
         assembled: &Assembled,
         layers: &Layers,
         plan: &Plan,
-        diags: &mut Vec<Diagnostic>,
     ) {
         let assets_touched = assembled
             .touched
@@ -642,8 +643,8 @@ impl Engine {
         }
         let memory = Memory::default();
         let (written, d) = site_wide::copy_files(&layers.static_files, &assembled.site, &memory);
-        diags.extend(d);
         state.other = written;
+        state.copy_diags = d;
         for (path, bytes) in memory.into_files() {
             self.output.insert(path, bytes);
         }
@@ -923,6 +924,7 @@ impl State {
             sitemap: BTreeMap::new(),
             sitemap_xml: BTreeMap::new(),
             other: BTreeSet::new(),
+            copy_diags: Vec::new(),
         }
     }
 
@@ -1046,6 +1048,7 @@ impl State {
             .diagnostics()
             .chain(self.slot_diags.values().flatten().cloned())
             .chain(self.root_diags.iter().cloned())
+            .chain(self.copy_diags.iter().cloned())
     }
 }
 
