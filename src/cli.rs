@@ -2,7 +2,7 @@
 //! exit code (0 ok, 1 site errors, 2 usage).
 
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -131,82 +131,20 @@ pub fn main() -> i32 {
             drafts,
             base_url,
             verbose,
-        } => {
-            let options = BuildOptions {
-                output,
-                write: true,
-                strict,
-                drafts,
-                base_url,
-                verbose,
-                ..BuildOptions::new(root)
-            };
-            let outcome = build::run(&options);
-            report_text(&outcome);
-            if verbose && let Some(s) = &outcome.summary {
-                for (stage, time) in &s.stages {
-                    eprintln!("  {stage}: {:.3} s", time.as_secs_f64());
-                }
-                eprintln!(
-                    "  lint (summed over threads): {:.3} s",
-                    s.lint_time.as_secs_f64()
-                );
-                eprintln!(
-                    "  lint cache: {} page(s) reused, {} linted",
-                    s.lint_reused, s.lint_scanned
-                );
-            }
-            let code = diag::exit_code(&outcome.diagnostics, strict);
-            print_summary(&outcome, &options, code);
-            code
-        }
+        } => run_build(BuildOptions {
+            output,
+            write: true,
+            strict,
+            drafts,
+            base_url,
+            verbose,
+            ..BuildOptions::new(root)
+        }),
         Command::Check {
             root,
             format,
             strict,
-        } => {
-            let options = BuildOptions {
-                write: false,
-                strict,
-                ..BuildOptions::new(root)
-            };
-            let outcome = build::run(&options);
-            let code = diag::exit_code(&outcome.diagnostics, strict);
-            let translations = &outcome.translations;
-            match format {
-                Format::Text => {
-                    report_text(&outcome);
-                    let plain = crate::plain::render_text(&outcome.plain);
-                    if !plain.is_empty() {
-                        let _ = write!(std::io::stdout().lock(), "{plain}");
-                    }
-                    let errors = diag::count(&outcome.diagnostics, Severity::Error);
-                    let warnings = diag::count(&outcome.diagnostics, Severity::Warning);
-                    if let Some(t) = translations {
-                        print!("{}", crate::status::render_text(t));
-                    }
-                    eprintln!("vielfalt check: {errors} error(s), {warnings} warning(s)");
-                }
-                Format::Json => {
-                    let json = serde_json::json!({
-                        "schema": 1,
-                        "ok": code == 0,
-                        "diagnostics": outcome.diagnostics,
-                        "pages": outcome.summary.as_ref().map(|s| s.pages.iter().map(|(l, n)| serde_json::json!({"lang": l, "pages": n})).collect::<Vec<_>>()),
-                        "readability": outcome.plain.readability,
-                        "variants": outcome.plain.variants,
-                        "translations": translations,
-                    });
-                    let mut stdout = std::io::stdout().lock();
-                    let _ = writeln!(
-                        stdout,
-                        "{}",
-                        serde_json::to_string_pretty(&json).unwrap_or_default()
-                    );
-                }
-            }
-            code
-        }
+        } => run_check(root, format, strict),
         Command::Serve {
             root,
             bind,
@@ -246,27 +184,7 @@ pub fn main() -> i32 {
                     root,
                     date,
                 },
-        } => {
-            let date = match date.as_deref().map(crate::frontmatter::Date::parse) {
-                None => crate::scaffold::today(),
-                Some(Some(d)) => d,
-                Some(None) => {
-                    eprintln!("error: --date must be written YYYY-MM-DD, e.g. 2026-11-24");
-                    return 2;
-                }
-            };
-            match crate::scaffold::new_update(&root, &title, lang.as_deref(), date) {
-                Ok(rel) => {
-                    println!("{}", rel.display());
-                    eprintln!("vielfalt: created {}; edit it and save", rel.display());
-                    0
-                }
-                Err((code, message)) => {
-                    eprintln!("error: {message}");
-                    code
-                }
-            }
-        }
+        } => new_update(&root, &title, lang.as_deref(), date.as_deref()),
         Command::Stamp { file, root } => match crate::scaffold::stamp(&root, &file) {
             Ok(hash) => {
                 eprintln!(
@@ -280,38 +198,134 @@ pub fn main() -> i32 {
                 code
             }
         },
-        Command::Status { root, output } => {
-            let options = BuildOptions::new(&root);
-            let mut diags = Vec::new();
-            let Some(loaded) = build::load(&options, &mut diags) else {
-                report_text(&Outcome {
-                    diagnostics: diags,
-                    ..Outcome::default()
-                });
-                return 1;
-            };
-            let status = crate::status::compute(&loaded.site);
-            let name = loaded
-                .i18n
-                .format(&loaded.site.config.default_language, "site-title", None)
-                .map(|(t, _)| t)
-                .unwrap_or_else(|_| "vielfalt".to_string());
-            let html = crate::status::render_html(&status, &name);
-            let path = output.unwrap_or_else(|| root.join("translation-status.html"));
-            match std::fs::write(&path, html) {
-                Ok(()) => {
-                    eprint!("{}", crate::status::render_text(&status));
-                    eprintln!(
-                        "vielfalt: wrote the translation status report to {}",
-                        path.display()
-                    );
-                    0
-                }
-                Err(e) => {
-                    eprintln!("error: cannot write {}: {e}", path.display());
-                    1
-                }
+        Command::Status { root, output } => write_status(&root, output),
+    }
+}
+
+/// `vielfalt build`: the build, its findings, `--verbose` timings and the
+/// summary line.
+fn run_build(options: BuildOptions) -> i32 {
+    let outcome = build::run(&options);
+    report_text(&outcome);
+    if options.verbose
+        && let Some(s) = &outcome.summary
+    {
+        for (stage, time) in &s.stages {
+            eprintln!("  {stage}: {:.3} s", time.as_secs_f64());
+        }
+        eprintln!(
+            "  lint (summed over threads): {:.3} s",
+            s.lint_time.as_secs_f64()
+        );
+        eprintln!(
+            "  lint cache: {} page(s) reused, {} linted",
+            s.lint_reused, s.lint_scanned
+        );
+    }
+    let code = diag::exit_code(&outcome.diagnostics, options.strict);
+    print_summary(&outcome, &options, code);
+    code
+}
+
+/// `vielfalt check`: the findings as text or JSON.
+fn run_check(root: PathBuf, format: Format, strict: bool) -> i32 {
+    let options = BuildOptions {
+        write: false,
+        strict,
+        ..BuildOptions::new(root)
+    };
+    let outcome = build::run(&options);
+    let code = diag::exit_code(&outcome.diagnostics, strict);
+    let translations = &outcome.translations;
+    match format {
+        Format::Text => {
+            report_text(&outcome);
+            let plain = crate::plain::render_text(&outcome.plain);
+            if !plain.is_empty() {
+                let _ = write!(std::io::stdout().lock(), "{plain}");
             }
+            let errors = diag::count(&outcome.diagnostics, Severity::Error);
+            let warnings = diag::count(&outcome.diagnostics, Severity::Warning);
+            if let Some(t) = translations {
+                print!("{}", crate::status::render_text(t));
+            }
+            eprintln!("vielfalt check: {errors} error(s), {warnings} warning(s)");
+        }
+        Format::Json => {
+            let json = serde_json::json!({
+                "schema": 1,
+                "ok": code == 0,
+                "diagnostics": outcome.diagnostics,
+                "pages": outcome.summary.as_ref().map(|s| s.pages.iter().map(|(l, n)| serde_json::json!({"lang": l, "pages": n})).collect::<Vec<_>>()),
+                "readability": outcome.plain.readability,
+                "variants": outcome.plain.variants,
+                "translations": translations,
+            });
+            let mut stdout = std::io::stdout().lock();
+            let _ = writeln!(
+                stdout,
+                "{}",
+                serde_json::to_string_pretty(&json).unwrap_or_default()
+            );
+        }
+    }
+    code
+}
+
+/// `vielfalt new update`.
+fn new_update(root: &Path, title: &str, lang: Option<&str>, date: Option<&str>) -> i32 {
+    let date = match date.map(crate::frontmatter::Date::parse) {
+        None => crate::scaffold::today(),
+        Some(Some(d)) => d,
+        Some(None) => {
+            eprintln!("error: --date must be written YYYY-MM-DD, e.g. 2026-11-24");
+            return 2;
+        }
+    };
+    match crate::scaffold::new_update(root, title, lang, date) {
+        Ok(rel) => {
+            println!("{}", rel.display());
+            eprintln!("vielfalt: created {}; edit it and save", rel.display());
+            0
+        }
+        Err((code, message)) => {
+            eprintln!("error: {message}");
+            code
+        }
+    }
+}
+
+/// `vielfalt status`: the translation status report.
+fn write_status(root: &Path, output: Option<PathBuf>) -> i32 {
+    let options = BuildOptions::new(root);
+    let mut diags = Vec::new();
+    let Some(loaded) = build::load(&options, &mut diags) else {
+        report_text(&Outcome {
+            diagnostics: diags,
+            ..Outcome::default()
+        });
+        return 1;
+    };
+    let status = crate::status::compute(&loaded.site);
+    let name = loaded
+        .i18n
+        .format(&loaded.site.config.default_language, "site-title", None)
+        .map(|(t, _)| t)
+        .unwrap_or_else(|_| "vielfalt".to_string());
+    let html = crate::status::render_html(&status, &name);
+    let path = output.unwrap_or_else(|| root.join("translation-status.html"));
+    match std::fs::write(&path, html) {
+        Ok(()) => {
+            eprint!("{}", crate::status::render_text(&status));
+            eprintln!(
+                "vielfalt: wrote the translation status report to {}",
+                path.display()
+            );
+            0
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            1
         }
     }
 }

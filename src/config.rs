@@ -15,6 +15,8 @@ use unic_langid::LanguageIdentifier;
 
 use crate::diag::Diagnostic;
 
+pub mod plain;
+
 pub const CONFIG_FILE: &str = "site.toml";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -51,7 +53,7 @@ struct RawConfig {
     #[serde(default)]
     accessibility: Option<Accessibility>,
     #[serde(default)]
-    plain: crate::plain::settings::PlainSettings,
+    plain: plain::PlainSettings,
     #[serde(default)]
     extra: toml::Table,
 }
@@ -223,7 +225,7 @@ pub struct Config {
     /// `check` then verifies.
     pub accessibility_declared: bool,
     /// `[plain]`: readability thresholds and Leichte Sprache rule limits.
-    pub plain: crate::plain::settings::PlainSettings,
+    pub plain: plain::PlainSettings,
     pub extra: toml::Table,
 }
 

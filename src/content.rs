@@ -696,6 +696,57 @@ fn assemble(
     assets: Vec<PathBuf>,
     diags: &mut Vec<Diagnostic>,
 ) -> Site {
+    let mut pages = sort_pages(&config, pages, diags);
+    let sources: BTreeSet<String> = pages.iter().map(|p| p.source.clone()).collect();
+    let (urls, fallbacks) = page_urls(&config, &pages, &sources);
+    for (page, url) in pages.iter_mut().zip(urls) {
+        // Copies a shared page only when its URL really changed.
+        if page.url != url {
+            Arc::make_mut(page).url = url;
+        }
+    }
+    let mut slots: BTreeMap<Key, (Slot, String)> = BTreeMap::new();
+    for (i, p) in pages.iter().enumerate() {
+        slots.insert(
+            (p.source.clone(), p.lang.clone(), p.variant.clone()),
+            (Slot::Real(i), p.url.clone()),
+        );
+    }
+    for (key, i, url) in fallbacks {
+        slots.insert(key, (Slot::Fallback(i), url));
+    }
+    check_unique_urls(&slots, &pages, diags);
+    let default = config.default_language.as_str();
+    let sources = order_sources(sources.into_iter().collect(), |s| {
+        // The default-language page without a variant, else the first.
+        let of_source = pages_of_source(&pages, s);
+        of_source
+            .iter()
+            .find(|p| p.lang == default && p.variant.is_none())
+            .or(of_source.first())
+            .map(|p| p.as_ref())
+    });
+    let slot_index = index_slots(&slots);
+    Site {
+        root: root.to_path_buf(),
+        config,
+        pages,
+        slots,
+        sources,
+        assets,
+        broken_sources: BTreeSet::new(),
+        slot_index,
+    }
+}
+
+/// Pages in slot order (source, language in site.toml order, variant),
+/// without the second file of an address claimed twice (`x.md` and
+/// `x.de.md` in a German-default site), which is reported.
+fn sort_pages(
+    config: &Config,
+    pages: Vec<Arc<Page>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Arc<Page>> {
     let lang_order: HashMap<&str, usize> = config
         .languages
         .iter()
@@ -734,7 +785,15 @@ fn assemble(
             keep[index - 1]
         });
     }
+    pages
+}
 
+/// The URL of every page, and the fallback slots (key, page shown, URL).
+fn page_urls(
+    config: &Config,
+    pages: &[Arc<Page>],
+    sources: &BTreeSet<String>,
+) -> (Vec<String>, Vec<(Key, usize, String)>) {
     // Pages without a variant by (source, language): lookups without
     // allocating a key.
     let base: HashMap<(&str, &str), usize> = pages
@@ -755,7 +814,7 @@ fn assemble(
             .map_or_else(|| slugify(name), |&i| pages[i].slug.clone())
     };
     let mut dir_slugs: HashMap<(&str, &str), String> = HashMap::new();
-    for p in &pages {
+    for p in pages {
         for (end, _) in p.dir.match_indices('/').chain([(p.dir.len(), "")]) {
             let dir = &p.dir[..end];
             if dir.is_empty() || dir_slugs.contains_key(&(dir, p.lang.as_str())) {
@@ -795,10 +854,9 @@ fn assemble(
         .iter()
         .map(|p| url_for(p, &p.lang, p.variant.as_deref()))
         .collect();
-    let sources: BTreeSet<String> = pages.iter().map(|p| p.source.clone()).collect();
     let mut fallbacks: Vec<(Key, usize, String)> = Vec::new();
     if config.build.fallback_pages {
-        for source in &sources {
+        for source in sources {
             for lang in &config.languages {
                 if base.contains_key(&(source.as_str(), lang.key.as_str())) {
                     continue;
@@ -819,28 +877,17 @@ fn assemble(
             }
         }
     }
-    drop(dir_slugs);
-    drop(base);
-    for (page, url) in pages.iter_mut().zip(urls) {
-        // Copies a shared page only when its URL really changed.
-        if page.url != url {
-            Arc::make_mut(page).url = url;
-        }
-    }
-    let mut slots: BTreeMap<Key, (Slot, String)> = BTreeMap::new();
-    for (i, p) in pages.iter().enumerate() {
-        slots.insert(
-            (p.source.clone(), p.lang.clone(), p.variant.clone()),
-            (Slot::Real(i), p.url.clone()),
-        );
-    }
-    for (key, i, url) in fallbacks {
-        slots.insert(key, (Slot::Fallback(i), url));
-    }
+    (urls, fallbacks)
+}
 
-    // Two addresses with one URL would overwrite each other.
+/// Two addresses with one URL would overwrite each other: reported.
+fn check_unique_urls(
+    slots: &BTreeMap<Key, (Slot, String)>,
+    pages: &[Arc<Page>],
+    diags: &mut Vec<Diagnostic>,
+) {
     let mut by_url: BTreeMap<&str, &Key> = BTreeMap::new();
-    for (key, (slot, url)) in &slots {
+    for (key, (slot, url)) in slots {
         if let Some(other) = by_url.insert(url.as_str(), key) {
             let a = &pages[slots[other].0.page()];
             let b = &pages[slot.page()];
@@ -858,21 +905,14 @@ fn assemble(
             );
         }
     }
+}
 
-    let default = config.default_language.as_str();
-    let sources = order_sources(sources.into_iter().collect(), |s| {
-        // The default-language page without a variant, else the first.
-        let of_source = pages_of_source(&pages, s);
-        of_source
-            .iter()
-            .find(|p| p.lang == default && p.variant.is_none())
-            .or(of_source.first())
-            .map(|p| p.as_ref())
-    });
+/// The slots of each source (`Site::slot`'s index).
+fn index_slots(slots: &BTreeMap<Key, (Slot, String)>) -> HashMap<String, Vec<IndexedSlot>> {
     // `slots` is in source order: one key per source, not per slot.
     let mut slot_index: HashMap<String, Vec<IndexedSlot>> = HashMap::new();
     let mut group: Option<(&str, Vec<IndexedSlot>)> = None;
-    for ((source, lang, variant), (slot, url)) in &slots {
+    for ((source, lang, variant), (slot, url)) in slots {
         let entry = IndexedSlot {
             lang: lang.clone(),
             variant: variant.clone(),
@@ -891,16 +931,7 @@ fn assemble(
     if let Some((s, v)) = group {
         slot_index.insert(s.to_string(), v);
     }
-    Site {
-        root: root.to_path_buf(),
-        config,
-        pages,
-        slots,
-        sources,
-        assets,
-        broken_sources: BTreeSet::new(),
-        slot_index,
-    }
+    slot_index
 }
 
 #[cfg(test)]

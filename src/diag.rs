@@ -6,12 +6,13 @@
 //! (`check --format json`, see README "JSON schema"), and `exit_code`
 //! decides 0/1 in one place.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -44,7 +45,21 @@ pub struct Diagnostic {
     /// The output URL the finding is about, for diagnostics from rendered pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The same finding on other pages too ([`group`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeated: Option<Repeated>,
 }
+
+/// One finding made on several pages, reported once: on how many pages,
+/// and the first few (the first is also the finding's `url`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Repeated {
+    pub count: usize,
+    pub pages: Vec<String>,
+}
+
+/// How many pages a repeated finding lists.
+const SHOWN_PAGES: usize = 3;
 
 impl Diagnostic {
     pub fn new(severity: Severity, rule: &str, message: impl Into<String>) -> Self {
@@ -57,6 +72,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             url: None,
+            repeated: None,
         }
     }
 
@@ -132,6 +148,54 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.dedup();
 }
 
+/// Folds findings that differ only in the page they are about (the same
+/// severity, rule, file, position, message and hint; another `url`) into
+/// the first of them in report order, with the count and the first few
+/// pages: one cause, such as a Fluent message that every page's template
+/// fails on, is reported once instead of once per page. Keeps the order.
+pub fn group(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    type Key = (
+        Severity,
+        String,
+        Option<PathBuf>,
+        Option<usize>,
+        Option<usize>,
+        String,
+        Option<String>,
+    );
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len());
+    let mut first: HashMap<Key, usize> = HashMap::new();
+    for d in diagnostics {
+        let Some(url) = d.url.clone() else {
+            out.push(d);
+            continue;
+        };
+        let key = (
+            d.severity,
+            d.rule.clone(),
+            d.file.clone(),
+            d.line,
+            d.column,
+            d.message.clone(),
+            d.hint.clone(),
+        );
+        let Some(kept) = first.get(&key).and_then(|&i| out.get_mut(i)) else {
+            first.insert(key, out.len());
+            out.push(d);
+            continue;
+        };
+        let repeated = kept.repeated.get_or_insert_with(|| Repeated {
+            count: 1,
+            pages: kept.url.iter().cloned().collect(),
+        });
+        repeated.count += 1;
+        if repeated.pages.len() < SHOWN_PAGES {
+            repeated.pages.push(url);
+        }
+    }
+    out
+}
+
 /// Renders diagnostics for a terminal, one block each.
 pub fn render_text(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
@@ -147,8 +211,19 @@ pub fn render_text(diagnostics: &[Diagnostic]) -> String {
             }
             let _ = writeln!(out, "  --> {location}");
         }
-        if let Some(url) = &d.url {
-            let _ = writeln!(out, "   = page: {url}");
+        match (&d.repeated, &d.url) {
+            (Some(r), _) => {
+                let more = r.count.saturating_sub(r.pages.len());
+                let _ = write!(out, "   = on {} pages: {}", r.count, r.pages.join(", "));
+                if more > 0 {
+                    let _ = write!(out, " and {more} more");
+                }
+                out.push('\n');
+            }
+            (None, Some(url)) => {
+                let _ = writeln!(out, "   = page: {url}");
+            }
+            (None, None) => {}
         }
         if let Some(hint) = &d.hint {
             let _ = writeln!(out, "   = hint: {hint}");
@@ -251,6 +326,48 @@ mod tests {
         assert_eq!(suggest("colour", keys), None);
         assert_eq!(suggest("eng", ["de", "en", "ar"]), Some("en"));
         assert_eq!(suggest("fr", ["de", "en", "ar"]), None);
+    }
+
+    #[test]
+    fn a_finding_repeated_over_pages_is_reported_once() {
+        let on = |url: &str| {
+            Diagnostic::error(
+                "template/error",
+                "message `site-title` in `de` cannot be formatted",
+            )
+            .hint("fix the message")
+            .url(url)
+        };
+        let other = Diagnostic::error("template/error", "another cause").url("/de/");
+        let grouped = group(vec![
+            on("/de/"),
+            other.clone(),
+            on("/de/a/"),
+            on("/de/b/"),
+            on("/de/c/"),
+            on("/de/d/"),
+        ]);
+        assert_eq!(grouped.len(), 2, "{grouped:#?}");
+        assert_eq!(grouped[1], other, "a different message stays apart");
+        let repeated = grouped[0].repeated.as_ref().expect("grouped");
+        assert_eq!(repeated.count, 5);
+        assert_eq!(repeated.pages, ["/de/", "/de/a/", "/de/b/"]);
+        assert_eq!(
+            render_text(&grouped[..1]),
+            "error[template/error]: message `site-title` in `de` cannot be formatted\n   = on 5 pages: /de/, /de/a/, /de/b/ and 2 more\n   = hint: fix the message\n"
+        );
+        // Findings with no page, or at another place, are not folded.
+        let a = Diagnostic::warning("x/y", "m")
+            .file("content/a.md")
+            .url("/a/");
+        let b = Diagnostic::warning("x/y", "m")
+            .file("content/b.md")
+            .url("/b/");
+        let c = Diagnostic::warning("x/y", "m");
+        assert_eq!(
+            group(vec![a.clone(), b.clone(), c.clone(), c.clone()]),
+            [a, b, c.clone(), c]
+        );
     }
 
     #[test]

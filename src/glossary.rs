@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 
+pub mod matcher;
+
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Term {

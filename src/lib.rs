@@ -14,7 +14,6 @@ pub mod frontmatter;
 pub mod glossary;
 pub mod graph;
 pub mod i18n;
-pub mod incremental;
 pub mod lint;
 pub mod markdown;
 pub mod output;

@@ -68,7 +68,7 @@ pub fn render_with_glossary(
     body_line: usize,
     hard_breaks: bool,
     resolve: &dyn Fn(&str) -> LinkTarget,
-    glossary: Option<&crate::plain::glossary_match::GlossaryLinks>,
+    glossary: Option<&crate::glossary::matcher::GlossaryLinks>,
 ) -> Rendered {
     render_page(body, file, body_line, hard_breaks, resolve, glossary, true)
 }
@@ -83,7 +83,7 @@ pub fn render_page(
     body_line: usize,
     hard_breaks: bool,
     resolve: &dyn Fn(&str) -> LinkTarget,
-    glossary: Option<&crate::plain::glossary_match::GlossaryLinks>,
+    glossary: Option<&crate::glossary::matcher::GlossaryLinks>,
     raw_html: bool,
 ) -> Rendered {
     let mut out = Rendered::default();
@@ -296,7 +296,7 @@ fn contain_bidi(event: Event<'_>) -> Event<'_> {
 /// turned into a link to its explanation.
 fn link_terms<'a>(
     text: CowStr<'a>,
-    glossary: &crate::plain::glossary_match::GlossaryLinks,
+    glossary: &crate::glossary::matcher::GlossaryLinks,
     linked: &mut HashSet<String>,
     events: &mut Vec<Event<'a>>,
 ) {
@@ -509,8 +509,8 @@ mod tests {
             explanation: "x".into(),
             easy: Some("y".into()),
         }];
-        let g = crate::plain::glossary_match::GlossaryLinks {
-            matcher: crate::plain::glossary_match::Matcher::new(&terms),
+        let g = crate::glossary::matcher::GlossaryLinks {
+            matcher: crate::glossary::matcher::Matcher::new(&terms),
             url: "/de/leichte-sprache/glossar/".into(),
         };
         let body = "## Das Leitbild\n\n`Leitbild` und [Leitbild](x.md).\nDas Leit·bild ist kurz.\nDas Leitbild ist gut.\n";

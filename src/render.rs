@@ -8,7 +8,7 @@
 //! render. Menus, section children and feeds are precomputed once.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use fluent_bundle::FluentArgs;
@@ -411,15 +411,14 @@ impl<'a> Renderer<'a> {
         page: &crate::content::Page,
         lang: &str,
         variant: Option<&str>,
-    ) -> Option<crate::plain::glossary_match::GlossaryLinks> {
+    ) -> Option<crate::glossary::matcher::GlossaryLinks> {
         let source = crate::plain::glossary_source(self.site)?;
         if page.source == source {
             return None;
         }
         let (_, url) = self.site.slot(source, lang, variant)?;
-        let matcher =
-            crate::plain::glossary_match::Matcher::new(self.templates.glossary.get(lang)?);
-        (!matcher.is_empty()).then(|| crate::plain::glossary_match::GlossaryLinks {
+        let matcher = crate::glossary::matcher::Matcher::new(self.templates.glossary.get(lang)?);
+        (!matcher.is_empty()).then(|| crate::glossary::matcher::GlossaryLinks {
             matcher,
             url: self.href(url),
         })
@@ -711,7 +710,7 @@ impl<'a> Renderer<'a> {
         alternates: &[(String, String)],
         diags: &mut Vec<Diagnostic>,
     ) -> Value {
-        let (source, lang_key, variant) = key;
+        let (_, lang_key, variant) = key;
         let config = self.config();
         let lang = self.lang_value(lang_key);
         let variant_def = variant.as_deref().and_then(|v| config.variant(v));
@@ -735,7 +734,71 @@ impl<'a> Renderer<'a> {
             }
         };
 
-        let languages: Vec<Value> = config
+        let languages = self.language_links(key);
+        let variant_links = self.variant_links(key);
+        let (notices, content_lang) = self.notices(lang_key, slot, page);
+
+        let home = variant
+            .as_deref()
+            .and_then(|v| self.url_of("_index.md", lang_key, Some(v)))
+            .or_else(|| self.url_of("_index.md", lang_key, None))
+            .unwrap_or_else(|| format!("/{lang_key}/"));
+        let statement_url = self.statement_source.as_ref().and_then(|s| {
+            variant
+                .as_deref()
+                .and_then(|v| self.url_of(s, lang_key, Some(v)))
+                .or_else(|| self.url_of(s, lang_key, None))
+        });
+        let feed = self
+            .feed_values
+            .get(lang_key)
+            .cloned()
+            .unwrap_or(Value::Null);
+        let canonical = match slot {
+            Slot::Real(_) => self.absolute(url),
+            Slot::Fallback(_) => self.absolute(&page.url),
+        };
+        // Built as a map rather than with `json!`, which would copy every
+        // list above once more (it serialises its arguments by reference).
+        let alternates: Vec<Value> = alternates
+            .iter()
+            .map(|(h, u)| json!({ "hreflang": h, "href": u }))
+            .collect();
+        let fields = [
+            ("lang", lang),
+            ("variant", variant_value),
+            ("page", self.page_value(page, lang_key)),
+            ("canonical", Value::String(canonical)),
+            ("alternates", Value::Array(alternates)),
+            ("noindex", Value::Bool(matches!(slot, Slot::Fallback(_)))),
+            ("languages", Value::Array(languages)),
+            ("menu", menu.entries.clone()),
+            ("menu_html", menu_html),
+            ("variant_links", Value::Array(variant_links)),
+            ("notices", Value::Array(notices)),
+            ("content_lang", content_lang),
+            ("home_url", Value::String(self.href(&home))),
+            ("root", root),
+            (
+                "statement_url",
+                statement_url.map_or(Value::Null, |u| Value::String(self.href(&u))),
+            ),
+            ("feed", feed),
+            ("config", self.config_value.clone()),
+        ];
+        Value::Object(
+            fields
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+        )
+    }
+
+    /// The language switcher's entries: each language's version of this
+    /// page (in the same variant if it exists), else its home page.
+    fn language_links(&self, key: &Key) -> Vec<Value> {
+        let (source, lang_key, variant) = key;
+        self.config()
             .languages
             .iter()
             .map(|l| {
@@ -747,8 +810,13 @@ impl<'a> Renderer<'a> {
                     .unwrap_or_else(|| format!("/{}/", l.key));
                 json!({ "key": l.key, "name": l.name, "dir": l.dir.as_str(), "url": self.href(&target), "is_current": &l.key == lang_key })
             })
-            .collect();
+            .collect()
+    }
 
+    /// Links to the other variants of this page in its language.
+    fn variant_links(&self, key: &Key) -> Vec<Value> {
+        let (source, lang_key, variant) = key;
+        let config = self.config();
         let mut variant_links = Vec::new();
         if variant.is_some()
             && let Some(u) = self.url_of(source, lang_key, None)
@@ -765,7 +833,12 @@ impl<'a> Renderer<'a> {
                 variant_links.push(json!({ "url": self.href(u), "label": self.t(lang_key, &format!("variant-{}.link", v.key), &[]) }));
             }
         }
+        variant_links
+    }
 
+    /// The notices a page shows (fallback, outdated, unreviewed) and, for a
+    /// fallback, the language its content is in.
+    fn notices(&self, lang_key: &String, slot: Slot, page: &Page) -> (Vec<Value>, Value) {
         let mut notices = Vec::new();
         let mut content_lang = Value::Null;
         match slot {
@@ -827,61 +900,7 @@ impl<'a> Renderer<'a> {
                 }
             }
         }
-
-        let home = variant
-            .as_deref()
-            .and_then(|v| self.url_of("_index.md", lang_key, Some(v)))
-            .or_else(|| self.url_of("_index.md", lang_key, None))
-            .unwrap_or_else(|| format!("/{lang_key}/"));
-        let statement_url = self.statement_source.as_ref().and_then(|s| {
-            variant
-                .as_deref()
-                .and_then(|v| self.url_of(s, lang_key, Some(v)))
-                .or_else(|| self.url_of(s, lang_key, None))
-        });
-        let feed = self
-            .feed_values
-            .get(lang_key)
-            .cloned()
-            .unwrap_or(Value::Null);
-        let canonical = match slot {
-            Slot::Real(_) => self.absolute(url),
-            Slot::Fallback(_) => self.absolute(&page.url),
-        };
-        // Built as a map rather than with `json!`, which would copy every
-        // list above once more (it serialises its arguments by reference).
-        let alternates: Vec<Value> = alternates
-            .iter()
-            .map(|(h, u)| json!({ "hreflang": h, "href": u }))
-            .collect();
-        let fields = [
-            ("lang", lang),
-            ("variant", variant_value),
-            ("page", self.page_value(page, lang_key)),
-            ("canonical", Value::String(canonical)),
-            ("alternates", Value::Array(alternates)),
-            ("noindex", Value::Bool(matches!(slot, Slot::Fallback(_)))),
-            ("languages", Value::Array(languages)),
-            ("menu", menu.entries.clone()),
-            ("menu_html", menu_html),
-            ("variant_links", Value::Array(variant_links)),
-            ("notices", Value::Array(notices)),
-            ("content_lang", content_lang),
-            ("home_url", Value::String(self.href(&home))),
-            ("root", root),
-            (
-                "statement_url",
-                statement_url.map_or(Value::Null, |u| Value::String(self.href(&u))),
-            ),
-            ("feed", feed),
-            ("config", self.config_value.clone()),
-        ];
-        Value::Object(
-            fields
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect(),
-        )
+        (notices, content_lang)
     }
 
     /// The feed link of a language's pages (the same on every page, so
@@ -1146,15 +1165,41 @@ fn template_error(
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
+    // A `t()` call whose message cannot be resolved (a variable it uses that
+    // the template does not pass): the cause is the message in the
+    // language's locale folder, not the template or the page, so every page
+    // failing on it gives the same finding (`diag::group` reports it once).
+    if let Some(cause) = message
+        .split("Function call 't' failed: ")
+        .nth(1)
+        .filter(|c| c.contains("Resolver error"))
+    {
+        let lang = cause
+            .split("` in `")
+            .nth(1)
+            .and_then(|r| r.split('`').next());
+        let mut d = Diagnostic::error(
+            "template/error",
+            format!("an interface message cannot be formatted: {cause}"),
+        )
+        .hint("the theme's templates pass only the variables of the theme's own message: use only those in the site's message");
+        if let Some(lang) = lang {
+            d = d.file(Path::new("locales").join(lang));
+        }
+        return match page {
+            Some(p) => d.url(&p.url),
+            None => d,
+        };
+    }
     let mut d = Diagnostic::error("template/error", message).hint(match page {
-        Some(p) => format!(
-            "while rendering {}; fix the template or the data it uses",
-            p.file.display()
-        ),
+        Some(_) => "fix the template or the data it uses".to_string(),
         None => {
             "fix the template; see https://keats.github.io/tera/docs/ for the syntax".to_string()
         }
     });
+    if let Some(p) = page {
+        d = d.url(&p.url);
+    }
     d.file = template.and_then(|t| files.get(&t).cloned());
     if let Some((line, column)) = position {
         d = d.at(line, column);

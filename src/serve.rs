@@ -15,41 +15,32 @@
 //! errors in the terminal and on top of every page; the next good save
 //! replaces it.
 
-use std::collections::BTreeSet;
 use std::io::Write as _;
 use std::net::{IpAddr, SocketAddr};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use notify::RecursiveMode;
-use notify_debouncer_full::{DebounceEventResult, new_debouncer};
-
 use crate::build::BuildOptions;
-use crate::diag::{self, Diagnostic, Severity};
-use crate::incremental::{Engine, Files};
+use crate::diag::Diagnostic;
 use crate::render::escape_html;
+use incremental::{Engine, Files};
 
+mod affected;
+mod files;
 mod http;
+pub mod incremental;
+mod links;
+mod watch;
 use http::{Method, Request};
 
 /// Where the reload events are served.
 pub const EVENTS_PATH: &str = "/__vielfalt/events";
 /// At most this many open reload connections (a tab each).
 const MAX_EVENT_CLIENTS: usize = 256;
-/// Folders below the site root whose changes matter.
-const WATCHED: [&str; 6] = [
-    "content",
-    "locales",
-    "themes",
-    "templates",
-    "static",
-    "glossary",
-];
-
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
     pub root: PathBuf,
@@ -112,18 +103,13 @@ impl Shared {
     }
 }
 
-type Watcher = notify_debouncer_full::Debouncer<
-    notify::RecommendedWatcher,
-    notify_debouncer_full::RecommendedCache,
->;
-
 /// A running server. Dropping it without `stop` leaves the threads running
 /// until the process ends.
 pub struct Handle {
     addr: SocketAddr,
     shared: Arc<Shared>,
     threads: Vec<JoinHandle<()>>,
-    debouncer: Arc<Mutex<Option<Watcher>>>,
+    debouncer: Arc<Mutex<Option<watch::Watcher>>>,
 }
 
 impl Handle {
@@ -196,12 +182,12 @@ pub fn start(options: &ServeOptions) -> Result<Handle, String> {
     };
     let (engine, report) = Engine::new(build);
     if !options.quiet {
-        print_update(&engine, &report, None, options.verbose);
+        watch::print_update(&engine, &report, None, options.verbose);
     }
     let shared = Arc::new(Shared {
         snapshot: RwLock::new(Arc::new(Snapshot {
             files: engine.output().clone(),
-            errors: errors_of(&engine),
+            errors: watch::errors_of(&engine),
         })),
         clients: Mutex::new(Vec::new()),
         generation: AtomicU64::new(0),
@@ -217,26 +203,14 @@ pub fn start(options: &ServeOptions) -> Result<Handle, String> {
         ));
     }
 
-    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(options.debounce, None, tx)
-        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
-    debouncer
-        .watch(&root, RecursiveMode::NonRecursive)
-        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
-    let mut watched = BTreeSet::new();
-    for name in WATCHED {
-        let dir = root.join(name);
-        if dir.is_dir() && debouncer.watch(&dir, RecursiveMode::Recursive).is_ok() {
-            watched.insert(dir);
-        }
-    }
+    let (debouncer, watched, rx) = watch::watch(&root, options.debounce)?;
     let debouncer = Arc::new(Mutex::new(Some(debouncer)));
     let (quiet, verbose) = (options.quiet, options.verbose);
     {
         let shared = Arc::clone(&shared);
         let debouncer = Arc::clone(&debouncer);
         threads.push(std::thread::spawn(move || {
-            rebuild_loop(engine, &rx, &shared, &debouncer, watched, quiet, verbose);
+            watch::rebuild_loop(engine, &rx, &shared, &debouncer, watched, quiet, verbose);
         }));
     }
     let handle = Handle {
@@ -279,148 +253,6 @@ fn display_addr(addr: SocketAddr) -> String {
         IpAddr::V6(ip) => format!("[{ip}]:{}", addr.port()),
         IpAddr::V4(ip) => format!("{ip}:{}", addr.port()),
     }
-}
-
-fn errors_of(engine: &Engine) -> Vec<Diagnostic> {
-    engine
-        .diagnostics()
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .cloned()
-        .collect()
-}
-
-fn print_update(
-    engine: &Engine,
-    report: &crate::incremental::Report,
-    changed: Option<usize>,
-    verbose: bool,
-) {
-    if verbose {
-        for (stage, time) in &report.stages {
-            eprintln!("  {stage}: {:.1} ms", time.as_secs_f64() * 1000.0);
-        }
-    }
-    let text = diag::render_text(engine.diagnostics());
-    let errors = diag::count(engine.diagnostics(), Severity::Error);
-    if errors > 0 {
-        eprint!("{text}");
-        eprintln!(
-            "vielfalt serve: {errors} error(s); still serving the last good version (fix and save to update)"
-        );
-        return;
-    }
-    let what = match changed {
-        None => "built".to_string(),
-        Some(n) => format!("{n} change(s):"),
-    };
-    let warnings = diag::count(engine.diagnostics(), Severity::Warning);
-    eprintln!(
-        "vielfalt serve: {what} {} {} rendered in {:.0} ms, {warnings} warning(s)",
-        report.slots,
-        if report.full { "pages (all)" } else { "pages" },
-        report.elapsed.as_secs_f64() * 1000.0
-    );
-}
-
-/// Waits for batches of file events and rebuilds.
-fn rebuild_loop(
-    mut engine: Engine,
-    rx: &Receiver<DebounceEventResult>,
-    shared: &Shared,
-    debouncer: &Mutex<Option<Watcher>>,
-    mut watched: BTreeSet<PathBuf>,
-    quiet: bool,
-    verbose: bool,
-) {
-    loop {
-        let first = match rx.recv() {
-            Ok(r) => r,
-            Err(_) => return,
-        };
-        let mut paths: BTreeSet<PathBuf> = BTreeSet::new();
-        let mut add = |r: DebounceEventResult| {
-            if let Ok(events) = r {
-                for e in events {
-                    // Reading files (rebuilds do) is no change.
-                    let is_change = !matches!(
-                        e.event.kind,
-                        notify::EventKind::Access(_)
-                            | notify::EventKind::Modify(notify::event::ModifyKind::Metadata(_))
-                    );
-                    if is_change {
-                        paths.extend(e.event.paths.iter().cloned());
-                    }
-                }
-            }
-        };
-        add(first);
-        while let Ok(r) = rx.try_recv() {
-            add(r);
-        }
-        if shared.stopping.load(Ordering::SeqCst) {
-            return;
-        }
-        let paths: Vec<PathBuf> = paths
-            .into_iter()
-            .filter(|p| relevant(engine.root(), p))
-            .collect();
-        if paths.is_empty() {
-            continue;
-        }
-        // A watched folder created after the start (say, templates/).
-        for name in WATCHED {
-            let dir = engine.root().join(name);
-            if !watched.contains(&dir) && dir.is_dir() {
-                let mut guard = debouncer.lock().unwrap_or_else(PoisonError::into_inner);
-                if let Some(d) = guard.as_mut()
-                    && d.watch(&dir, RecursiveMode::Recursive).is_ok()
-                {
-                    watched.insert(dir);
-                }
-            }
-        }
-        let report = engine.update(&paths);
-        let publish_start = Instant::now();
-        let errors = errors_of(&engine);
-        // A clone of the persistent output map: it shares every file with
-        // the engine's, so publishing costs what the update changed.
-        let files = if errors.is_empty() {
-            engine.output().clone()
-        } else {
-            shared.snapshot().files.clone()
-        };
-        shared.publish(Snapshot { files, errors });
-        let published = publish_start.elapsed();
-        // Printed after publishing: the terminal can wait, the browser not.
-        if !quiet {
-            print_update(&engine, &report, Some(paths.len()), verbose);
-            if verbose {
-                eprintln!("  publish: {:.1} ms", published.as_secs_f64() * 1000.0);
-            }
-        }
-    }
-}
-
-/// Changes that can affect the output: site.toml and the watched folders,
-/// not editor backups or hidden files.
-fn relevant(root: &Path, path: &Path) -> bool {
-    let Ok(rel) = path.strip_prefix(root) else {
-        return false;
-    };
-    let hidden = rel.components().any(|c| {
-        let s = c.as_os_str().to_string_lossy();
-        s.starts_with('.') || s.ends_with('~') || s.starts_with('#')
-    });
-    if hidden {
-        return false;
-    }
-    let first = rel
-        .components()
-        .next()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .unwrap_or_default();
-    first == crate::config::CONFIG_FILE || WATCHED.contains(&first.as_str())
 }
 
 fn respond(request: Request, status: u16, content_type: &str, body: &[u8]) {
@@ -628,6 +460,22 @@ pub fn overlay(errors: &[Diagnostic]) -> String {
         if !location.is_empty() {
             out.push_str(&format!("<br><code>{}</code>", escape_html(&location)));
         }
+        match (&d.repeated, &d.url) {
+            (Some(r), _) => {
+                let more = r.count.saturating_sub(r.pages.len());
+                let mut pages = r.pages.join(", ");
+                if more > 0 {
+                    pages.push_str(&format!(" and {more} more"));
+                }
+                out.push_str(&format!(
+                    "<br>on {} pages: {}",
+                    r.count,
+                    escape_html(&pages)
+                ));
+            }
+            (None, Some(url)) => out.push_str(&format!("<br>page: {}", escape_html(url))),
+            (None, None) => {}
+        }
         if let Some(h) = &d.hint {
             out.push_str(&format!("<br>hint: {}", escape_html(h)));
         }
@@ -736,5 +584,14 @@ mod tests {
         let out = String::from_utf8(inject(b"<p>no body</p>", &[d])).expect("utf8");
         assert!(out.contains("content/x.md:3:7"), "{out}");
         assert!(out.contains("&lt;bad&gt;"), "{out}");
+        // A finding on many pages names how many and the first ones.
+        let on = |url: &str| Diagnostic::error("template/error", "one cause").url(url);
+        let grouped =
+            crate::diag::group(vec![on("/de/"), on("/de/a/"), on("/de/b/"), on("/de/c/")]);
+        let out = String::from_utf8(inject(b"<p>x</p>", &grouped)).expect("utf8");
+        assert!(
+            out.contains("<br>on 4 pages: /de/, /de/a/, /de/b/ and 1 more"),
+            "{out}"
+        );
     }
 }

@@ -3,7 +3,7 @@
 
 use super::readability::Analysis;
 use super::rules::{Finding, find_tokens};
-use super::settings::PlainSettings;
+use crate::config::plain::PlainSettings;
 
 const NUMBER_WORDS: &[(&str, &str)] = &[
     ("two", "2"),

@@ -5,7 +5,7 @@
 
 use super::readability::Analysis;
 use super::rules::{Finding, find_tokens};
-use super::settings::PlainSettings;
+use crate::config::plain::PlainSettings;
 
 const SUBORDINATORS: &[&str] = &[
     "weil",

@@ -5,33 +5,32 @@
 //! start-page duty, the accessibility statement's fields, and which pages
 //! lack a variant.
 //!
-//! `check` runs on the immutable `Site` before rendering and returns
-//! figures plus diagnostics; it writes nothing. Glossary links are made by
+//! `Checker` checks one page and `check_duties` the site-wide duties, on
+//! the immutable `Site` before rendering; they return figures and
+//! diagnostics and write nothing. `build::checks` runs them per source, so
+//! that `serve` can run them again for the sources an edit touched. Glossary links are made by
 //! `markdown::render_with_glossary` with a `GlossaryLinks` from here.
 
 pub mod bitv;
 pub mod coverage;
 pub mod easyread;
 pub mod formulas;
-pub mod glossary_match;
 pub mod leichte;
 pub mod readability;
 pub mod rules;
 pub mod segment;
-pub mod settings;
 pub mod syllables;
 
 use std::fmt::Write as _;
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::content::{Page, Site};
 use crate::diag::Diagnostic;
 use crate::glossary::Glossary;
 
+use crate::glossary::matcher::Matcher;
 use coverage::VariantCoverage;
-use glossary_match::Matcher;
 use readability::{Analysis, PageReadability, Score, round2};
 use rules::Finding;
 
@@ -50,44 +49,56 @@ pub fn glossary_source(site: &Site) -> Option<&str> {
         .map(|p| p.source.as_str())
 }
 
-/// Checks the site-wide duties and the pages: with `all_pages` every page
-/// (`check` reports readability figures for all of them), otherwise only
-/// plain-language variants, the only pages with thresholds and rules —
-/// `build` then spends no time measuring standard pages.
-pub fn check(site: &Site, glossary: &Glossary, all_pages: bool) -> (Report, Vec<Diagnostic>) {
-    let glossary_page = glossary_source(site);
-    let matchers: std::collections::BTreeMap<&str, Matcher> = glossary
-        .iter()
-        .map(|(lang, terms)| (lang.as_str(), Matcher::new(terms)))
-        .collect();
-    let results: Vec<(PageReadability, Vec<Diagnostic>)> = site
-        .pages
-        .par_iter()
-        .filter(|page| all_pages || page.variant.is_some())
-        .filter_map(|page| check_page(site, page, glossary, &matchers, glossary_page))
-        .collect();
+/// The site-wide duties: the statement and the BITV 2.0 start-page duty
+/// bind public bodies; a site takes them on by declaring `[accessibility]`
+/// in site.toml. `config_text` is the text of site.toml, where the statement's
+/// findings point.
+pub fn check_duties(site: &Site, config_text: &str) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    let mut figures = Vec::new();
-    for (f, d) in results {
-        figures.push(f);
-        diags.extend(d);
-    }
-    figures.sort_by(|a, b| a.file.cmp(&b.file));
-    // The statement and the BITV 2.0 start-page duty bind public bodies;
-    // a site takes them on by declaring `[accessibility]` in site.toml.
     if site.config.accessibility_declared {
         diags.extend(bitv::check_start_page(site));
-        let text =
-            std::fs::read_to_string(site.root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
-        diags.extend(bitv::check_statement(&site.config, &text, &bitv::today()));
+        diags.extend(bitv::check_statement(
+            &site.config,
+            config_text,
+            &bitv::today(),
+        ));
     }
-    (
-        Report {
-            readability: figures,
-            variants: coverage::coverage(site),
-        },
-        diags,
-    )
+    diags
+}
+
+/// Checks pages one at a time, with the glossary's matchers built once.
+/// A page's findings depend on the page, the configuration, the glossary
+/// and whether the site has a glossary page in its language and variant.
+pub struct Checker<'s> {
+    site: &'s Site,
+    glossary: &'s Glossary,
+    matchers: std::collections::BTreeMap<&'s str, Matcher>,
+    glossary_page: Option<&'s str>,
+}
+
+impl<'s> Checker<'s> {
+    pub fn new(site: &'s Site, glossary: &'s Glossary) -> Checker<'s> {
+        Checker {
+            site,
+            glossary,
+            matchers: glossary
+                .iter()
+                .map(|(lang, terms)| (lang.as_str(), Matcher::new(terms)))
+                .collect(),
+            glossary_page: glossary_source(site),
+        }
+    }
+
+    /// Readability figures and findings of one page.
+    pub fn page(&self, page: &Page) -> Option<(PageReadability, Vec<Diagnostic>)> {
+        check_page(
+            self.site,
+            page,
+            self.glossary,
+            &self.matchers,
+            self.glossary_page,
+        )
+    }
 }
 
 fn check_page(

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use vielfalt::build::{self, BuildOptions};
 use vielfalt::diag::Diagnostic;
-use vielfalt::incremental::Engine;
+use vielfalt::serve::incremental::Engine;
 
 use crate::harness::SiteTest;
 

@@ -13,6 +13,7 @@ mod injection;
 mod kill;
 mod lint;
 mod live;
+mod pipeline;
 mod plain;
 mod props;
 mod serve;

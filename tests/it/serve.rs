@@ -10,7 +10,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use vielfalt::build::{self, BuildOptions};
-use vielfalt::incremental::Engine;
+use vielfalt::serve::incremental::Engine;
 use vielfalt::serve::{self, ServeOptions};
 
 use crate::harness::{SiteTest, walk};
@@ -329,7 +329,7 @@ fn a_thousand_concurrent_connections_and_malformed_requests_are_served() {
 }
 
 /// The output of a full `vielfalt build` of the site, as (path, bytes).
-fn full_build(site: &Path, out: &Path) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn full_build(site: &Path, out: &Path) -> Vec<(String, Vec<u8>)> {
     let options = BuildOptions {
         output: Some(out.to_path_buf()),
         ..BuildOptions::new(site)
@@ -355,7 +355,7 @@ fn full_build(site: &Path, out: &Path) -> Vec<(String, Vec<u8>)> {
     files
 }
 
-fn engine_files(engine: &Engine) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn engine_files(engine: &Engine) -> Vec<(String, Vec<u8>)> {
     engine
         .output()
         .iter()
