@@ -438,11 +438,15 @@ impl<'a> Renderer<'a> {
         } else {
             None
         };
-        // Raw HTML follows the setting of the language the text is written in.
-        let raw_html = self
+        // Trust follows the settings of the language the text is written in.
+        let trust = self
             .config()
             .language(&page.lang)
-            .is_none_or(|l| l.raw_html);
+            .map(|l| markdown::Trust {
+                raw_html: l.raw_html,
+                unsafe_links: l.unsafe_links,
+            })
+            .unwrap_or_default();
         let rendered = markdown::render_page(
             &page.body,
             &page.file,
@@ -450,7 +454,7 @@ impl<'a> Renderer<'a> {
             hard_breaks,
             &resolve,
             glossary_links.as_ref(),
-            raw_html,
+            trust,
         );
         diags.extend(rendered.diagnostics);
 
