@@ -130,6 +130,25 @@ impl Templates {
         };
         (Some(templates), diags)
     }
+
+    /// Renders `template` in `lang` with `context`, outside the site's pages
+    /// (the staff's status report); a template error names the template.
+    pub fn render_standalone(
+        &self,
+        lang: &str,
+        template: &str,
+        context: &Value,
+    ) -> Result<String, Diagnostic> {
+        let tera = self.teras.get(lang).ok_or_else(|| {
+            Diagnostic::error(
+                "template/render",
+                format!("no templates for the language `{lang}`"),
+            )
+        })?;
+        tera::Context::from_value(context.clone())
+            .and_then(|c| tera.render(template, &c))
+            .map_err(|e| template_error(&e, &self.template_files, None))
+    }
 }
 
 pub struct Renderer<'a> {
