@@ -141,21 +141,18 @@ pub fn render_page(
     };
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        // Positions are found only for a finding: each costs a pass over
+        // the body up to the event.
+        let at = || locate(range.start);
         let event = if trust.raw_html {
             event
         } else {
-            html_as_text(
-                event,
-                locate(range.start),
-                file,
-                &mut html_reported,
-                &mut out,
-            )
+            html_as_text(event, at, file, &mut html_reported, &mut out)
         };
         let event = if trust.raw_html && trust.unsafe_links {
             event
         } else {
-            safe_link(event, locate(range.start), file, &mut out)
+            safe_link(event, at, file, &mut out)
         };
         if let Event::Text(t) = &event
             && no_links == 0
@@ -372,7 +369,7 @@ fn link_terms<'a>(
 /// warning per page.
 fn html_as_text<'a>(
     event: Event<'a>,
-    (line, column): (usize, usize),
+    at: impl Fn() -> (usize, usize),
     file: &std::path::Path,
     reported: &mut bool,
     out: &mut Rendered,
@@ -381,6 +378,7 @@ fn html_as_text<'a>(
         Event::Html(html) | Event::InlineHtml(html) => {
             if !*reported {
                 *reported = true;
+                let (line, column) = at();
                 out.diagnostics.push(
                     Diagnostic::warning("markdown/raw-html", "raw HTML is turned off for this language and is shown as text")
                         .file(file)
@@ -399,7 +397,7 @@ fn html_as_text<'a>(
 /// Images may show `data:image/…`: an image does not run its source.
 fn safe_link<'a>(
     event: Event<'a>,
-    (line, column): (usize, usize),
+    at: impl Fn() -> (usize, usize),
     file: &std::path::Path,
     out: &mut Rendered,
 ) -> Event<'a> {
@@ -411,6 +409,7 @@ fn safe_link<'a>(
         if !is_script_url(&dest_url) || (is_image && is_data_image(&dest_url)) {
             return (dest_url, title);
         }
+        let (line, column) = at();
         out.diagnostics.push(
             Diagnostic::warning(
                 "markdown/script-url",
