@@ -332,6 +332,20 @@ fn the_status_report_follows_the_default_language_and_site_overrides() {
         "{html}"
     );
 
+    // The report's messages are needed in the default language only:
+    // other languages lacking one get no coverage warning.
+    let site = basic().write(
+        "locales/de/status.ftl",
+        "status-extra = Nur für die Redaktion\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("fluent/missing-message"),
+        "{}",
+        run.stderr
+    );
+
     // A site's message replaces the theme's, its template the theme's.
     let site = basic().write("locales/de/status.ftl", "status-view-by-state = Dringend\n");
     let run = site.run(&["status", "--output", &out.to_string_lossy()]);
