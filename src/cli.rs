@@ -312,7 +312,23 @@ fn write_status(root: &Path, output: Option<PathBuf>) -> i32 {
         .format(&loaded.site.config.default_language, "site-title", None)
         .map(|(t, _)| t)
         .unwrap_or_else(|_| "vielfalt".to_string());
-    let html = crate::status::render_html(&status, &name);
+    let config = &loaded.site.config;
+    let (templates, mut diags) = crate::render::Templates::new(
+        config,
+        &loaded.theme,
+        loaded.i18n,
+        loaded.dates,
+        loaded.glossary,
+    );
+    let rendered = templates.map(|t| crate::status::render_html(&status, &t, config, &name));
+    let Some(Ok(html)) = rendered else {
+        diags.extend(rendered.and_then(Result::err));
+        report_text(&Outcome {
+            diagnostics: diags,
+            ..Outcome::default()
+        });
+        return 1;
+    };
     let path = output.unwrap_or_else(|| root.join("translation-status.html"));
     match std::fs::write(&path, html) {
         Ok(()) => {

@@ -73,6 +73,10 @@ struct RawLanguage {
     /// Raw HTML in this language's Markdown (README "Hardening").
     #[serde(default = "yes")]
     raw_html: bool,
+    /// Links to `javascript:`, `vbscript:` and `data:` addresses written as
+    /// they are (README "Hardening"); off by default.
+    #[serde(default)]
+    unsafe_links: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -190,6 +194,10 @@ pub struct Language {
     /// Whether raw HTML in this language's Markdown is passed through
     /// (`true`, the default, for trusted authors) or shown as text.
     pub raw_html: bool,
+    /// Whether Markdown links to `javascript:`, `vbscript:` and `data:`
+    /// addresses are kept (`true`, an opt-in for trusted authors) or point
+    /// nowhere (`false`, the default). Raw HTML off implies safe links.
+    pub unsafe_links: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -328,6 +336,7 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
                 dir,
                 fallback: Vec::new(),
                 raw_html: lang.raw_html,
+                unsafe_links: lang.unsafe_links,
             },
         ));
     }

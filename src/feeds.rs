@@ -4,13 +4,39 @@
 //! for the same input, no build timestamps.
 
 use std::fmt::Write as _;
+use std::io;
+
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use crate::content::Slot;
+use crate::frontmatter::Date;
 use crate::render::Renderer;
 
-/// XML-escaped text whose bidi controls end with it (see `bidi`).
-fn escape(text: &str) -> String {
-    quick_xml::escape::escape(crate::bidi::contain(text).as_ref()).into_owned()
+/// Text for XML: bidi controls end with it (see `bidi`), and characters XML
+/// 1.0 cannot hold (C0 controls other than tab and line breaks, U+FFFE,
+/// U+FFFF) are left out. The writer escapes the rest.
+fn xml_text(text: &str) -> String {
+    crate::bidi::contain(text)
+        .chars()
+        .filter(|&c| !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}'))
+        .collect()
+}
+
+/// `<name>text</name>`, the text escaped by the writer.
+fn element(w: &mut Writer<Vec<u8>>, name: &str, text: &str) -> io::Result<()> {
+    w.create_element(name)
+        .write_text_content(BytesText::new(&xml_text(text)))?;
+    Ok(())
+}
+
+fn declaration(w: &mut Writer<Vec<u8>>) -> io::Result<()> {
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+}
+
+/// The writer's bytes as text: it was given only `&str`s, so they are UTF-8.
+fn into_string(w: Writer<Vec<u8>>) -> String {
+    String::from_utf8(w.into_inner()).expect("the writer was given UTF-8 only")
 }
 
 /// A sitemap entry: absolute URL, alternates (hreflang, URL), lastmod.
@@ -18,51 +44,59 @@ pub type SitemapEntry = (String, Vec<(String, String)>, Option<String>);
 
 /// `entries` sorted by URL.
 pub fn sitemap(entries: &[SitemapEntry]) -> String {
-    // Written straight into one string: a sitemap of 12,000 pages in 12
-    // languages is ~17 MB, and collecting the elements first doubled it.
-    let mut out = String::from(SITEMAP_HEAD);
-    for entry in entries {
-        push_sitemap_url(&mut out, entry);
-    }
-    out.push_str(SITEMAP_TAIL);
-    out
+    // Each `<url>` goes into the document as soon as it is written: a
+    // sitemap of 12,000 pages in 12 languages is many megabytes.
+    sitemap_of(entries.iter().map(sitemap_url))
 }
 
-const SITEMAP_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
-const SITEMAP_TAIL: &str = "</urlset>\n";
+const SITEMAP_NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+const XHTML_NS: &str = "http://www.w3.org/1999/xhtml";
 
 /// The sitemap around `<url>` elements ([`sitemap_url`]) in URL order;
 /// `serve` keeps the elements and joins them when one changed.
-pub fn sitemap_of<'c>(urls: impl Iterator<Item = &'c str>) -> String {
-    let mut out = String::from(SITEMAP_HEAD);
-    for chunk in urls {
-        out.push_str(chunk);
+pub fn sitemap_of<S: AsRef<str>>(urls: impl Iterator<Item = S>) -> String {
+    let mut w = Writer::new(Vec::new());
+    let urlset = BytesStart::new("urlset")
+        .with_attributes([("xmlns", SITEMAP_NS), ("xmlns:xhtml", XHTML_NS)]);
+    declaration(&mut w)
+        .and_then(|()| w.write_event(Event::Text(BytesText::new("\n"))))
+        .and_then(|()| w.write_event(Event::Start(urlset)))
+        .and_then(|()| w.write_event(Event::Text(BytesText::new("\n"))))
+        .expect("writing into memory cannot fail");
+    for url in urls {
+        w.get_mut().extend_from_slice(url.as_ref().as_bytes());
     }
-    out.push_str(SITEMAP_TAIL);
+    w.write_event(Event::End(BytesEnd::new("urlset")))
+        .expect("writing into memory cannot fail");
+    let mut out = into_string(w);
+    out.push('\n');
     out
 }
 
-/// One entry's `<url>` element.
-pub fn sitemap_url(entry: &SitemapEntry) -> String {
-    let mut out = String::new();
-    push_sitemap_url(&mut out, entry);
+/// One entry's `<url>` element, on a line of its own.
+pub fn sitemap_url((url, alternates, lastmod): &SitemapEntry) -> String {
+    let mut w = Writer::new(Vec::new());
+    w.create_element("url")
+        .write_inner_content(|w| {
+            element(w, "loc", url)?;
+            if let Some(d) = lastmod {
+                element(w, "lastmod", d)?;
+            }
+            for (hreflang, href) in alternates {
+                w.create_element("xhtml:link")
+                    .with_attributes([
+                        ("rel", "alternate"),
+                        ("hreflang", xml_text(hreflang).as_str()),
+                        ("href", xml_text(href).as_str()),
+                    ])
+                    .write_empty()?;
+            }
+            Ok(())
+        })
+        .expect("writing into memory cannot fail");
+    let mut out = into_string(w);
+    out.push('\n');
     out
-}
-
-fn push_sitemap_url(out: &mut String, (url, alternates, lastmod): &SitemapEntry) {
-    let _ = writeln!(out, "  <url>\n    <loc>{}</loc>", escape(url.as_str()));
-    if let Some(d) = lastmod {
-        let _ = writeln!(out, "    <lastmod>{}</lastmod>", escape(d.as_str()));
-    }
-    for (hreflang, href) in alternates {
-        let _ = writeln!(
-            out,
-            "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-            escape(hreflang.as_str()),
-            escape(href.as_str())
-        );
-    }
-    out.push_str("  </url>\n");
 }
 
 pub fn robots(renderer: &Renderer<'_>) -> String {
@@ -83,7 +117,6 @@ pub fn atom_feeds(renderer: &Renderer<'_>) -> Vec<(String, String)> {
             let Some((Slot::Real(si), section_url)) = site.slot(&section, &lang.key, None) else {
                 continue;
             };
-            let section_page = &site.pages[si];
             let mut entries: Vec<&crate::content::Page> = site
                 .pages
                 .iter()
@@ -97,75 +130,13 @@ pub fn atom_feeds(renderer: &Renderer<'_>) -> Vec<(String, String)> {
                 })
                 .collect();
             entries.sort_by(|a, b| (b.date, &a.source).cmp(&(a.date, &b.source)));
-            let updated = entries
-                .iter()
-                .filter_map(|p| p.front.updated.max(p.date))
-                .max();
-            let feed_url = renderer.absolute(&format!("{section_url}atom.xml"));
-            let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-            let _ = writeln!(
-                xml,
-                "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
-                escape(lang.key.as_str())
-            );
-            let site_title = renderer_t(renderer, &lang.key, "site-title");
-            let _ = writeln!(
-                xml,
-                "  <title>{} – {}</title>",
-                escape(section_page.front.title.as_str()),
-                escape(site_title.as_str())
-            );
-            let _ = writeln!(xml, "  <id>{}</id>", escape(feed_url.as_str()));
-            let _ = writeln!(
-                xml,
-                "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
-                escape(feed_url.as_str())
-            );
-            let _ = writeln!(
-                xml,
-                "  <link rel=\"alternate\" type=\"text/html\" hreflang=\"{}\" href=\"{}\"/>",
-                escape(lang.key.as_str()),
-                escape(renderer.absolute(section_url).as_str())
-            );
-            let _ = writeln!(
-                xml,
-                "  <updated>{}</updated>",
-                updated.map_or_else(|| "1970-01-01".to_string(), |d| d.iso()) + "T00:00:00Z"
-            );
-            let _ = writeln!(
-                xml,
-                "  <author><name>{}</name></author>",
-                escape(author(renderer, &site_title).as_str())
-            );
-            for page in entries {
-                let url = renderer.absolute(&page.url);
-                let date = page.date.map(|d| d.iso()).unwrap_or_default();
-                let updated = page
-                    .front
-                    .updated
-                    .max(page.date)
-                    .map(|d| d.iso())
-                    .unwrap_or_default();
-                let _ = writeln!(xml, "  <entry>");
-                let _ = writeln!(
-                    xml,
-                    "    <title>{}</title>",
-                    escape(page.front.title.as_str())
-                );
-                let _ = writeln!(xml, "    <id>{}</id>", escape(url.as_str()));
-                let _ = writeln!(
-                    xml,
-                    "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-                    escape(url.as_str())
-                );
-                let _ = writeln!(xml, "    <published>{date}T00:00:00Z</published>");
-                let _ = writeln!(xml, "    <updated>{updated}T00:00:00Z</updated>");
-                if let Some(d) = &page.front.description {
-                    let _ = writeln!(xml, "    <summary>{}</summary>", escape(d.as_str()));
-                }
-                let _ = writeln!(xml, "  </entry>");
-            }
-            xml.push_str("</feed>\n");
+            let feed = Feed {
+                lang: &lang.key,
+                section: &site.pages[si],
+                section_url,
+                entries: &entries,
+            };
+            let xml = atom_feed(renderer, &feed).expect("writing into memory cannot fail");
             out.push((
                 format!("{}atom.xml", section_url.trim_start_matches('/')),
                 xml,
@@ -173,6 +144,101 @@ pub fn atom_feeds(renderer: &Renderer<'_>) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// A section's dated pages in one language, newest first.
+struct Feed<'a> {
+    lang: &'a str,
+    section: &'a crate::content::Page,
+    section_url: &'a str,
+    entries: &'a [&'a crate::content::Page],
+}
+
+/// Midnight UTC of a date, as Atom's RFC 3339 timestamps want it.
+fn timestamp(date: Option<Date>) -> String {
+    format!(
+        "{}T00:00:00Z",
+        date.map_or_else(|| "1970-01-01".to_string(), |d| d.iso())
+    )
+}
+
+fn atom_feed(renderer: &Renderer<'_>, feed: &Feed<'_>) -> io::Result<String> {
+    let updated = feed
+        .entries
+        .iter()
+        .filter_map(|p| p.front.updated.max(p.date))
+        .max();
+    let feed_url = renderer.absolute(&format!("{}atom.xml", feed.section_url));
+    let site_title = renderer_t(renderer, feed.lang, "site-title");
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    declaration(&mut w)?;
+    w.create_element("feed")
+        .with_attributes([
+            ("xmlns", "http://www.w3.org/2005/Atom"),
+            ("xml:lang", xml_text(feed.lang).as_str()),
+        ])
+        .write_inner_content(|w| {
+            element(
+                w,
+                "title",
+                &format!("{} – {site_title}", feed.section.front.title),
+            )?;
+            element(w, "id", &feed_url)?;
+            w.create_element("link")
+                .with_attributes([
+                    ("rel", "self"),
+                    ("type", "application/atom+xml"),
+                    ("href", xml_text(&feed_url).as_str()),
+                ])
+                .write_empty()?;
+            w.create_element("link")
+                .with_attributes([
+                    ("rel", "alternate"),
+                    ("type", "text/html"),
+                    ("hreflang", xml_text(feed.lang).as_str()),
+                    (
+                        "href",
+                        xml_text(&renderer.absolute(feed.section_url)).as_str(),
+                    ),
+                ])
+                .write_empty()?;
+            element(w, "updated", &timestamp(updated))?;
+            w.create_element("author")
+                .write_inner_content(|w| element(w, "name", &author(renderer, &site_title)))?;
+            for page in feed.entries {
+                atom_entry(w, renderer, page)?;
+            }
+            Ok(())
+        })?;
+    let mut xml = into_string(w);
+    xml.push('\n');
+    Ok(xml)
+}
+
+fn atom_entry(
+    w: &mut Writer<Vec<u8>>,
+    renderer: &Renderer<'_>,
+    page: &crate::content::Page,
+) -> io::Result<()> {
+    let url = renderer.absolute(&page.url);
+    w.create_element("entry").write_inner_content(|w| {
+        element(w, "title", &page.front.title)?;
+        element(w, "id", &url)?;
+        w.create_element("link")
+            .with_attributes([
+                ("rel", "alternate"),
+                ("type", "text/html"),
+                ("href", xml_text(&url).as_str()),
+            ])
+            .write_empty()?;
+        element(w, "published", &timestamp(page.date))?;
+        element(w, "updated", &timestamp(page.front.updated.max(page.date)))?;
+        if let Some(d) = &page.front.description {
+            element(w, "summary", d)?;
+        }
+        Ok(())
+    })?;
+    Ok(())
 }
 
 fn renderer_t(renderer: &Renderer<'_>, lang: &str, key: &str) -> String {

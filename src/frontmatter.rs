@@ -63,49 +63,66 @@ pub struct Date {
 }
 
 impl Date {
+    /// A date written `YYYY-MM-DD`, alone or followed by a time (which is
+    /// ignored); `None` when it is not one.
     pub fn parse(s: &str) -> Option<Date> {
-        let s = s.trim();
-        let head = s.get(..10)?;
-        let rest = &s[10..];
-        if !(rest.is_empty() || rest.starts_with(['T', 't', ' '])) {
-            return None;
-        }
-        let b = head.as_bytes();
-        if b[4] != b'-' || b[7] != b'-' {
-            return None;
-        }
-        let year: i32 = head[..4].parse().ok()?;
-        let month: u8 = head[5..7].parse().ok()?;
-        let day: u8 = head[8..10].parse().ok()?;
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        (1..=days)
-            .contains(&day)
-            .then_some(Date { year, month, day })
+        Date::read(s).ok()
     }
 
-    /// The calendar date `days` days after 1970-01-01 (Howard Hinnant's
-    /// `civil_from_days`), for "today" from a clock or SOURCE_DATE_EPOCH.
+    /// `parse`, saying what is wrong. ICU4X checks the calendar (months,
+    /// days of the month, leap years) and the time after the date (RFC 9557).
+    pub fn read(s: &str) -> Result<Date, String> {
+        let s = s.trim();
+        // RFC 9557 also reads `20261124` and `+002026-11-24`; dates in front
+        // matter and file names are written the way people read them.
+        let number = |range: std::ops::Range<usize>| {
+            s.get(range)
+                .filter(|digits| digits.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|digits| digits.parse::<u16>().ok())
+        };
+        let (Some(year), Some(month), Some(day), Some("-"), Some("-")) = (
+            number(0..4),
+            number(5..7),
+            number(8..10),
+            s.get(4..5),
+            s.get(7..8),
+        ) else {
+            return Err("a date is written YYYY-MM-DD".to_string());
+        };
+        let date = icu_calendar::Date::try_new_iso(
+            i32::from(year),
+            u8::try_from(month).unwrap_or(u8::MAX),
+            u8::try_from(day).unwrap_or(u8::MAX),
+        )
+        .map_err(|r| {
+            format!(
+                "the {} {} is not between {} and {}",
+                r.field, r.value, r.min, r.max
+            )
+        })?;
+        if s.len() > 10 && icu_calendar::Date::try_from_str(s, icu_calendar::Iso).is_err() {
+            return Err(
+                "after YYYY-MM-DD only a time may follow, e.g. 2026-11-24T10:00:00".to_string(),
+            );
+        }
+        Ok(Date::from_icu(&date))
+    }
+
+    /// The calendar date `days` days after 1970-01-01, for "today" from a
+    /// clock or SOURCE_DATE_EPOCH.
     pub fn from_unix_days(days: i64) -> Date {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = doy - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + i64::from(month <= 2);
+        let epoch = icu_calendar::Date::try_new_iso(1970, 1, 1)
+            .expect("1970-01-01 is a date")
+            .to_rata_die();
+        let day = icu_calendar::types::RataDie::new(epoch.to_i64_date().saturating_add(days));
+        Date::from_icu(&icu_calendar::Date::from_rata_die(day, icu_calendar::Iso))
+    }
+
+    fn from_icu(date: &icu_calendar::Date<icu_calendar::Iso>) -> Date {
         Date {
-            year: i32::try_from(year).unwrap_or(1970),
-            month: u8::try_from(month).unwrap_or(1),
-            day: u8::try_from(day).unwrap_or(1),
+            year: date.year().extended_year(),
+            month: date.month().ordinal,
+            day: date.day_of_month().0,
         }
     }
 
@@ -123,9 +140,9 @@ impl<'de> Deserialize<'de> for Date {
                 f.write_str("a date written YYYY-MM-DD")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
-                Date::parse(v).ok_or_else(|| {
+                Date::read(v).map_err(|why| {
                     E::custom(format!(
-                        "`{v}` is not a valid date: write YYYY-MM-DD, e.g. 2026-11-24"
+                        "`{v}` is not a valid date: {why}; write YYYY-MM-DD, e.g. 2026-11-24"
                     ))
                 })
             }
@@ -380,9 +397,70 @@ mod tests {
     fn dates_are_validated() {
         assert!(Date::parse("2026-02-29").is_none());
         assert!(Date::parse("2024-02-29").is_some());
-        assert!(Date::parse("2026-11-24T10:00:00Z").is_some());
-        assert!(Date::parse("24.11.2026").is_none());
-        let d = fm("+++\ntitle = \"x\"\ndate = \"2026-13-01\"\n+++\n").expect_err("bad date");
-        assert_eq!(d.line, Some(3));
+        assert!(Date::parse("1900-02-29").is_none());
+        assert!(Date::parse("2000-02-29").is_some());
+        assert_eq!(
+            Date::parse("2026-11-24T10:00:00Z"),
+            Some(Date {
+                year: 2026,
+                month: 11,
+                day: 24
+            })
+        );
+        assert!(Date::parse("2026-11-24 10:00").is_some());
+        for bad in [
+            "24.11.2026",
+            "20261124",
+            "+002026-11-24",
+            "2026-1-1",
+            "2026-11-24x",
+            "2026-11-24T25:00",
+            "",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+    }
+
+    /// Bad dates are errors at the value, saying what is wrong and how to
+    /// write a date, in TOML and YAML.
+    #[test]
+    fn bad_dates_name_line_column_and_the_fault() {
+        let cases = [
+            (
+                "+++\ntitle = \"x\"\ndate = \"2026-13-01\"\n+++\n",
+                (3, 8),
+                "`2026-13-01` is not a valid date: the month 13 is not between 1 and 12",
+            ),
+            (
+                "+++\ntitle = \"x\"\nupdated = \"2026-02-29\"\n+++\n",
+                (3, 11),
+                "`2026-02-29` is not a valid date: the day 29 is not between 1 and 28",
+            ),
+            (
+                "---\ntitle: x\ndate: 24.11.2026\n---\n",
+                (3, 7),
+                "`24.11.2026` is not a valid date: a date is written YYYY-MM-DD",
+            ),
+            (
+                "---\ntitle: x\ndate: 2026-11-24 morgens\n---\n",
+                (3, 7),
+                "`2026-11-24 morgens` is not a valid date: after YYYY-MM-DD only a time may follow",
+            ),
+        ];
+        for (text, (line, column), message) in cases {
+            let d = fm(text).expect_err(text);
+            assert_eq!(d.rule, "frontmatter/invalid", "{text}");
+            assert_eq!(
+                (d.line, d.column),
+                (Some(line), Some(column)),
+                "{text}: {d:?}"
+            );
+            assert!(d.message.contains(message), "{text}: {}", d.message);
+            assert!(
+                d.message.contains("write YYYY-MM-DD, e.g. 2026-11-24"),
+                "{}",
+                d.message
+            );
+        }
     }
 }

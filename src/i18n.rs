@@ -5,7 +5,8 @@
 //! default theme's `locales/`, the site's `themes/<theme>/locales/`, the
 //! site's `locales/`. A message missing in a language is looked up along
 //! the language's fallback chain and reported once, here, as a warning
-//! (coverage), not per page. Syntax errors carry file:line:col; broken
+//! (coverage), not per page; the staff report's `status-` messages are
+//! needed in the default language only and not counted. Syntax errors carry file:line:col; broken
 //! references and plural variants are found at load (`check`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -224,8 +225,12 @@ fn too_deep(text: &str) -> Option<usize> {
     None
 }
 
+/// Messages of the staff's status report (`vielfalt status`), which is
+/// written in the default language only: other languages need not have them.
+const STAFF_PREFIX: &str = "status-";
+
 /// One warning per language listing the messages it lacks compared with the
-/// default language.
+/// default language (readers' messages only, not `STAFF_PREFIX` ones).
 fn coverage(config: &Config, i18n: &I18n) -> Vec<Diagnostic> {
     let Some(reference) = i18n.defined.get(&config.default_language) else {
         return Vec::new();
@@ -235,6 +240,7 @@ fn coverage(config: &Config, i18n: &I18n) -> Vec<Diagnostic> {
         let own = i18n.defined.get(&lang.key);
         let missing: Vec<&str> = reference
             .iter()
+            .filter(|id| !id.starts_with(STAFF_PREFIX))
             .filter(|id| !own.is_some_and(|o| o.contains(*id)))
             .map(String::as_str)
             .collect();

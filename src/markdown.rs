@@ -70,13 +70,39 @@ pub fn render_with_glossary(
     resolve: &dyn Fn(&str) -> LinkTarget,
     glossary: Option<&crate::glossary::matcher::GlossaryLinks>,
 ) -> Rendered {
-    render_page(body, file, body_line, hard_breaks, resolve, glossary, true)
+    render_page(
+        body,
+        file,
+        body_line,
+        hard_breaks,
+        resolve,
+        glossary,
+        Trust::default(),
+    )
 }
 
-/// `render_with_glossary`; without `raw_html` (site.toml
-/// `[languages.xx] raw_html = false`, for texts from outside) raw HTML is
-/// shown as text and `javascript:`-like link targets are dropped, each
-/// reported once per page with its position.
+/// How far a page's text is trusted (site.toml `[languages.xx]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Trust {
+    /// Raw HTML is passed through (`raw_html`, the default); otherwise it
+    /// is shown as text, reported once per page.
+    pub raw_html: bool,
+    /// Links and images to script addresses are kept (`unsafe_links`, an
+    /// opt-in); otherwise they point nowhere, each reported. Without raw
+    /// HTML they point nowhere either way.
+    pub unsafe_links: bool,
+}
+
+impl Default for Trust {
+    fn default() -> Self {
+        Trust {
+            raw_html: true,
+            unsafe_links: false,
+        }
+    }
+}
+
+/// `render_with_glossary` with the language's `trust`.
 pub fn render_page(
     body: &str,
     file: &std::path::Path,
@@ -84,10 +110,10 @@ pub fn render_page(
     hard_breaks: bool,
     resolve: &dyn Fn(&str) -> LinkTarget,
     glossary: Option<&crate::glossary::matcher::GlossaryLinks>,
-    raw_html: bool,
+    trust: Trust,
 ) -> Rendered {
     let mut out = Rendered::default();
-    let mut reported = (false, false);
+    let mut html_reported = false;
     // Terms the author links to their explanation anywhere on the page are
     // not linked again automatically.
     let mut linked: HashSet<String> = HashSet::new();
@@ -115,10 +141,18 @@ pub fn render_page(
     };
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        let event = if raw_html {
+        // Positions are found only for a finding: each costs a pass over
+        // the body up to the event.
+        let at = || locate(range.start);
+        let event = if trust.raw_html {
             event
         } else {
-            untrusted(event, locate(range.start), file, &mut reported, &mut out)
+            html_as_text(event, at, file, &mut html_reported, &mut out)
+        };
+        let event = if trust.raw_html && trust.unsafe_links {
+            event
+        } else {
+            safe_link(event, at, file, &mut out)
         };
         if let Event::Text(t) = &event
             && no_links == 0
@@ -331,20 +365,20 @@ fn link_terms<'a>(
     }
 }
 
-/// Makes one event of an untrusted text safe: raw HTML becomes text, and a
-/// link or image to a script URL points nowhere. `reported` remembers
-/// (HTML, URL) findings so that each kind is reported once per page.
-fn untrusted<'a>(
+/// Raw HTML of an untrusted text as text; `reported` makes it one
+/// warning per page.
+fn html_as_text<'a>(
     event: Event<'a>,
-    (line, column): (usize, usize),
+    at: impl Fn() -> (usize, usize),
     file: &std::path::Path,
-    reported: &mut (bool, bool),
+    reported: &mut bool,
     out: &mut Rendered,
 ) -> Event<'a> {
     match event {
         Event::Html(html) | Event::InlineHtml(html) => {
-            if !reported.0 {
-                reported.0 = true;
+            if !*reported {
+                *reported = true;
+                let (line, column) = at();
                 out.diagnostics.push(
                     Diagnostic::warning("markdown/raw-html", "raw HTML is turned off for this language and is shown as text")
                         .file(file)
@@ -354,37 +388,58 @@ fn untrusted<'a>(
             }
             Event::Text(html)
         }
-        Event::Start(tag) => Event::Start(map_link(tag, |dest_url, title| {
-            if is_script_url(&dest_url) {
-                script_url(reported, out, file, line, column);
-                (CowStr::from("#"), title)
-            } else {
-                (dest_url, title)
-            }
-        })),
         other => other,
     }
 }
 
-fn script_url(
-    reported: &mut (bool, bool),
-    out: &mut Rendered,
+/// A link or image to a script address made to point nowhere (`#`, as
+/// Hugo's renderer empties such a link), with a warning at its place.
+/// Images may show `data:image/…`: an image does not run its source.
+fn safe_link<'a>(
+    event: Event<'a>,
+    at: impl Fn() -> (usize, usize),
     file: &std::path::Path,
-    line: usize,
-    column: usize,
-) {
-    if !reported.1 {
-        reported.1 = true;
+    out: &mut Rendered,
+) -> Event<'a> {
+    let Event::Start(tag) = event else {
+        return event;
+    };
+    let is_image = matches!(tag, Tag::Image { .. });
+    Event::Start(map_link(tag, |dest_url, title| {
+        if !is_script_url(&dest_url) || (is_image && is_data_image(&dest_url)) {
+            return (dest_url, title);
+        }
+        let (line, column) = at();
         out.diagnostics.push(
             Diagnostic::warning(
                 "markdown/script-url",
-                "a link to a `javascript:`, `vbscript:` or `data:` address was removed",
+                format!(
+                    "the link to `{}` would run code in the reader's browser; it was made to point nowhere",
+                    shorten(&dest_url)
+                ),
             )
             .file(file)
             .at(line, column)
-            .hint("link to an http(s) address or to a page with `@/path.md`"),
+            .hint("link to an http(s) address or to a page with `@/path.md`; if the link is meant and the text trusted, set `unsafe_links = true` under [languages.xx] in site.toml"),
         );
+        (CowStr::from("#"), title)
+    }))
+}
+
+/// The start of a long address, for a message.
+fn shorten(url: &str) -> String {
+    let mut short: String = url.chars().filter(|c| !c.is_control()).take(40).collect();
+    if url.chars().count() > 40 {
+        short.push('…');
     }
+    short
+}
+
+/// Whether an image source is inline image data (`data:image/png;…`).
+fn is_data_image(url: &str) -> bool {
+    url.trim_start()
+        .get(..11)
+        .is_some_and(|s| s.eq_ignore_ascii_case("data:image/"))
 }
 
 /// Whether a link target would run code when followed (browsers ignore
@@ -526,6 +581,65 @@ mod tests {
             r.html,
             "<h2 id=\"das-leitbild\">Das Leitbild</h2>\n<p><code>Leitbild</code> und <a href=\"x.md\">Leitbild</a>.<br />\nDas <a href=\"/de/leichte-sprache/glossar/#leitbild\">Leit·bild</a> ist kurz.<br />\nDas Leitbild ist gut.</p>\n"
         );
+    }
+
+    #[test]
+    fn script_links_point_nowhere_unless_the_language_allows_them() {
+        let body = "Klick [hier](javascript:alert(1)) und <VBScript:msgbox>.\n\n![Bild](data:image/png;base64,iVBO) ![Falle](data:text/html,x) [Daten](data:image/png;base64,iVBO)\n";
+        let page = |trust| {
+            render_page(
+                body,
+                Path::new("content/x.md"),
+                5,
+                false,
+                &|_| LinkTarget::Unknown,
+                None,
+                trust,
+            )
+        };
+        let r = page(Trust::default());
+        assert_eq!(
+            r.html,
+            "<p>Klick <a href=\"#\">hier</a> und <a href=\"#\">VBScript:msgbox</a>.</p>\n<p><img src=\"data:image/png;base64,iVBO\" alt=\"Bild\" /> <img src=\"#\" alt=\"Falle\" /> <a href=\"#\">Daten</a></p>\n"
+        );
+        let found: Vec<_> = r
+            .diagnostics
+            .iter()
+            .map(|d| (d.rule.as_str(), d.line, d.column))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("markdown/script-url", Some(5), Some(7)),
+                ("markdown/script-url", Some(5), Some(39)),
+                ("markdown/script-url", Some(7), Some(37)),
+                ("markdown/script-url", Some(7), Some(64)),
+            ]
+        );
+        assert!(
+            r.diagnostics[0].message.contains("`javascript:alert(1)`"),
+            "{}",
+            r.diagnostics[0].message
+        );
+
+        let trusted = page(Trust {
+            raw_html: true,
+            unsafe_links: true,
+        });
+        assert!(trusted.diagnostics.is_empty(), "{:?}", trusted.diagnostics);
+        assert!(
+            trusted
+                .html
+                .contains("<a href=\"javascript:alert(1)\">hier</a>")
+        );
+        assert!(trusted.html.contains("<img src=\"data:text/html,x\""));
+
+        // Without raw HTML the text is not trusted: links are made safe too.
+        let outside = page(Trust {
+            raw_html: false,
+            unsafe_links: true,
+        });
+        assert!(!outside.html.contains("javascript:"), "{}", outside.html);
     }
 
     #[test]

@@ -130,6 +130,25 @@ impl Templates {
         };
         (Some(templates), diags)
     }
+
+    /// Renders `template` in `lang` with `context`, outside the site's pages
+    /// (the staff's status report); a template error names the template.
+    pub fn render_standalone(
+        &self,
+        lang: &str,
+        template: &str,
+        context: &Value,
+    ) -> Result<String, Diagnostic> {
+        let tera = self.teras.get(lang).ok_or_else(|| {
+            Diagnostic::error(
+                "template/render",
+                format!("no templates for the language `{lang}`"),
+            )
+        })?;
+        tera::Context::from_value(context.clone())
+            .and_then(|c| tera.render(template, &c))
+            .map_err(|e| template_error(&e, &self.template_files, None))
+    }
 }
 
 pub struct Renderer<'a> {
@@ -437,11 +456,15 @@ impl<'a> Renderer<'a> {
         } else {
             None
         };
-        // Raw HTML follows the setting of the language the text is written in.
-        let raw_html = self
+        // Trust follows the settings of the language the text is written in.
+        let trust = self
             .config()
             .language(&page.lang)
-            .is_none_or(|l| l.raw_html);
+            .map(|l| markdown::Trust {
+                raw_html: l.raw_html,
+                unsafe_links: l.unsafe_links,
+            })
+            .unwrap_or_default();
         let rendered = markdown::render_page(
             &page.body,
             &page.file,
@@ -449,7 +472,7 @@ impl<'a> Renderer<'a> {
             hard_breaks,
             &resolve,
             glossary_links.as_ref(),
-            raw_html,
+            trust,
         );
         diags.extend(rendered.diagnostics);
 

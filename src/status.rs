@@ -3,20 +3,24 @@
 //! matches the original), not stamped (no `source_hash`), unreviewed
 //! (`translation` set without `reviewed = true`) or missing — with what to
 //! do about it. `check` prints it (text or JSON, README "JSON schema"),
-//! `vielfalt status` writes it as one self-contained HTML page.
+//! `vielfalt status` writes it as one self-contained HTML page through the
+//! theme's `status.html`, in the site's default language.
 //!
 //! Only the default-language page of a variant (else the base page) counts
 //! as an original (`Site::original_of`); a variant row is shown for a page
 //! only where that variant exists in at least one language.
 
+use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 
 use serde::Serialize;
+use serde_json::{Value, json};
 
+use crate::config::Config;
 use crate::content::{Page, Site, Slot};
 use crate::diag::Diagnostic;
-use crate::render::escape_html;
+use crate::render::Templates;
 
 /// The state of one (page, language, variant) cell, most urgent last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -364,208 +368,83 @@ pub fn render_text(status: &Status) -> String {
     out
 }
 
-/// The staff report: one self-contained, accessible HTML page. Readable and
-/// sortable without JavaScript: the matrix is given once by page and the
-/// work list once by language and once by state (pre-sorted tables).
-pub fn render_html(status: &Status, site_name: &str) -> String {
-    let mut h = String::new();
-    let e = escape_html;
-    let _ = write!(
-        h,
-        "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Translation status – {}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to the report</a>\n<main id=\"main\" tabindex=\"-1\">\n<h1>Translation status – {}</h1>\n",
-        e(site_name),
-        e(site_name)
-    );
-    h.push_str("<nav aria-label=\"Views\"><ul>\n<li><a href=\"#languages\">Progress by language</a></li>\n<li><a href=\"#matrix\">All pages by page</a></li>\n<li><a href=\"#by-state\">Work by urgency</a></li>\n<li><a href=\"#by-language\">Work by language</a></li>\n</ul></nav>\n");
-    h.push_str("<p>States: ");
-    for s in [
-        State::Original,
-        State::Current,
-        State::Unreviewed,
-        State::Unstamped,
-        State::Outdated,
-        State::Missing,
-    ] {
-        let _ = write!(
-            h,
-            "<span class=\"st st-{}\">{}</span> ",
-            s.as_str(),
-            s.label()
-        );
-    }
-    h.push_str("</p>\n");
-
-    h.push_str("<section aria-labelledby=\"languages\">\n<h2 id=\"languages\">Progress by language</h2>\n<table>\n<caption>Pages per language, by state (sorted by language order of site.toml)</caption>\n<thead><tr><th scope=\"col\">Language</th><th scope=\"col\">Current</th><th scope=\"col\">Outdated</th><th scope=\"col\">Not reviewed</th><th scope=\"col\">Not stamped</th><th scope=\"col\">Missing</th><th scope=\"col\">Progress</th></tr></thead>\n<tbody>\n");
-    for l in &status.languages {
-        let _ = writeln!(
-            h,
-            "<tr><th scope=\"row\"><span lang=\"{}\">{}</span> ({})</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><progress max=\"{}\" value=\"{}\" aria-label=\"{} current\">{} %</progress> {} of {} current ({} %)</td></tr>",
-            e(&l.lang),
-            e(&l.name),
-            e(&l.lang),
-            l.current,
-            l.outdated,
-            l.unreviewed,
-            l.unstamped,
-            l.missing,
-            l.total.max(1),
-            l.current,
-            e(&l.name),
-            l.percent_current(),
-            l.current,
-            l.total,
-            l.percent_current()
-        );
-    }
-    h.push_str("</tbody>\n</table>\n</section>\n");
-
-    // The matrix: one row per page and variant, one column per language.
-    let langs: Vec<&Counts> = status.languages.iter().collect();
-    let mut rows: BTreeMap<(usize, Option<String>), Vec<&Cell>> = BTreeMap::new();
-    let mut order: Vec<&str> = Vec::new();
-    for c in &status.cells {
-        let i = match order.iter().position(|s| *s == c.source) {
-            Some(i) => i,
-            None => {
-                order.push(&c.source);
-                order.len() - 1
-            }
-        };
-        rows.entry((i, c.variant.clone())).or_default().push(c);
-    }
-    h.push_str("<section aria-labelledby=\"matrix\">\n<h2 id=\"matrix\">All pages by page</h2>\n<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"matrix\">\n<table class=\"matrix\">\n<caption>Every page and variant (rows, in site order) in every language (columns)</caption>\n<thead><tr><th scope=\"col\">Page</th><th scope=\"col\">Variant</th>");
-    for l in &langs {
-        let _ = write!(
-            h,
-            "<th scope=\"col\"><abbr title=\"{}\">{}</abbr></th>",
-            e(&l.name),
-            e(&l.lang)
-        );
-    }
-    h.push_str("</tr></thead>\n<tbody>\n");
-    for ((_, variant), cells) in &rows {
-        let Some(first) = cells.first() else { continue };
-        let _ = write!(
-            h,
-            "<tr><th scope=\"row\">{}<br><code>{}</code></th><td>{}</td>",
-            e(&first.title),
-            e(&first.source),
-            e(variant.as_deref().unwrap_or("–"))
-        );
-        for l in &langs {
-            match cells.iter().find(|c| c.lang == l.lang) {
-                Some(c) => {
-                    let _ = write!(
-                        h,
-                        "<td class=\"st-{}\"><span class=\"st st-{}\">{}</span></td>",
-                        c.state.as_str(),
-                        c.state.as_str(),
-                        c.state.label()
-                    );
-                }
-                None => h.push_str("<td></td>"),
-            }
-        }
-        h.push_str("</tr>\n");
-    }
-    h.push_str("</tbody>\n</table>\n</div>\n</section>\n");
-
+/// The staff report: the theme's `status.html` (a site overrides it like
+/// any template) in the site's default language, its words from the
+/// theme's `status-…` Fluent messages. Prepared here: the rows of the
+/// matrix and the work list in two orders (by state, by language), so the
+/// page is readable and sorted without JavaScript.
+pub fn render_html(
+    status: &Status,
+    templates: &Templates,
+    config: &Config,
+    site_name: &str,
+) -> Result<String, Diagnostic> {
+    let default = config.default_language.as_str();
+    let dir = config.language(default).map_or("ltr", |l| l.dir.as_str());
+    let languages: Vec<Value> = status
+        .languages
+        .iter()
+        .map(|l| {
+            json!({
+                "lang": l.lang, "name": l.name,
+                "current": l.current, "outdated": l.outdated, "unreviewed": l.unreviewed,
+                "unstamped": l.unstamped, "missing": l.missing, "total": l.total,
+                "percent": l.percent_current(), "progress_max": l.total.max(1),
+            })
+        })
+        .collect();
     let mut todo: Vec<&Cell> = status.cells.iter().filter(|c| c.action.is_some()).collect();
     todo.sort_by(|a, b| {
-        (std::cmp::Reverse(a.state), &a.lang, &a.file).cmp(&(
-            std::cmp::Reverse(b.state),
-            &b.lang,
+        (Reverse(a.state), &a.lang, &a.file).cmp(&(Reverse(b.state), &b.lang, &b.file))
+    });
+    let by_state = todo.clone();
+    let lang_index = |lang: &str| {
+        status
+            .languages
+            .iter()
+            .position(|l| l.lang == lang)
+            .unwrap_or(usize::MAX)
+    };
+    todo.sort_by(|a, b| {
+        (lang_index(&a.lang), Reverse(a.state), &a.file).cmp(&(
+            lang_index(&b.lang),
+            Reverse(b.state),
             &b.file,
         ))
     });
-    work_table(
-        &mut h,
-        "by-state",
-        "Work by urgency",
-        "Sorted by state (missing, outdated, not stamped, not reviewed), then language and file",
-        &todo,
-    );
-    todo.sort_by(|a, b| {
-        (
-            lang_index(&langs, &a.lang),
-            std::cmp::Reverse(a.state),
-            &a.file,
-        )
-            .cmp(&(
-                lang_index(&langs, &b.lang),
-                std::cmp::Reverse(b.state),
-                &b.file,
-            ))
+    let context = json!({
+        "lang": { "key": default, "dir": dir },
+        "site": site_name,
+        "states": [State::Original, State::Current, State::Unreviewed, State::Unstamped, State::Outdated, State::Missing],
+        "languages": languages,
+        "rows": matrix_rows(status),
+        "by_state": by_state,
+        "by_language": todo,
     });
-    work_table(
-        &mut h,
-        "by-language",
-        "Work by language",
-        "Sorted by language, then state and file",
-        &todo,
-    );
-    h.push_str("</main>\n</body>\n</html>\n");
-    h
+    templates.render_standalone(default, "status.html", &context)
 }
 
-fn lang_index(langs: &[&Counts], lang: &str) -> usize {
-    langs
-        .iter()
-        .position(|l| l.lang == lang)
-        .unwrap_or(usize::MAX)
-}
-
-fn work_table(h: &mut String, id: &str, title: &str, caption: &str, cells: &[&Cell]) {
-    let e = escape_html;
-    let _ = write!(
-        h,
-        "<section aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{title}</h2>\n"
-    );
-    if cells.is_empty() {
-        h.push_str(
-            "<p>Nothing to do: every translation is current and reviewed.</p>\n</section>\n",
-        );
-        return;
+/// One row per page and variant, in site order: its title, source and
+/// variant and each language's state (`null` where it has no cell).
+fn matrix_rows(status: &Status) -> Vec<Value> {
+    let mut rows: BTreeMap<(usize, Option<&str>), Vec<&Cell>> = BTreeMap::new();
+    let mut order: HashMap<&str, usize> = HashMap::new();
+    for c in &status.cells {
+        let next = order.len();
+        let i = *order.entry(c.source.as_str()).or_insert(next);
+        rows.entry((i, c.variant.as_deref())).or_default().push(c);
     }
-    let _ = write!(
-        h,
-        "<table>\n<caption>{} ({} items)</caption>\n<thead><tr><th scope=\"col\">State</th><th scope=\"col\">Language</th><th scope=\"col\">Page</th><th scope=\"col\">What to do</th></tr></thead>\n<tbody>\n",
-        e(caption),
-        cells.len()
-    );
-    for c in cells {
-        let _ = writeln!(
-            h,
-            "<tr><td class=\"st-{}\"><span class=\"st st-{}\">{}</span></td><td>{}</td><td>{}{}</td><td>{}</td></tr>",
-            c.state.as_str(),
-            c.state.as_str(),
-            c.state.label(),
-            e(&c.lang),
-            e(&c.title),
-            c.variant
-                .as_deref()
-                .map(|v| format!(" ({})", e(v)))
-                .unwrap_or_default(),
-            e(c.action.as_deref().unwrap_or_default())
-        );
-    }
-    h.push_str("</tbody>\n</table>\n</section>\n");
+    rows.into_iter()
+        .filter_map(|((_, variant), cells)| {
+            let first = cells.first()?;
+            let states: Vec<Option<State>> = status
+                .languages
+                .iter()
+                .map(|l| cells.iter().find(|c| c.lang == l.lang).map(|c| c.state))
+                .collect();
+            Some(json!({
+                "title": first.title, "source": first.source, "variant": variant, "states": states,
+            }))
+        })
+        .collect()
 }
-
-/// Colours: dark text on light backgrounds (contrast above 7:1); the state
-/// is always written out too, so colour is never the only signal.
-const STYLE: &str = "body{font:1rem/1.5 system-ui,sans-serif;color:#111;background:#fff;margin:0;padding:1rem}
-main{max-inline-size:80rem;margin-inline:auto}
-.skip{position:absolute;inset-inline-start:-100vw}.skip:focus{position:static}
-a:focus,[tabindex]:focus{outline:3px solid #1a4f9c;outline-offset:2px}
-nav ul{display:flex;flex-wrap:wrap;gap:1rem;padding:0;list-style:none}
-table{border-collapse:collapse;margin-block:1rem}caption{text-align:start;font-weight:600;padding-block:.5rem}
-th,td{border:1px solid #767676;padding:.25rem .5rem;text-align:start;vertical-align:top}
-.scroll{overflow-x:auto;max-inline-size:100%}
-progress{inline-size:8rem;vertical-align:middle}
-.st{display:inline-block;padding:0 .35rem;border-radius:.25rem;font-weight:600;white-space:nowrap}
-.st-original{background:#e8e8e8;color:#111}.st-current{background:#d4edda;color:#0b3d17}
-.st-unreviewed{background:#fff3bf;color:#4a3800}.st-unstamped{background:#dbe7fb;color:#0d2f66}
-.st-outdated{background:#ffe0c2;color:#5c2600}.st-missing{background:#f8d4d4;color:#5c0000}
-td.st-current,td.st-original,td.st-unreviewed,td.st-unstamped,td.st-outdated,td.st-missing{background:none}
-";

@@ -48,6 +48,7 @@ fn read(path: &Path) -> String {
 }
 
 #[test]
+#[ignore = "needs python3: run scripts/setup-test-deps, then cargo test -- --include-ignored"]
 fn generation_is_deterministic_and_both_sites_hold_the_same_pages() {
     let a = tempfile::tempdir().expect("tempdir");
     let b = tempfile::tempdir().expect("tempdir");
@@ -115,6 +116,7 @@ fn generation_is_deterministic_and_both_sites_hold_the_same_pages() {
 }
 
 #[test]
+#[ignore = "needs python3: run scripts/setup-test-deps, then cargo test -- --include-ignored"]
 fn vielfalt_builds_the_corpus_with_no_errors() {
     let dir = tempfile::tempdir().expect("tempdir");
     generate(dir.path());
@@ -174,6 +176,7 @@ fn vielfalt_builds_the_corpus_with_no_errors() {
 }
 
 #[test]
+#[ignore = "needs python3 and Hugo: run scripts/setup-test-deps, then cargo test -- --include-ignored"]
 fn hugo_builds_the_same_corpus() {
     let dir = tempfile::tempdir().expect("tempdir");
     generate(dir.path());

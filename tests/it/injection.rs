@@ -196,3 +196,43 @@ fn raw_html_off_for_a_language_is_shown_as_text_and_reported() {
     let de = site.file("public/de/about/index.html");
     assert!(de.contains("<div class=\"trusted\">Vertraut</div>"), "{de}");
 }
+
+#[test]
+fn script_links_point_nowhere_unless_a_language_opts_in() {
+    let page = "+++\ntitle = \"Über uns\"\n+++\n\n## Ziele\n\n[Los](javascript:start())\n";
+    let site = SiteTest::fixture("hardening/base")
+        .write("content/about.md", page)
+        .write("content/about.en.md", page);
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let stderr = run.stderr_in(&site);
+    for file in ["content/about.md", "content/about.en.md"] {
+        assert!(
+            stderr.contains(&format!("warning[markdown/script-url]: the link to `javascript:start()` would run code in the reader's browser; it was made to point nowhere\n  --> {file}:7:1\n")),
+            "{stderr}"
+        );
+        let lang = if file.contains(".en.") { "en" } else { "de" };
+        let html = site.file(&format!("public/{lang}/about/index.html"));
+        assert!(html.contains("<a href=\"#\">Los</a>"), "{html}");
+    }
+
+    // A trusted language opts in and keeps the link as written.
+    let site_toml =
+        std::fs::read_to_string(crate::harness::fixtures().join("hardening/base/site.toml"))
+            .expect("base site.toml")
+            .replace(
+                "name = \"Deutsch\"",
+                "name = \"Deutsch\"\nunsafe_links = true",
+            );
+    let site = site.write("site.toml", &site_toml);
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let stderr = run.stderr_in(&site);
+    assert!(!stderr.contains("content/about.md:7"), "{stderr}");
+    assert!(stderr.contains("content/about.en.md:7:1"), "{stderr}");
+    let de = site.file("public/de/about/index.html");
+    assert!(
+        de.contains("<a href=\"javascript:start()\">Los</a>"),
+        "{de}"
+    );
+}

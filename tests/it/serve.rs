@@ -214,6 +214,14 @@ fn requests_outside_the_output_and_malformed_requests_are_refused() {
         .0,
         405
     );
+    // HEAD: the answer's headers, no body.
+    assert_eq!(
+        raw(
+            addr,
+            b"HEAD /de/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        ),
+        (200, String::new())
+    );
     let (status, _) = raw(addr, b"\x00\x01\x02 garbage\r\n\r\n");
     assert_ne!(status, 200);
     {
@@ -229,6 +237,43 @@ fn requests_outside_the_output_and_malformed_requests_are_refused() {
     // Still serving.
     assert_eq!(get(addr, "/de/").0, 200);
     assert_eq!(get(addr, "/vielfalt.css").0, 200);
+    server.stop();
+}
+
+#[test]
+fn oversized_and_stalled_requests_hit_the_size_and_time_limits() {
+    let site = SiteTest::fixture("i18n/basic");
+    let server = start(&site);
+    let addr = server.addr();
+    // A head beyond 16 KiB is refused, not read on.
+    let huge = format!(
+        "GET /de/ HTTP/1.1\r\nHost: x\r\nX-Filler: {}\r\nConnection: close\r\n\r\n",
+        "x".repeat(20_000)
+    );
+    assert_eq!(raw(addr, huge.as_bytes()).0, 431);
+    // A client that stops halfway through its head is dropped after the
+    // time limit (10 s), and others are served meanwhile.
+    let started = Instant::now();
+    let mut stalled = TcpStream::connect(addr).expect("connect");
+    stalled
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("timeout");
+    stalled
+        .write_all(b"GET /de/ HTTP/1.1\r\nHost:")
+        .expect("half");
+    assert_eq!(get(addr, "/de/").0, 200);
+    let mut rest = Vec::new();
+    let _ = stalled.read_to_end(&mut rest);
+    let waited = started.elapsed();
+    assert!(
+        (Duration::from_secs(9)..Duration::from_secs(20)).contains(&waited),
+        "closed after {waited:?}"
+    );
+    assert!(
+        !String::from_utf8_lossy(&rest).contains(" 200 "),
+        "{}",
+        String::from_utf8_lossy(&rest)
+    );
     server.stop();
 }
 
@@ -272,9 +317,10 @@ fn the_traversal_catalog_and_symlinks_never_leave_the_output() {
             !body.contains(SECRET) && !body.contains("default_language") && !body.contains("root:"),
             "{target} leaked a file from outside the output: {status}\n{body}"
         );
-        // A query means nothing to a static site: `/?/../site.toml` is the
-        // home page, which is no file outside the output.
-        if target.starts_with("/?") {
+        // A query means nothing to a static site, and a fragment is no
+        // part of a path (the HTTP parser drops it): `/?/../site.toml` and
+        // `/#/../site.toml` are the home page, no file outside the output.
+        if target.starts_with("/?") || target.starts_with("/#") {
             assert_eq!((status, &body), (200, &home), "{target}");
             continue;
         }

@@ -280,28 +280,99 @@ fn status_writes_one_accessible_self_contained_page() {
     let run = site.run(&["status", "--output", &out.to_string_lossy()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let html = std::fs::read_to_string(&out).expect("report");
-    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\""));
+    // In the site's default language, German.
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"de\" dir=\"ltr\">"));
     assert!(!html.contains("<script"), "works without JavaScript");
     assert!(
         !html.contains("src=\"http") && !html.contains("href=\"http"),
         "self-contained"
     );
     assert_eq!(html.matches("<h1>").count(), 1);
+    assert!(html.contains("<h1>Übersetzungsstand – \u{2068}Beispielstadt\u{2069}</h1>"));
     assert!(
         html.contains("<progress max=\""),
         "a progress bar per language"
     );
     assert!(
-        html.contains(" of ") && html.contains("current ("),
+        html.contains("\u{2069} von \u{2068}") && html.contains(" aktuell ("),
         "progress in words too"
     );
-    for word in ["original", "not stamped", "not reviewed", "missing"] {
+    for word in ["Original", "nicht gestempelt", "fehlt"] {
         assert!(html.contains(&format!(">{word}</span>")), "{word} in words");
     }
     for id in ["matrix", "by-state", "by-language", "languages"] {
         assert!(html.contains(&format!("id=\"{id}\"")), "view {id}");
     }
-    assert!(html.contains("<th scope=\"col\">"), "table headers");
+    assert!(
+        html.contains("<th scope=\"col\">Sprache</th>"),
+        "table headers"
+    );
+    // What to do, in German, with the command to copy as it is.
+    assert!(
+        html.contains("\u{2068}content/about.en.md\u{2069} mit \u{2068}content/about.md\u{2069} vergleichen; wenn beide übereinstimmen, ausführen: <code>vielfalt stamp content/about.en.md</code>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn the_status_report_follows_the_default_language_and_site_overrides() {
+    // English as the default language gives an English report.
+    let site_toml =
+        std::fs::read_to_string(crate::harness::fixtures().join("i18n/basic/site.toml"))
+            .expect("site.toml")
+            .replace("default_language = \"de\"", "default_language = \"en\"");
+    let site = basic().write("site.toml", &site_toml);
+    let out = site.path().join("report.html");
+    let run = site.run(&["status", "--output", &out.to_string_lossy()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = std::fs::read_to_string(&out).expect("report");
+    assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"), "{html}");
+    assert!(
+        html.contains("<h2 id=\"by-state\">Work by urgency</h2>"),
+        "{html}"
+    );
+
+    // The report's messages are needed in the default language only:
+    // other languages lacking one get no coverage warning.
+    let site = basic().write(
+        "locales/de/status.ftl",
+        "status-extra = Nur für die Redaktion\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("fluent/missing-message"),
+        "{}",
+        run.stderr
+    );
+
+    // A site's message replaces the theme's, its template the theme's.
+    let site = basic().write("locales/de/status.ftl", "status-view-by-state = Dringend\n");
+    let run = site.run(&["status", "--output", &out.to_string_lossy()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = std::fs::read_to_string(&out).expect("report");
+    assert!(html.contains("<h2 id=\"by-state\">Dringend</h2>"), "{html}");
+    let site = site.write(
+        "templates/status.html",
+        "<p>{{ t(key=\"status-state-missing\") }}: {{ by_state | length }}</p>\n",
+    );
+    let run = site.run(&["status", "--output", &out.to_string_lossy()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(&out).expect("report"),
+        "<p>fehlt: 14</p>\n"
+    );
+    // A broken template is an error naming it; nothing is written.
+    std::fs::remove_file(&out).expect("remove");
+    let site = site.write("templates/status.html", "{{ nope( }}\n");
+    let run = site.run(&["status", "--output", &out.to_string_lossy()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("templates/status.html"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out.exists());
 }
 
 #[test]
