@@ -14,8 +14,7 @@ use rayon::prelude::*;
 use crate::content::{self, LoadOptions, Site, Slot};
 use crate::diag::{self, Diagnostic, Severity};
 use crate::feeds;
-use crate::lint::cache::Cache as LintCache;
-use crate::lint::{self, Facts};
+use crate::lint::{self, Facts, Linter};
 use crate::output::{NullSink, Sink, Staging};
 use crate::render::{OutFile, Renderer};
 use crate::theme::{Asset, Theme};
@@ -105,6 +104,7 @@ pub fn load(options: &BuildOptions, diags: &mut Vec<Diagnostic>) -> Option<Loade
     let (config, d) = crate::config::load(&options.root);
     diags.extend(d);
     let mut config = config?;
+    diags.extend(lint::registry::validate(&config));
     if let Some(url) = &options.base_url {
         config.base_url = url.trim_end_matches('/').to_string();
     }
@@ -186,12 +186,14 @@ fn run_pipeline(
     } = loaded;
     let (renderer, d) = Renderer::new(&site, &theme, i18n, dates, glossary);
     diags.extend(d);
+    let (linter, d) = Linter::new(&site.config);
+    diags.extend(d);
     let Some(renderer) = renderer else {
         return finish(diags, None, false, options);
     };
     if diags.iter().any(Diagnostic::is_error) {
         // Content errors: report everything we can without writing.
-        let (_, d) = render_all(&renderer, &NullSink, &LintCache::none());
+        let (_, d) = render_all(&renderer, &NullSink, &linter);
         diags.extend(d.diagnostics);
         return finish(diags, None, false, options);
     }
@@ -219,11 +221,7 @@ fn run_pipeline(
         None => &NullSink,
     };
     let render_start = Instant::now();
-    // `check` reads the cache of the last build but leaves it as it is.
-    let cache = LintCache::open(&target, options.write);
-    let (mut summary, rendered) = render_all(&renderer, sink, &cache);
-    (summary.lint_reused, summary.lint_scanned) = cache.counts();
-    cache.finish();
+    let (mut summary, rendered) = render_all(&renderer, sink, &linter);
     diags.extend(rendered.diagnostics);
     stages.push(("render+lint+write", render_start.elapsed()));
     stages.append(&mut summary.stages);
@@ -281,7 +279,7 @@ const BATCH: usize = 64;
 /// took a tenth off the build's and the lint's CPU time against rendering,
 /// linting and writing each page in turn). Then runs the site-wide checks
 /// and writes sitemap, feeds and assets.
-fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink, cache: &LintCache) -> (Summary, Rendered) {
+fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink, linter: &Linter) -> (Summary, Rendered) {
     let site = renderer.site;
     // One language's pages after another (slots are kept by source, with
     // each source's languages side by side): a thread's batches then use
@@ -312,8 +310,8 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink, cache: &LintCache) -> (S
                         let checked: Vec<_> = files
                             .into_iter()
                             .map(|file| {
-                                let (facts, entry) = lint_file(renderer, cache, &file, &mut diags);
-                                (file, facts, entry)
+                                let facts = lint_file(linter, &file, &mut diags);
+                                (file, facts)
                             })
                             .collect();
                         (at, key, checked, diags)
@@ -324,8 +322,7 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink, cache: &LintCache) -> (S
                 let count = checked.len();
                 let facts = checked
                     .into_iter()
-                    .map(|(file, facts, entry)| {
-                        cache.keep(entry, &file.html, &facts.url, &facts);
+                    .map(|(file, facts)| {
                         write_file(
                             renderer,
                             sink,
@@ -360,7 +357,7 @@ fn render_all(renderer: &Renderer<'_>, sink: &dyn Sink, cache: &LintCache) -> (S
         all_facts.push(emit(
             renderer,
             sink,
-            cache,
+            linter,
             file,
             &lint_nanos,
             &sitemap_entries,
@@ -477,14 +474,13 @@ fn renderer_theme_static(renderer: &Renderer<'_>) -> BTreeMap<String, Asset> {
 fn emit(
     renderer: &Renderer<'_>,
     sink: &dyn Sink,
-    cache: &LintCache,
+    linter: &Linter,
     file: OutFile,
     lint_nanos: &std::sync::atomic::AtomicU64,
     sitemap: &Mutex<Vec<feeds::SitemapEntry>>,
     diags: &mut Vec<Diagnostic>,
 ) -> Facts {
-    let (facts, entry) = timed(lint_nanos, || lint_file(renderer, cache, &file, diags));
-    cache.keep(entry, &file.html, &facts.url, &facts);
+    let facts = timed(lint_nanos, || lint_file(linter, &file, diags));
     write_file(renderer, sink, file, &facts.url, sitemap, diags);
     facts
 }
@@ -501,27 +497,20 @@ fn timed<T>(nanos: &std::sync::atomic::AtomicU64, work: impl FnOnce() -> T) -> T
     result
 }
 
-/// Lints one rendered file; also returns its lint cache entry, which the
-/// caller keeps when it writes the file.
-fn lint_file(
-    renderer: &Renderer<'_>,
-    cache: &LintCache,
-    file: &OutFile,
-    diags: &mut Vec<Diagnostic>,
-) -> (Facts, Option<lint::cache::Entry>) {
+/// Lints one rendered file.
+fn lint_file(linter: &Linter, file: &OutFile, diags: &mut Vec<Diagnostic>) -> Facts {
     let url = file
         .url
         .clone()
         .unwrap_or_else(|| format!("/{}", file.path));
-    let (facts, d, entry) = lint::scan_cached(
-        cache,
-        &file.html,
-        &url,
-        file.source_file.as_deref(),
-        Some(&renderer.site.root),
-    );
+    let (facts, d) = linter.scan(&lint::Page {
+        html: &file.html,
+        url: &url,
+        file: file.source_file.as_deref(),
+        map: file.source_map.as_ref(),
+    });
     diags.extend(d);
-    (facts, entry)
+    facts
 }
 
 /// Hands a linted file to the sink, and its address `url` (the lint's

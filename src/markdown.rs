@@ -27,6 +27,69 @@ pub struct Rendered {
     /// Sources named by `@/` links (for dependency tracking).
     pub links: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Where the elements of `html` come from in the Markdown file.
+    pub source_map: SourceMap,
+}
+
+/// Where the elements of a rendered page come from in its Markdown file:
+/// for each Markdown event, where its HTML starts (a byte offset) and the
+/// line and column of the Markdown it was made from (front matter counted).
+/// Made while rendering the body ([`render_page`]) and placed into the
+/// finished page once the template has put the body there
+/// ([`SourceMap::placed`]); the lint turns its findings' offsets into
+/// lines with it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceMap {
+    /// Where the body's HTML is in the page.
+    body: std::ops::Range<usize>,
+    /// (offset in the body's HTML, line, column), by offset.
+    points: Vec<(usize, usize, usize)>,
+}
+
+impl SourceMap {
+    /// The map of a body, `html`, rendered from `body` (which starts on
+    /// line `body_line`), with `points` of (offset in `html`, offset in
+    /// `body`) in the order they were written.
+    fn new(html: &str, body: &str, body_line: usize, points: Vec<(usize, usize)>) -> SourceMap {
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let points = points
+            .into_iter()
+            .map(|(html_at, source_at)| {
+                let line = line_starts.partition_point(|&s| s <= source_at).max(1) - 1;
+                let start = line_starts.get(line).copied().unwrap_or(0);
+                let column = body.get(start..source_at).map_or(0, |t| t.chars().count()) + 1;
+                (html_at, body_line + line, column)
+            })
+            .collect();
+        SourceMap {
+            body: 0..html.len(),
+            points,
+        }
+    }
+
+    /// This map of the body `body_html` for the page `page` the body was
+    /// put in; `None` when the page does not hold the body as it is.
+    pub fn placed(self, page: &str, body_html: &str) -> Option<SourceMap> {
+        let at = page.find(body_html)?;
+        Some(SourceMap {
+            body: at..at + body_html.len(),
+            ..self
+        })
+    }
+
+    /// The line and column in the Markdown file of what starts at byte
+    /// `at` of the page; `None` outside the body (template markup).
+    pub fn locate(&self, at: usize) -> Option<(usize, usize)> {
+        if !self.body.contains(&at) {
+            return None;
+        }
+        let in_body = at - self.body.start;
+        let after = self.points.partition_point(|(h, ..)| *h <= in_body);
+        let (_, line, column) = self.points.get(after.checked_sub(1)?)?;
+        Some((*line, *column))
+    }
 }
 
 /// Where an `@/` link points, as answered by the site.
@@ -106,6 +169,8 @@ pub fn render_page(
     // Depth of links, images and code blocks: no glossary links inside.
     let mut no_links = 0usize;
     let mut events: Vec<Event<'_>> = Vec::new();
+    // The Markdown offset of each event in `events`.
+    let mut offsets: Vec<usize> = Vec::new();
     let mut used_ids: HashSet<String> = HashSet::new();
     // Index into `events` of the open heading, with its text so far.
     let mut heading: Option<(usize, String)> = None;
@@ -228,10 +293,47 @@ pub fn render_page(
             Event::SoftBreak if hard_breaks => events.push(Event::HardBreak),
             other => events.push(other),
         }
+        offsets.resize(events.len(), range.start);
     }
-    out.html.reserve(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter().map(contain_bidi));
+    let (html, points) = write_html(events, offsets, body.len() * 3 / 2);
+    out.source_map = SourceMap::new(&html, body, body_line, points);
+    out.html = html;
     out
+}
+
+/// The HTML of `events`, and for each event where its HTML starts paired
+/// with its Markdown offset from `offsets`.
+fn write_html(
+    events: Vec<Event<'_>>,
+    offsets: Vec<usize>,
+    capacity: usize,
+) -> (String, Vec<(usize, usize)>) {
+    /// The HTML written so far, and its length for the events' iterator.
+    struct Out<'a> {
+        html: String,
+        len: &'a std::cell::Cell<usize>,
+    }
+    impl std::fmt::Write for Out<'_> {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.html.push_str(s);
+            self.len.set(self.html.len());
+            Ok(())
+        }
+    }
+    let len = std::cell::Cell::new(0);
+    let mut points = Vec::with_capacity(events.len());
+    let mut out = Out {
+        html: String::with_capacity(capacity),
+        len: &len,
+    };
+    // The writer asks for an event when it has written the ones before.
+    let events = events.into_iter().zip(offsets).map(|(event, source_at)| {
+        points.push((len.get(), source_at));
+        contain_bidi(event)
+    });
+    // Writing to a String cannot fail.
+    let _ = pulldown_cmark::html::write_html_fmt(&mut out, events);
+    (out.html, points)
 }
 
 /// A link or image tag with its destination and title passed through `f`
