@@ -416,6 +416,44 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         (da, wa.unwrap_or(i64::MAX), &a.key).cmp(&(db, wb.unwrap_or(i64::MAX), &b.key))
     });
 
+    let variants = parse_variants(&raw, &located, &mut diags);
+
+    let base_url = raw.base_url.trim_end_matches('/').to_string();
+    if !(base_url.is_empty() || base_url.starts_with("https://") || base_url.starts_with("http://"))
+    {
+        let mut d = located("base_url");
+        d.message = format!("base_url `{base_url}` is not an http(s) URL");
+        diags.push(d.hint(
+            "write the address the site is published at, e.g. \"https://www.example.org/konzept\"",
+        ));
+    }
+
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, diags);
+    }
+    let config = Config {
+        base_url,
+        default_language: raw.default_language,
+        theme: raw.theme,
+        languages: languages.into_iter().map(|(_, l)| l).collect(),
+        variants,
+        build: raw.build,
+        lint: raw.lint.settings(text),
+        accessibility_declared: raw.accessibility.is_some(),
+        accessibility: raw.accessibility.unwrap_or_default(),
+        plain: raw.plain,
+        extra: raw.extra,
+    };
+    (Some(config), diags)
+}
+
+/// The `[variants]` of `raw`, with an error for each unusable key or
+/// segment (`located` places one at its key).
+fn parse_variants(
+    raw: &RawConfig,
+    located: &dyn Fn(&str) -> Diagnostic,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Variant> {
     let mut variants = Vec::new();
     for (key, v) in &raw.variants {
         if raw.languages.contains_key(key) {
@@ -449,34 +487,7 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
             easy: v.easy,
         });
     }
-
-    let base_url = raw.base_url.trim_end_matches('/').to_string();
-    if !(base_url.is_empty() || base_url.starts_with("https://") || base_url.starts_with("http://"))
-    {
-        let mut d = located("base_url");
-        d.message = format!("base_url `{base_url}` is not an http(s) URL");
-        diags.push(d.hint(
-            "write the address the site is published at, e.g. \"https://www.example.org/konzept\"",
-        ));
-    }
-
-    if diags.iter().any(Diagnostic::is_error) {
-        return (None, diags);
-    }
-    let config = Config {
-        base_url,
-        default_language: raw.default_language,
-        theme: raw.theme,
-        languages: languages.into_iter().map(|(_, l)| l).collect(),
-        variants,
-        build: raw.build,
-        lint: raw.lint.settings(text),
-        accessibility_declared: raw.accessibility.is_some(),
-        accessibility: raw.accessibility.unwrap_or_default(),
-        plain: raw.plain,
-        extra: raw.extra,
-    };
-    (Some(config), diags)
+    variants
 }
 
 fn resolve_chain(

@@ -151,21 +151,9 @@ pub fn render_page(
 ) -> Rendered {
     let mut out = Rendered::default();
     let mut reported = (false, false);
-    // Terms the author links to their explanation anywhere on the page are
-    // not linked again automatically.
-    let mut linked: HashSet<String> = HashSet::new();
-    if let Some(g) = glossary {
-        for event in Parser::new_ext(body, options()) {
-            if let Event::Start(Tag::Link { dest_url, .. }) = event
-                && let Some((path, id)) =
-                    dest_url.strip_prefix("@/").and_then(|t| t.split_once('#'))
-                && let LinkTarget::Url(url) = resolve(path)
-                && url == g.url
-            {
-                linked.insert(id.to_string());
-            }
-        }
-    }
+    let mut linked = glossary
+        .map(|g| linked_terms(body, resolve, g))
+        .unwrap_or_default();
     // Depth of links, images and code blocks: no glossary links inside.
     let mut no_links = 0usize;
     let mut events: Vec<Event<'_>> = Vec::new();
@@ -189,18 +177,8 @@ pub fn render_page(
             && no_links == 0
             && let Some(at) = t.find("(@/")
         {
-            // `[text](@/ x.md)` (a space, an unclosed bracket) is no link
-            // for Markdown and would show its brackets on the page.
             let (line, column) = locate(range.start + at);
-            out.diagnostics.push(
-                Diagnostic::warning(
-                    "link/not-a-link",
-                    "`(@/` in the text: this was meant as a link, but Markdown does not read it as one",
-                )
-                .file(file)
-                .at(line, column)
-                .hint("write `[text](@/path.md)` without spaces in the path, or put the text in `code`"),
-            );
+            out.diagnostics.push(not_a_link(file, line, column));
         }
         match event {
             Event::Start(Tag::Heading {
@@ -334,6 +312,38 @@ fn write_html(
     // Writing to a String cannot fail.
     let _ = pulldown_cmark::html::write_html_fmt(&mut out, events);
     (out.html, points)
+}
+
+/// The glossary terms the author links to their explanation anywhere in
+/// `body`: they are not linked again automatically.
+fn linked_terms(
+    body: &str,
+    resolve: &dyn Fn(&str) -> LinkTarget,
+    glossary: &crate::plain::glossary_match::GlossaryLinks,
+) -> HashSet<String> {
+    let mut linked = HashSet::new();
+    for event in Parser::new_ext(body, options()) {
+        if let Event::Start(Tag::Link { dest_url, .. }) = event
+            && let Some((path, id)) = dest_url.strip_prefix("@/").and_then(|t| t.split_once('#'))
+            && let LinkTarget::Url(url) = resolve(path)
+            && url == glossary.url
+        {
+            linked.insert(id.to_string());
+        }
+    }
+    linked
+}
+
+/// `[text](@/ x.md)` (a space, an unclosed bracket) is no link for
+/// Markdown and would show its brackets on the page.
+fn not_a_link(file: &std::path::Path, line: usize, column: usize) -> Diagnostic {
+    Diagnostic::warning(
+        "link/not-a-link",
+        "`(@/` in the text: this was meant as a link, but Markdown does not read it as one",
+    )
+    .file(file)
+    .at(line, column)
+    .hint("write `[text](@/path.md)` without spaces in the path, or put the text in `code`")
 }
 
 /// A link or image tag with its destination and title passed through `f`

@@ -54,7 +54,7 @@ pub const RULES: &[Rule] = &[
     rule(
         "a11y/viewport",
         Warning,
-        "1.4.4 Resize Text",
+        "1.4.4 Resize Text; 1.4.10 Reflow",
         "The page has no viewport, or its viewport stops readers from zooming.",
         "use <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">, without user-scalable=no or a maximum-scale below 2",
     ),
@@ -98,7 +98,7 @@ pub const RULES: &[Rule] = &[
     rule(
         "a11y/heading-empty",
         Warning,
-        "2.4.6 Headings and Labels",
+        "1.3.1 Info and Relationships; 2.4.6 Headings and Labels",
         "A heading has no text.",
         "give the heading text, or remove it",
     ),
@@ -113,7 +113,7 @@ pub const RULES: &[Rule] = &[
     rule(
         "a11y/link-no-name",
         Warning,
-        "2.4.4 Link Purpose (In Context)",
+        "2.4.4 Link Purpose (In Context); 4.1.2 Name, Role, Value",
         "A link has no text, label or title: screen readers announce only \"link\".",
         "give the link text, or an image inside it an alt text",
     ),
@@ -157,7 +157,7 @@ pub const RULES: &[Rule] = &[
     rule(
         "a11y/broken-idref",
         Warning,
-        "1.3.1 Info and Relationships",
+        "1.3.1 Info and Relationships; 4.1.2 Name, Role, Value",
         "aria-labelledby, aria-describedby, headers or for names an id the page lacks.",
         "point the attribute at an existing id, or give the element that id",
     ),

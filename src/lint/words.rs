@@ -11,9 +11,10 @@
 //! in a pagination landmark they are a clear name.
 
 /// Link texts that name no target, by primary language subtag.
-pub fn generic_link_texts(lang: &str) -> &'static [&'static str] {
-    match lang {
-        "de" => &[
+const LINK_TEXTS: &[(&str, &[&str])] = &[
+    (
+        "de",
+        &[
             "hier",
             "hier klicken",
             "klicken sie hier",
@@ -30,7 +31,10 @@ pub fn generic_link_texts(lang: &str) -> &'static [&'static str] {
             "link",
             "dieser link",
         ],
-        "en" => &[
+    ),
+    (
+        "en",
+        &[
             "here",
             "click here",
             "click",
@@ -47,7 +51,10 @@ pub fn generic_link_texts(lang: &str) -> &'static [&'static str] {
             "this link",
             "this page",
         ],
-        "tr" => &[
+    ),
+    (
+        "tr",
+        &[
             "burada",
             "buraya",
             "buraya tıklayın",
@@ -62,7 +69,10 @@ pub fn generic_link_texts(lang: &str) -> &'static [&'static str] {
             "detaylar",
             "bağlantı",
         ],
-        "ar" => &[
+    ),
+    (
+        "ar",
+        &[
             "هنا",
             "اضغط هنا",
             "انقر هنا",
@@ -73,7 +83,10 @@ pub fn generic_link_texts(lang: &str) -> &'static [&'static str] {
             "التفاصيل",
             "رابط",
         ],
-        "ru" => &[
+    ),
+    (
+        "ru",
+        &[
             "здесь",
             "тут",
             "нажмите здесь",
@@ -90,7 +103,10 @@ pub fn generic_link_texts(lang: &str) -> &'static [&'static str] {
             "ссылка",
             "по ссылке",
         ],
-        "uk" => &[
+    ),
+    (
+        "uk",
+        &[
             "тут",
             "натисніть тут",
             "натисніть",
@@ -104,7 +120,10 @@ pub fn generic_link_texts(lang: &str) -> &'static [&'static str] {
             "посилання",
             "за посиланням",
         ],
-        "pl" => &[
+    ),
+    (
+        "pl",
+        &[
             "tutaj",
             "tu",
             "kliknij tutaj",
@@ -118,7 +137,10 @@ pub fn generic_link_texts(lang: &str) -> &'static [&'static str] {
             "szczegóły",
             "link",
         ],
-        "fa" => &[
+    ),
+    (
+        "fa",
+        &[
             "اینجا",
             "این\u{200c}جا",
             "اینجا کلیک کنید",
@@ -131,7 +153,10 @@ pub fn generic_link_texts(lang: &str) -> &'static [&'static str] {
             "پیوند",
             "لینک",
         ],
-        "kmr" => &[
+    ),
+    (
+        "kmr",
+        &[
             "li vir",
             "li vir bitikîne",
             "bitikîne",
@@ -142,7 +167,10 @@ pub fn generic_link_texts(lang: &str) -> &'static [&'static str] {
             "zêdetir agahî",
             "girêdan",
         ],
-        "ro" => &[
+    ),
+    (
+        "ro",
+        &[
             "aici",
             "click aici",
             "clic aici",
@@ -159,7 +187,10 @@ pub fn generic_link_texts(lang: &str) -> &'static [&'static str] {
             "detalii",
             "link",
         ],
-        "bg" => &[
+    ),
+    (
+        "bg",
+        &[
             "тук",
             "натиснете тук",
             "кликнете тук",
@@ -174,7 +205,10 @@ pub fn generic_link_texts(lang: &str) -> &'static [&'static str] {
             "връзка",
             "линк",
         ],
-        "el" => &[
+    ),
+    (
+        "el",
+        &[
             "εδώ",
             "κάντε κλικ εδώ",
             "πατήστε εδώ",
@@ -186,36 +220,49 @@ pub fn generic_link_texts(lang: &str) -> &'static [&'static str] {
             "λεπτομέρειες",
             "σύνδεσμος",
         ],
-        _ => &[],
-    }
-}
+    ),
+];
 
 /// Alt texts that only say "an image", by primary language subtag.
-pub fn generic_alt_texts(lang: &str) -> &'static [&'static str] {
-    match lang {
-        "de" => &["bild", "foto", "grafik", "abbildung", "symbol", "logo"],
-        "en" => &[
+const ALT_TEXTS: &[(&str, &[&str])] = &[
+    (
+        "de",
+        &["bild", "foto", "grafik", "abbildung", "symbol", "logo"],
+    ),
+    (
+        "en",
+        &[
             "image", "picture", "photo", "graphic", "icon", "img", "logo",
         ],
-        "tr" => &["resim", "görsel", "fotoğraf", "görüntü", "logo"],
-        "ar" => &["صورة", "رسم", "شعار"],
-        "ru" => &["изображение", "картинка", "фото", "рисунок", "логотип"],
-        "uk" => &["зображення", "картинка", "фото", "малюнок", "логотип"],
-        "pl" => &["obraz", "obrazek", "zdjęcie", "grafika", "ikona", "logo"],
-        "fa" => &["تصویر", "عکس", "لوگو"],
-        "kmr" => &["wêne", "logo"],
-        "ro" => &["imagine", "poză", "fotografie", "logo"],
-        "bg" => &["изображение", "снимка", "картинка", "лого"],
-        "el" => &["εικόνα", "φωτογραφία", "λογότυπο"],
-        _ => &[],
-    }
-}
+    ),
+    ("tr", &["resim", "görsel", "fotoğraf", "görüntü", "logo"]),
+    ("ar", &["صورة", "رسم", "شعار"]),
+    (
+        "ru",
+        &["изображение", "картинка", "фото", "рисунок", "логотип"],
+    ),
+    (
+        "uk",
+        &["зображення", "картинка", "фото", "малюнок", "логотип"],
+    ),
+    (
+        "pl",
+        &["obraz", "obrazek", "zdjęcie", "grafika", "ikona", "logo"],
+    ),
+    ("fa", &["تصویر", "عکس", "لوگو"]),
+    ("kmr", &["wêne", "logo"]),
+    ("ro", &["imagine", "poză", "fotografie", "logo"]),
+    ("bg", &["изображение", "снимка", "картинка", "лого"]),
+    ("el", &["εικόνα", "φωτογραφία", "λογότυπο"]),
+];
 
-/// Phrases that tell the reader a link opens a new window or tab; a
-/// `target="_blank"` link's name must contain one (of its language or English).
-pub fn new_window_phrases(lang: &str) -> &'static [&'static str] {
-    match lang {
-        "de" => &[
+/// Phrases that tell the reader a link opens a new window or tab, by
+/// primary language subtag; a `target="_blank"` link's name must contain
+/// one (of its language or English).
+const NEW_WINDOW: &[(&str, &[&str])] = &[
+    (
+        "de",
+        &[
             "neues fenster",
             "neuem fenster",
             "neuen fenster",
@@ -223,20 +270,19 @@ pub fn new_window_phrases(lang: &str) -> &'static [&'static str] {
             "neuem tab",
             "neuen tab",
         ],
-        "en" => &["new window", "new tab"],
-        "tr" => &["yeni pencere", "yeni sekme"],
-        "ar" => &["نافذة جديدة", "علامة تبويب جديدة"],
-        "ru" => &["новом окне", "новое окно", "новой вкладке"],
-        "uk" => &["новому вікні", "нове вікно", "новій вкладці"],
-        "pl" => &["nowym oknie", "nowe okno", "nowej karcie"],
-        "fa" => &["پنجره جدید", "پنجره\u{200c}ی جدید", "زبانه جدید"],
-        "kmr" => &["pencereya nû", "paceya nû"],
-        "ro" => &["fereastră nouă", "filă nouă"],
-        "bg" => &["нов прозорец", "нов раздел"],
-        "el" => &["νέο παράθυρο", "νέα καρτέλα"],
-        _ => &[],
-    }
-}
+    ),
+    ("en", &["new window", "new tab"]),
+    ("tr", &["yeni pencere", "yeni sekme"]),
+    ("ar", &["نافذة جديدة", "علامة تبويب جديدة"]),
+    ("ru", &["новом окне", "новое окно", "новой вкладке"]),
+    ("uk", &["новому вікні", "нове вікно", "новій вкладці"]),
+    ("pl", &["nowym oknie", "nowe okno", "nowej karcie"]),
+    ("fa", &["پنجره جدید", "پنجره\u{200c}ی جدید", "زبانه جدید"]),
+    ("kmr", &["pencereya nû", "paceya nû"]),
+    ("ro", &["fereastră nouă", "filă nouă"]),
+    ("bg", &["нов прозорец", "нов раздел"]),
+    ("el", &["νέο παράθυρο", "νέα καρτέλα"]),
+];
 
 /// Lower-cased, whitespace collapsed, without surrounding punctuation and
 /// arrows ("Mehr …" → "mehr", "Read more »" → "read more").
@@ -259,12 +305,16 @@ pub struct Lists {
 /// The lists of the language `lang` (a primary subtag, any case: `DE` is
 /// `de`); `None` when the lint has none for it.
 pub fn lists(lang: &str) -> Option<Lists> {
-    let lang = lang.to_ascii_lowercase();
-    let link_texts = generic_link_texts(&lang);
-    (!link_texts.is_empty()).then(|| Lists {
-        link_texts,
-        alt_texts: generic_alt_texts(&lang),
-        new_window: new_window_phrases(&lang),
+    let of = |table: &[(&str, &'static [&'static str])]| {
+        table
+            .iter()
+            .find(|(l, _)| l.eq_ignore_ascii_case(lang))
+            .map(|(_, list)| *list)
+    };
+    Some(Lists {
+        link_texts: of(LINK_TEXTS)?,
+        alt_texts: of(ALT_TEXTS).unwrap_or_default(),
+        new_window: of(NEW_WINDOW).unwrap_or_default(),
     })
 }
 

@@ -247,3 +247,19 @@ fn findings_follow_their_markdown_when_lines_move() {
         .collect();
     assert_eq!(after, shifted);
 }
+
+/// A `[lint]` name that no rule has fails the check, at its place in
+/// site.toml and with the rule meant.
+#[test]
+fn an_unknown_rule_name_is_an_error_at_its_place() {
+    let site = SiteTest::fixture("lint/clean");
+    let toml = site.file("site.toml") + "\n[lint]\nallow = [\"a11y/link-new-windw\"]\n";
+    let site = site.write("site.toml", &toml);
+    let line = toml.lines().count();
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let expected = format!(
+        "error[config/unknown-rule]: `a11y/link-new-windw` in [lint] is not a rule of the lint\n  --> site.toml:{line}:11\n   = hint: did you mean `a11y/link-new-window`?\n"
+    );
+    assert!(run.stderr.contains(&expected), "{}", run.stderr);
+}
