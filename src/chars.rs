@@ -2,8 +2,9 @@
 //! UTF-8 (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, …). The
 //! standard library's `is_alphabetic` and `is_alphanumeric` search a
 //! Unicode table for every character outside ASCII: on the 12-language
-//! benchmark corpus that search was a fifth of `check` (perf), and it ran
-//! for every non-ASCII letter of every link text the lint reads.
+//! benchmark corpus that search was a fifth of `check` (perf). The
+//! plain-language checks and the lint's script test ask it for every
+//! letter of a page's text.
 
 use std::sync::LazyLock;
 

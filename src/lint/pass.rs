@@ -18,7 +18,7 @@ use super::{Facts, Finding, Linter, script, words};
 /// What an open element is to the rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
-    /// An element no rule follows (it may set the language).
+    /// An element no rule follows that sets the language.
     Plain,
     /// An element whose text is its accessible name (links, headings,
     /// buttons, the title): the index of that text in [`Scan::names`].
@@ -145,32 +145,36 @@ pub(super) fn run(linter: &Linter, html: &str, url: &str) -> (Facts, Vec<Finding
 
 impl Scan<'_> {
     /// Closes the elements whose end tags were met, each with any element
-    /// left open inside it.
+    /// left open inside it (elements are numbered in page order, so those
+    /// are the frames from its number on).
     fn close(&mut self, ends: &Ends) {
         for id in ends.borrow_mut().drain(..) {
-            if let Some(at) = self.frames.iter().position(|f| f.id == id) {
-                self.frames.truncate(at);
-            }
+            let keep = self.frames.partition_point(|f| f.id < id);
+            self.frames.truncate(keep);
         }
     }
 
     fn element(&mut self, el: &mut Element, ends: &Ends) -> lol_html::HandlerResult {
         self.flush_text();
         let tag = Tag::of(el);
-        let kind = rules::element(self, &tag).unwrap_or(Kind::Plain);
+        let kind = rules::element(self, &tag);
         let own_lang = tag.lang().map(str::to_string);
-        // Every element that has content is kept open, so that an end tag
-        // also closes the elements left open inside it (`<p><a>…</p>`).
         if !el.can_have_content() {
             return Ok(());
         }
+        // Every element with content is numbered and its end tag noted,
+        // so that it also closes the elements left open inside it
+        // (`<p><a>…</p>`); only those a rule follows, or that set the
+        // language, get a frame.
         let id = self.next_id;
         self.next_id += 1;
-        self.frames.push(Frame {
-            id,
-            kind,
-            lang: own_lang,
-        });
+        if kind.is_some() || own_lang.is_some() {
+            self.frames.push(Frame {
+                id,
+                kind: kind.unwrap_or(Kind::Plain),
+                lang: own_lang,
+            });
+        }
         let ends = Rc::clone(ends);
         el.on_end_tag(end_tag!(move |_| {
             ends.borrow_mut().push(id);

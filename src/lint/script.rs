@@ -57,18 +57,29 @@ pub struct Foreign {
 
 /// Checks one text node against the expected scripts.
 pub fn find_foreign(text: &str, expected: &[Script]) -> Option<Foreign> {
+    // Nearly every text node has no foreign letter at all: one look at
+    // each character settles that before the word-by-word reading below.
+    if !text.chars().any(|c| is_foreign_letter(c, expected)) {
+        return None;
+    }
     let mut words = Vec::new();
     let mut first_script = None;
     let mut uncased_word = false;
     for token in text.split_whitespace() {
-        if is_code_like(token) {
+        if !token.chars().any(|c| is_foreign_letter(c, expected)) || is_code_like(token) {
             continue;
         }
-        for word in token.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’') {
+        for word in token.split(|c: char| !crate::chars::is_alphabetic(c) && c != '\'' && c != '’')
+        {
             let Some(script) = foreign_script(word, expected) else {
                 continue;
             };
-            if word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            if word
+                .chars()
+                .filter(|&c| crate::chars::is_alphabetic(c))
+                .count()
+                < 2
+            {
                 continue;
             }
             let cased = word.chars().any(|c| c.is_uppercase() || c.is_lowercase());
@@ -87,7 +98,7 @@ pub fn find_foreign(text: &str, expected: &[Script]) -> Option<Foreign> {
 /// The foreign script of a word: a script of its letters that none of the
 /// expected scripts shares (via Script_Extensions), if any.
 fn foreign_script(word: &str, expected: &[Script]) -> Option<Script> {
-    for c in word.chars().filter(|c| c.is_alphabetic()) {
+    for c in word.chars().filter(|&c| crate::chars::is_alphabetic(c)) {
         let ext: ScriptExtension = c.script_extension();
         if ext.is_common() || ext.is_inherited() || ext.is_empty() {
             continue;
@@ -97,6 +108,20 @@ fn foreign_script(word: &str, expected: &[Script]) -> Option<Script> {
         }
     }
     None
+}
+
+/// Whether `c` is a letter none of whose scripts is expected: the test
+/// [`foreign_script`] makes of each letter (ASCII letters are Latin).
+fn is_foreign_letter(c: char, expected: &[Script]) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic() && !expected.contains(&Script::Latin);
+    }
+    if !crate::chars::is_alphabetic(c) {
+        return false;
+    }
+    let ext = c.script_extension();
+    !(ext.is_common() || ext.is_inherited() || ext.is_empty())
+        && !expected.iter().any(|s| ext.contains_script(*s))
 }
 
 fn is_code_like(token: &str) -> bool {
@@ -137,6 +162,23 @@ mod tests {
         assert_eq!(scripts("sr-Latn"), [Script::Latin]);
         assert_eq!(scripts("ja").len(), 3);
         assert_eq!(expected_scripts("not a tag"), None);
+    }
+
+    #[test]
+    fn the_letter_test_is_the_word_test_of_one_letter() {
+        let samples = (0..0x900)
+            .filter_map(char::from_u32)
+            .chain("Ḁἀ一あアᄀ가ﭐ𝐀😀".chars());
+        for c in samples {
+            for lang in ["de", "ar", "ru", "el", "ja"] {
+                let expected = scripts(lang);
+                assert_eq!(
+                    is_foreign_letter(c, &expected),
+                    foreign_script(&c.to_string(), &expected).is_some(),
+                    "{c:?} in {lang}"
+                );
+            }
+        }
     }
 
     #[test]

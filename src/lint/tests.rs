@@ -398,3 +398,42 @@ fn unknown_rule_names_are_errors_at_their_place() {
         ]
     );
 }
+
+/// Findings in a Markdown body are placed by the body's source map: the
+/// line (counted from the file's first line) and column of the Markdown
+/// the element or text came from; findings in the template around it get
+/// none.
+#[test]
+fn findings_in_the_body_get_their_markdown_line_and_column() {
+    let body = "Intro.\n\n![Bild](a.png)\n\n- eins\n- zwei <a href=\"/x/\"></a>\n\n#### Tief\n\nDas Wort مرحبا heißt *Hallo* <img src=\"b.png\">.\n\n| A | B |\n|---|---|\n| 1 | <span id=\"d\">2</span><span id=\"d\"></span> |\n";
+    // The body starts on line 5 of its file (after the front matter).
+    let rendered = crate::markdown::render(body, Path::new("content/x.md"), 5, false, &|_| {
+        crate::markdown::LinkTarget::Unknown
+    });
+    let html = page(&format!("<h1>Titel</h1><iframe></iframe>{}", rendered.html));
+    let map = rendered.source_map.placed(&html, &rendered.html);
+    assert!(map.is_some(), "the page holds the body");
+    let (_, diags) = Linter::default().scan(&Page {
+        html: &html,
+        url: "/de/x/",
+        file: Some(Path::new("content/x.md")),
+        map: map.as_ref(),
+    });
+    let mut found: Vec<(&str, Option<usize>, Option<usize>)> = diags
+        .iter()
+        .map(|d| (d.rule.as_str(), d.line, d.column))
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ("a11y/foreign-script", Some(14), Some(1)),
+            ("a11y/heading-skipped", Some(12), Some(1)),
+            ("a11y/iframe-title", None, None),
+            ("a11y/img-alt-generic", Some(7), Some(1)),
+            ("a11y/img-alt-missing", Some(14), Some(30)),
+            ("a11y/link-no-name", Some(10), Some(8)),
+            ("html/duplicate-id", Some(18), Some(28)),
+        ]
+    );
+}

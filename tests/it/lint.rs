@@ -12,10 +12,13 @@ fn diagnostics(site: &SiteTest) -> Vec<serde_json::Value> {
     json["diagnostics"].as_array().cloned().unwrap_or_default()
 }
 
+/// Where a finding is: line and column in the file, if it has them.
+type Place = Option<(u64, u64)>;
+
 #[test]
 fn every_rule_reports_its_planted_fault_once_with_page_file_and_line() {
     let site = SiteTest::fixture("lint/faults");
-    let found: Vec<(String, String, String, Option<(u64, u64)>)> = diagnostics(&site)
+    let found: Vec<(String, String, String, Place)> = diagnostics(&site)
         .iter()
         .map(|d| {
             (
@@ -26,7 +29,7 @@ fn every_rule_reports_its_planted_fault_once_with_page_file_and_line() {
             )
         })
         .collect();
-    let expected: &[(&str, &str, &str, Option<(u64, u64)>)] = &[
+    let expected: &[(&str, &str, &str, Place)] = &[
         (
             "a11y/img-alt-missing",
             "/de/bilder/",
