@@ -120,8 +120,8 @@ fn is_foreign_letter(c: char, expected: &[Script]) -> bool {
         return false;
     }
     let ext = c.script_extension();
-    !(ext.is_common() || ext.is_inherited() || ext.is_empty())
-        && !expected.iter().any(|s| ext.contains_script(*s))
+    let shared = ext.is_common() || ext.is_inherited() || ext.is_empty();
+    !shared && !expected.iter().any(|s| ext.contains_script(*s))
 }
 
 fn is_code_like(token: &str) -> bool {
