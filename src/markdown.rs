@@ -72,7 +72,14 @@ impl SourceMap {
     /// This map of the body `body_html` for the page `page` the body was
     /// put in; `None` when the page does not hold the body as it is.
     pub fn placed(self, page: &str, body_html: &str) -> Option<SourceMap> {
-        let at = page.find(body_html)?;
+        // Found by its first bytes, then compared whole.
+        let (page_bytes, body) = (page.as_bytes(), body_html.as_bytes());
+        let probe = body.get(..body.len().min(64)).unwrap_or_default();
+        let at = memchr::memmem::find_iter(page_bytes, probe).find(|&at| {
+            page_bytes
+                .get(at..)
+                .is_some_and(|rest| rest.starts_with(body))
+        })?;
         Some(SourceMap {
             body: at..at + body_html.len(),
             ..self

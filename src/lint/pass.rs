@@ -10,7 +10,6 @@ use std::rc::Rc;
 
 use lol_html::html_content::{Element, TextChunk, TextType};
 use lol_html::{HtmlRewriter, Settings, doc_text, element, end_tag};
-use unicode_script::Script;
 
 use super::rules::{self, Rules};
 use super::{Facts, Finding, Linter, script, words};
@@ -84,8 +83,8 @@ pub(super) struct Scan<'l> {
     pub names: Vec<String>,
     pub rules: Rules,
     pub findings: Vec<Finding>,
-    /// Expected scripts of languages met on this page that the site lacks.
-    scripts: Vec<(String, Option<Vec<Script>>)>,
+    /// The letters of the languages met on this page ([`Scan::letters`]).
+    letters: Vec<(String, Option<script::Letters>)>,
     /// The text node being read: its chunks so far, where it starts, its type.
     text: String,
     text_at: usize,
@@ -104,7 +103,7 @@ pub(super) fn run(linter: &Linter, html: &str, url: &str) -> (Facts, Vec<Finding
         names: Vec::new(),
         rules: Rules::default(),
         findings: Vec::new(),
-        scripts: Vec::new(),
+        letters: Vec::new(),
         text: String::new(),
         text_at: 0,
         text_type: None,
@@ -251,21 +250,22 @@ impl Scan<'_> {
         tag.lang().unwrap_or_else(|| self.lang()).to_string()
     }
 
-    /// The expected scripts of `lang`: the site's, or looked up once per page.
-    pub fn scripts(&mut self, lang: &str) -> Option<&[Script]> {
-        let linter: &Linter = self.linter;
-        if let Some(l) = linter.language(lang) {
-            return l.scripts.as_deref();
-        }
-        let at = match self.scripts.iter().position(|(l, _)| l == lang) {
+    /// The letters of `lang`'s expected scripts (the site's languages', or
+    /// looked up once per page); `None` when its scripts are unknown.
+    pub fn letters(&mut self, lang: &str) -> Option<&mut script::Letters> {
+        let at = match self.letters.iter().position(|(l, _)| l == lang) {
             Some(at) => at,
             None => {
-                self.scripts
-                    .push((lang.to_string(), script::expected_scripts(lang)));
-                self.scripts.len() - 1
+                let scripts = match self.linter.language(lang) {
+                    Some(l) => l.scripts.clone(),
+                    None => script::expected_scripts(lang),
+                };
+                self.letters
+                    .push((lang.to_string(), scripts.map(script::Letters::new)));
+                self.letters.len() - 1
             }
         };
-        self.scripts.get(at).and_then(|(_, s)| s.as_deref())
+        self.letters.get_mut(at).and_then(|(_, l)| l.as_mut())
     }
 
     /// The word lists of `lang` (none: English only).

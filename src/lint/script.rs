@@ -55,13 +55,54 @@ pub struct Foreign {
     pub script: Script,
 }
 
+/// The expected scripts of one language, with the answers of
+/// [`is_foreign_letter`] for the letters met so far on a page (one slot per
+/// low byte of the code point): a page's text uses a few dozen letters
+/// thousands of times, and each answer is a search of the Unicode tables.
+pub struct Letters {
+    expected: Vec<Script>,
+    seen: Vec<(char, bool)>,
+}
+
+impl Letters {
+    pub fn new(expected: Vec<Script>) -> Letters {
+        Letters {
+            expected,
+            // NUL is no letter: an empty slot gives the right answer.
+            seen: vec![('\0', false); 256],
+        }
+    }
+
+    fn is_foreign(&mut self, c: char) -> bool {
+        if c.is_ascii() {
+            return is_foreign_letter(c, &self.expected);
+        }
+        let slot = c as usize % 256;
+        match self.seen.get(slot) {
+            Some(&(seen, foreign)) if seen == c => foreign,
+            _ => {
+                let foreign = is_foreign_letter(c, &self.expected);
+                if let Some(s) = self.seen.get_mut(slot) {
+                    *s = (c, foreign);
+                }
+                foreign
+            }
+        }
+    }
+
+    /// [`find_foreign`] with these scripts.
+    pub fn find_foreign(&mut self, text: &str) -> Option<Foreign> {
+        // Nearly every text node has no foreign letter at all: one look at
+        // each character settles that before the word-by-word reading.
+        if !text.chars().any(|c| self.is_foreign(c)) {
+            return None;
+        }
+        find_foreign(text, &self.expected)
+    }
+}
+
 /// Checks one text node against the expected scripts.
 pub fn find_foreign(text: &str, expected: &[Script]) -> Option<Foreign> {
-    // Nearly every text node has no foreign letter at all: one look at
-    // each character settles that before the word-by-word reading below.
-    if !text.chars().any(|c| is_foreign_letter(c, expected)) {
-        return None;
-    }
     let mut words = Vec::new();
     let mut first_script = None;
     let mut uncased_word = false;
@@ -175,6 +216,25 @@ mod tests {
                 assert_eq!(
                     is_foreign_letter(c, &expected),
                     foreign_script(&c.to_string(), &expected).is_some(),
+                    "{c:?} in {lang}"
+                );
+            }
+        }
+    }
+
+    /// The remembered answers are the answers, also for letters that
+    /// share a slot (U+0436 and U+0536, Cyrillic and Armenian).
+    #[test]
+    fn remembered_letters_give_the_letter_test() {
+        for lang in ["ru", "hy", "de"] {
+            let mut letters = Letters::new(scripts(lang));
+            for c in "жԶжaԶ日жﭐ"
+                .chars()
+                .chain((0x400..0x600).filter_map(char::from_u32))
+            {
+                assert_eq!(
+                    letters.is_foreign(c),
+                    is_foreign_letter(c, &scripts(lang)),
                     "{c:?} in {lang}"
                 );
             }

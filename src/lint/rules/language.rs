@@ -4,7 +4,6 @@
 //! (`a11y/lang-invalid`).
 
 use crate::lint::pass::{Scan, Tag};
-use crate::lint::script;
 
 pub(super) fn element(s: &mut Scan, tag: &Tag) {
     // `<html lang>` has a rule of its own (`a11y/html-lang`).
@@ -30,8 +29,8 @@ pub(super) fn element(s: &mut Scan, tag: &Tag) {
 pub(super) fn text(s: &mut Scan, text: &str, at: usize) {
     let lang = s.lang().to_string();
     let Some(found) = s
-        .scripts(&lang)
-        .and_then(|scripts| script::find_foreign(text, scripts))
+        .letters(&lang)
+        .and_then(|letters| letters.find_foreign(text))
     else {
         return;
     };
