@@ -65,9 +65,6 @@ pub struct Summary {
     /// time where the platform has no per-thread clock), plus the wall time
     /// of the site-wide checks.
     pub lint_time: Duration,
-    /// Pages whose lint result came from the lint cache, and pages linted.
-    pub lint_reused: usize,
-    pub lint_scanned: usize,
     pub stages: Vec<(&'static str, Duration)>,
 }
 

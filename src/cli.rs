@@ -151,10 +151,6 @@ pub fn main() -> i32 {
                     "  lint (summed over threads): {:.3} s",
                     s.lint_time.as_secs_f64()
                 );
-                eprintln!(
-                    "  lint cache: {} page(s) reused, {} linted",
-                    s.lint_reused, s.lint_scanned
-                );
             }
             let code = diag::exit_code(&outcome.diagnostics, strict);
             print_summary(&outcome, &options, code);
