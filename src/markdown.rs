@@ -313,7 +313,17 @@ fn write_html(
     };
     // The writer asks for an event when it has written the ones before.
     let events = events.into_iter().zip(offsets).map(|(event, source_at)| {
-        points.push((len.get(), source_at));
+        let at = len.get();
+        points.push((at, source_at));
+        // Raw HTML is written as it stands in the Markdown: each of its
+        // tags gets the place it has there.
+        if let Event::Html(html) | Event::InlineHtml(html) = &event {
+            points.extend(
+                memchr::memchr_iter(b'<', html.as_bytes())
+                    .skip_while(|&i| i == 0)
+                    .map(|i| (at + i, source_at + i)),
+            );
+        }
         contain_bidi(event)
     });
     // Writing to a String cannot fail.
