@@ -52,7 +52,7 @@ impl Tag {
             attrs: el
                 .attributes()
                 .iter()
-                .map(|a| (a.name(), super::decode_entities(&a.value())))
+                .map(|a| (a.name(), decoded(a.value(), |v| htmlize::unescape_attribute(v))))
                 .collect(),
             at: el.source_location().bytes().start,
         }
@@ -70,6 +70,18 @@ impl Tag {
     /// The element's own language (`lang`, or `xml:lang`).
     pub fn lang(&self) -> Option<&str> {
         self.attr("lang").or_else(|| self.attr("xml:lang"))
+    }
+}
+
+/// `text` with its character references decoded by `decode` (the text
+/// itself when it has none).
+fn decoded(
+    text: String,
+    decode: impl for<'a> Fn(&'a str) -> std::borrow::Cow<'a, str>,
+) -> String {
+    match decode(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(d) => d,
     }
 }
 
@@ -200,7 +212,7 @@ impl Scan<'_> {
         };
         let raw = std::mem::take(&mut self.text);
         let text = if text_type.allows_html_entities() {
-            htmlize::unescape(raw.as_str()).into_owned()
+            decoded(raw, |v| htmlize::unescape(v))
         } else {
             raw
         };
