@@ -52,7 +52,12 @@ impl Tag {
             attrs: el
                 .attributes()
                 .iter()
-                .map(|a| (a.name(), decoded(a.value(), |v| htmlize::unescape_attribute(v))))
+                .map(|a| {
+                    (
+                        a.name(),
+                        decoded(a.value(), |v| htmlize::unescape_attribute(v)),
+                    )
+                })
                 .collect(),
             at: el.source_location().bytes().start,
         }
@@ -75,10 +80,7 @@ impl Tag {
 
 /// `text` with its character references decoded by `decode` (the text
 /// itself when it has none).
-fn decoded(
-    text: String,
-    decode: impl for<'a> Fn(&'a str) -> std::borrow::Cow<'a, str>,
-) -> String {
+fn decoded(text: String, decode: impl for<'a> Fn(&'a str) -> std::borrow::Cow<'a, str>) -> String {
     match decode(&text) {
         std::borrow::Cow::Borrowed(_) => text,
         std::borrow::Cow::Owned(d) => d,
