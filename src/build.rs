@@ -17,7 +17,7 @@ use crate::config::LintSettings;
 use crate::content::{Site, Slot};
 use crate::diag::{self, Diagnostic};
 use crate::feeds;
-use crate::lint::cache::Cache as LintCache;
+use crate::lint::Linter;
 use crate::output::{NullSink, Sink, Staging};
 use crate::render::Renderer;
 use crate::theme::Asset;
@@ -76,9 +76,6 @@ pub struct Summary {
     /// time where the platform has no per-thread clock), plus the wall time
     /// of the site-wide checks.
     pub lint_time: Duration,
-    /// Pages whose lint result came from the lint cache, and pages linted.
-    pub lint_reused: usize,
-    pub lint_scanned: usize,
     pub stages: Vec<(&'static str, Duration)>,
 }
 
@@ -166,6 +163,8 @@ fn write_site(
     let static_files = theme.static_files();
     let (renderer, d) = Renderer::new(&site, &theme, i18n, dates, glossary);
     diags.extend(d);
+    let (linter, d) = Linter::new(&site.config);
+    diags.extend(d);
     let lint = &site.config.lint;
     let Some(renderer) = renderer else {
         *diags = finish_diagnostics(std::mem::take(diags), Some(lint), options.strict);
@@ -194,17 +193,8 @@ fn write_site(
         Some(s) => s,
         None => &NullSink,
     };
-    // `check` reads the cache of the last build but leaves it as it is; a
-    // build that already failed uses none.
-    let cache = match &staging {
-        Some(_) => LintCache::open(&target, true),
-        None if !options.write => LintCache::open(&target, false),
-        None => LintCache::none(),
-    };
     let render_start = Instant::now();
-    let mut summary = render_all(&renderer, &static_files, sink, &cache, diags);
-    (summary.lint_reused, summary.lint_scanned) = cache.counts();
-    cache.finish();
+    let mut summary = render_all(&renderer, &static_files, sink, &linter, diags);
     stages.push(("render+lint+write", render_start.elapsed()));
     stages.append(&mut summary.stages);
     summary.stages = stages;
@@ -238,13 +228,13 @@ fn render_all(
     renderer: &Renderer<'_>,
     static_files: &BTreeMap<String, Asset>,
     sink: &dyn Sink,
-    cache: &LintCache,
+    linter: &Linter,
     diags: &mut Vec<Diagnostic>,
 ) -> Summary {
     let site = renderer.site;
     let mut stages = Vec::new();
     let pages_start = Instant::now();
-    let rendered = pages::render(renderer, &Scope::All, cache, sink);
+    let rendered = pages::render(renderer, &Scope::All, linter, sink);
     stages.push(("  pages (parallel)", pages_start.elapsed()));
     let rest_start = Instant::now();
     let mut per_lang: BTreeMap<String, usize> = BTreeMap::new();

@@ -2,14 +2,15 @@
 //! UTF-8 (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, …). The
 //! standard library's `is_alphabetic` and `is_alphanumeric` search a
 //! Unicode table for every character outside ASCII: on the 12-language
-//! benchmark corpus that search was a fifth of `check` (perf), and it ran
-//! for every non-ASCII letter of every link text the lint reads.
+//! benchmark corpus that search was a fifth of `check` (perf). The
+//! plain-language checks and the lint's script test ask it for every
+//! letter of a page's text.
 
 use std::sync::LazyLock;
 
 /// Where the tables end: the end of two-byte UTF-8. Above it the standard
 /// library answers.
-pub const TABLE_END: u32 = 0x800;
+const TABLE_END: u32 = 0x800;
 
 const ALPHABETIC: u8 = 1;
 const ALPHANUMERIC: u8 = 2;
@@ -41,26 +42,6 @@ pub fn is_alphanumeric(c: char) -> bool {
         Some(class) => class & ALPHANUMERIC != 0,
         None => c.is_alphanumeric(),
     }
-}
-
-/// A set of characters below [`TABLE_END`], one bit each.
-pub type LowSet = [u64; TABLE_END as usize / 64];
-
-/// The characters below [`TABLE_END`] (by code point) for which `has` holds.
-pub fn low_set(has: impl Fn(u32) -> bool) -> LowSet {
-    let mut set = [0u64; TABLE_END as usize / 64];
-    for u in (0..TABLE_END).filter(|&u| has(u)) {
-        if let Some(word) = set.get_mut(u as usize / 64) {
-            *word |= 1 << (u % 64);
-        }
-    }
-    set
-}
-
-/// Whether code point `u` is in `set` (never at or above [`TABLE_END`]).
-pub fn in_low_set(set: &[u64], u: usize) -> bool {
-    set.get(u / 64)
-        .is_some_and(|word| word >> (u % 64) & 1 == 1)
 }
 
 #[cfg(test)]

@@ -217,10 +217,6 @@ fn run_build(options: BuildOptions) -> i32 {
             "  lint (summed over threads): {:.3} s",
             s.lint_time.as_secs_f64()
         );
-        eprintln!(
-            "  lint cache: {} page(s) reused, {} linted",
-            s.lint_reused, s.lint_scanned
-        );
     }
     let code = diag::exit_code(&outcome.diagnostics, options.strict);
     print_summary(&outcome, &options, code);

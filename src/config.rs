@@ -49,7 +49,7 @@ struct RawConfig {
     #[serde(default)]
     build: BuildSettings,
     #[serde(default)]
-    lint: LintSettings,
+    lint: RawLint,
     #[serde(default)]
     accessibility: Option<Accessibility>,
     #[serde(default)]
@@ -122,13 +122,66 @@ fn default_per_page() -> usize {
 
 /// `[lint]`: rule names whose warnings fail the build (`errors = [...]`)
 /// or are not reported (`allow = [...]`).
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default)]
 pub struct LintSettings {
-    #[serde(default)]
     pub errors: Vec<String>,
-    #[serde(default)]
     pub allow: Vec<String>,
+    /// Every name of `errors` and `allow` with where it is written, for
+    /// the lint's check that each names a rule (`lint::registry::validate`).
+    pub written: Vec<RuleName>,
+}
+
+/// A rule name as written in site.toml's `[lint]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleName {
+    pub name: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// `[lint]` as written, with the place of every name.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLint {
+    #[serde(default)]
+    errors: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    allow: Vec<toml::Spanned<String>>,
+}
+
+impl RawLint {
+    /// The settings, with each name's line and column in `text`.
+    fn settings(self, text: &str) -> LintSettings {
+        let written = |names: &[toml::Spanned<String>]| -> Vec<RuleName> {
+            names
+                .iter()
+                .map(|n| {
+                    // The span covers the quotes: the name starts after one.
+                    let (line, column) = crate::diag::line_col(text, n.span().start + 1);
+                    RuleName {
+                        name: n.get_ref().clone(),
+                        line,
+                        column,
+                    }
+                })
+                .collect()
+        };
+        let mut all = written(&self.errors);
+        all.extend(written(&self.allow));
+        LintSettings {
+            errors: self
+                .errors
+                .into_iter()
+                .map(toml::Spanned::into_inner)
+                .collect(),
+            allow: self
+                .allow
+                .into_iter()
+                .map(toml::Spanned::into_inner)
+                .collect(),
+            written: all,
+        }
+    }
 }
 
 /// `[accessibility]`: the fields of the EU model accessibility statement
@@ -374,6 +427,44 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         (da, wa.unwrap_or(i64::MAX), &a.key).cmp(&(db, wb.unwrap_or(i64::MAX), &b.key))
     });
 
+    let variants = parse_variants(&raw, &located, &mut diags);
+
+    let base_url = raw.base_url.trim_end_matches('/').to_string();
+    if !(base_url.is_empty() || base_url.starts_with("https://") || base_url.starts_with("http://"))
+    {
+        let mut d = located("base_url");
+        d.message = format!("base_url `{base_url}` is not an http(s) URL");
+        diags.push(d.hint(
+            "write the address the site is published at, e.g. \"https://www.example.org/konzept\"",
+        ));
+    }
+
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, diags);
+    }
+    let config = Config {
+        base_url,
+        default_language: raw.default_language,
+        theme: raw.theme,
+        languages: languages.into_iter().map(|(_, l)| l).collect(),
+        variants,
+        build: raw.build,
+        lint: raw.lint.settings(text),
+        accessibility_declared: raw.accessibility.is_some(),
+        accessibility: raw.accessibility.unwrap_or_default(),
+        plain: raw.plain,
+        extra: raw.extra,
+    };
+    (Some(config), diags)
+}
+
+/// The `[variants]` of `raw`, with an error for each unusable key or
+/// segment (`located` places one at its key).
+fn parse_variants(
+    raw: &RawConfig,
+    located: &dyn Fn(&str) -> Diagnostic,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Variant> {
     let mut variants = Vec::new();
     for (key, v) in &raw.variants {
         if raw.languages.contains_key(key) {
@@ -407,34 +498,7 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
             easy: v.easy,
         });
     }
-
-    let base_url = raw.base_url.trim_end_matches('/').to_string();
-    if !(base_url.is_empty() || base_url.starts_with("https://") || base_url.starts_with("http://"))
-    {
-        let mut d = located("base_url");
-        d.message = format!("base_url `{base_url}` is not an http(s) URL");
-        diags.push(d.hint(
-            "write the address the site is published at, e.g. \"https://www.example.org/konzept\"",
-        ));
-    }
-
-    if diags.iter().any(Diagnostic::is_error) {
-        return (None, diags);
-    }
-    let config = Config {
-        base_url,
-        default_language: raw.default_language,
-        theme: raw.theme,
-        languages: languages.into_iter().map(|(_, l)| l).collect(),
-        variants,
-        build: raw.build,
-        lint: raw.lint,
-        accessibility_declared: raw.accessibility.is_some(),
-        accessibility: raw.accessibility.unwrap_or_default(),
-        plain: raw.plain,
-        extra: raw.extra,
-    };
-    (Some(config), diags)
+    variants
 }
 
 fn resolve_chain(

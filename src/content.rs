@@ -535,16 +535,9 @@ pub fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-/// `bytes` as a string if they are UTF-8. Checked with SIMD (simdutf8)
-/// and then copied: std's `String::from_utf8` checks text outside ASCII
-/// (most of a multilingual site) byte by byte, several times slower than
-/// the copy (1,214 benchmark pages: 18 ms vs 3 ms). Invalid input takes
-/// std's path, for its error and position.
+/// `bytes` as a string if they are UTF-8.
 pub fn string_from_utf8(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
-    match simdutf8::basic::from_utf8(&bytes) {
-        Ok(text) => Ok(text.to_owned()),
-        Err(_) => String::from_utf8(bytes),
-    }
+    String::from_utf8(bytes)
 }
 
 /// Reads and parses one Markdown file. URLs are filled in by `assemble`.

@@ -27,6 +27,76 @@ pub struct Rendered {
     /// Sources named by `@/` links (for dependency tracking).
     pub links: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Where the elements of `html` come from in the Markdown file.
+    pub source_map: SourceMap,
+}
+
+/// Where the elements of a rendered page come from in its Markdown file:
+/// for each Markdown event, where its HTML starts (a byte offset) and the
+/// line and column of the Markdown it was made from (front matter counted).
+/// Made while rendering the body ([`render_page`]) and placed into the
+/// finished page once the template has put the body there
+/// ([`SourceMap::placed`]); the lint turns its findings' offsets into
+/// lines with it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceMap {
+    /// Where the body's HTML is in the page.
+    body: std::ops::Range<usize>,
+    /// (offset in the body's HTML, line, column), by offset.
+    points: Vec<(usize, usize, usize)>,
+}
+
+impl SourceMap {
+    /// The map of a body, `html`, rendered from `body` (which starts on
+    /// line `body_line`), with `points` of (offset in `html`, offset in
+    /// `body`) in the order they were written.
+    fn new(html: &str, body: &str, body_line: usize, points: Vec<(usize, usize)>) -> SourceMap {
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let points = points
+            .into_iter()
+            .map(|(html_at, source_at)| {
+                let line = line_starts.partition_point(|&s| s <= source_at).max(1) - 1;
+                let start = line_starts.get(line).copied().unwrap_or(0);
+                let column = body.get(start..source_at).map_or(0, |t| t.chars().count()) + 1;
+                (html_at, body_line + line, column)
+            })
+            .collect();
+        SourceMap {
+            body: 0..html.len(),
+            points,
+        }
+    }
+
+    /// This map of the body `body_html` for the page `page` the body was
+    /// put in; `None` when the page does not hold the body as it is.
+    pub fn placed(self, page: &str, body_html: &str) -> Option<SourceMap> {
+        // Found by its first bytes, then compared whole.
+        let (page_bytes, body) = (page.as_bytes(), body_html.as_bytes());
+        let probe = body.get(..body.len().min(64)).unwrap_or_default();
+        let at = memchr::memmem::find_iter(page_bytes, probe).find(|&at| {
+            page_bytes
+                .get(at..)
+                .is_some_and(|rest| rest.starts_with(body))
+        })?;
+        Some(SourceMap {
+            body: at..at + body_html.len(),
+            ..self
+        })
+    }
+
+    /// The line and column in the Markdown file of what starts at byte
+    /// `at` of the page; `None` outside the body (template markup).
+    pub fn locate(&self, at: usize) -> Option<(usize, usize)> {
+        if !self.body.contains(&at) {
+            return None;
+        }
+        let in_body = at - self.body.start;
+        let after = self.points.partition_point(|(h, ..)| *h <= in_body);
+        let (_, line, column) = self.points.get(after.checked_sub(1)?)?;
+        Some((*line, *column))
+    }
 }
 
 /// Where an `@/` link points, as answered by the site.
@@ -114,24 +184,14 @@ pub fn render_page(
 ) -> Rendered {
     let mut out = Rendered::default();
     let mut html_reported = false;
-    // Terms the author links to their explanation anywhere on the page are
-    // not linked again automatically.
-    let mut linked: HashSet<String> = HashSet::new();
-    if let Some(g) = glossary {
-        for event in Parser::new_ext(body, options()) {
-            if let Event::Start(Tag::Link { dest_url, .. }) = event
-                && let Some((path, id)) =
-                    dest_url.strip_prefix("@/").and_then(|t| t.split_once('#'))
-                && let LinkTarget::Url(url) = resolve(path)
-                && url == g.url
-            {
-                linked.insert(id.to_string());
-            }
-        }
-    }
+    let mut linked = glossary
+        .map(|g| linked_terms(body, resolve, g))
+        .unwrap_or_default();
     // Depth of links, images and code blocks: no glossary links inside.
     let mut no_links = 0usize;
     let mut events: Vec<Event<'_>> = Vec::new();
+    // The Markdown offset of each event in `events`.
+    let mut offsets: Vec<usize> = Vec::new();
     let mut used_ids: HashSet<String> = HashSet::new();
     // Index into `events` of the open heading, with its text so far.
     let mut heading: Option<(usize, String)> = None;
@@ -158,18 +218,8 @@ pub fn render_page(
             && no_links == 0
             && let Some(at) = t.find("(@/")
         {
-            // `[text](@/ x.md)` (a space, an unclosed bracket) is no link
-            // for Markdown and would show its brackets on the page.
             let (line, column) = locate(range.start + at);
-            out.diagnostics.push(
-                Diagnostic::warning(
-                    "link/not-a-link",
-                    "`(@/` in the text: this was meant as a link, but Markdown does not read it as one",
-                )
-                .file(file)
-                .at(line, column)
-                .hint("write `[text](@/path.md)` without spaces in the path, or put the text in `code`"),
-            );
+            out.diagnostics.push(not_a_link(file, line, column));
         }
         match event {
             Event::Start(Tag::Heading {
@@ -262,10 +312,89 @@ pub fn render_page(
             Event::SoftBreak if hard_breaks => events.push(Event::HardBreak),
             other => events.push(other),
         }
+        offsets.resize(events.len(), range.start);
     }
-    out.html.reserve(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter().map(contain_bidi));
+    let (html, points) = write_html(events, offsets, body.len() * 3 / 2);
+    out.source_map = SourceMap::new(&html, body, body_line, points);
+    out.html = html;
     out
+}
+
+/// The HTML of `events`, and for each event where its HTML starts paired
+/// with its Markdown offset from `offsets`.
+fn write_html(
+    events: Vec<Event<'_>>,
+    offsets: Vec<usize>,
+    capacity: usize,
+) -> (String, Vec<(usize, usize)>) {
+    /// The HTML written so far, and its length for the events' iterator.
+    struct Out<'a> {
+        html: String,
+        len: &'a std::cell::Cell<usize>,
+    }
+    impl std::fmt::Write for Out<'_> {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.html.push_str(s);
+            self.len.set(self.html.len());
+            Ok(())
+        }
+    }
+    let len = std::cell::Cell::new(0);
+    let mut points = Vec::with_capacity(events.len());
+    let mut out = Out {
+        html: String::with_capacity(capacity),
+        len: &len,
+    };
+    // The writer asks for an event when it has written the ones before.
+    let events = events.into_iter().zip(offsets).map(|(event, source_at)| {
+        let at = len.get();
+        points.push((at, source_at));
+        // Raw HTML is written as it stands in the Markdown: each of its
+        // tags gets the place it has there.
+        if let Event::Html(html) | Event::InlineHtml(html) = &event {
+            points.extend(
+                memchr::memchr_iter(b'<', html.as_bytes())
+                    .skip_while(|&i| i == 0)
+                    .map(|i| (at + i, source_at + i)),
+            );
+        }
+        contain_bidi(event)
+    });
+    // Writing to a String cannot fail.
+    let _ = pulldown_cmark::html::write_html_fmt(&mut out, events);
+    (out.html, points)
+}
+
+/// The glossary terms the author links to their explanation anywhere in
+/// `body`: they are not linked again automatically.
+fn linked_terms(
+    body: &str,
+    resolve: &dyn Fn(&str) -> LinkTarget,
+    glossary: &crate::glossary::matcher::GlossaryLinks,
+) -> HashSet<String> {
+    let mut linked = HashSet::new();
+    for event in Parser::new_ext(body, options()) {
+        if let Event::Start(Tag::Link { dest_url, .. }) = event
+            && let Some((path, id)) = dest_url.strip_prefix("@/").and_then(|t| t.split_once('#'))
+            && let LinkTarget::Url(url) = resolve(path)
+            && url == glossary.url
+        {
+            linked.insert(id.to_string());
+        }
+    }
+    linked
+}
+
+/// `[text](@/ x.md)` (a space, an unclosed bracket) is no link for
+/// Markdown and would show its brackets on the page.
+fn not_a_link(file: &std::path::Path, line: usize, column: usize) -> Diagnostic {
+    Diagnostic::warning(
+        "link/not-a-link",
+        "`(@/` in the text: this was meant as a link, but Markdown does not read it as one",
+    )
+    .file(file)
+    .at(line, column)
+    .hint("write `[text](@/path.md)` without spaces in the path, or put the text in `code`")
 }
 
 /// A link or image tag with its destination and title passed through `f`

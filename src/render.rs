@@ -38,6 +38,9 @@ pub struct OutFile {
     /// hreflang alternates (`hreflang`, absolute URL) of this page.
     pub alternates: Vec<(String, String)>,
     pub lastmod: Option<String>,
+    /// Where the page's body comes from in `source_file`, for the lint's
+    /// locations (`None` for pages without a Markdown body).
+    pub source_map: Option<markdown::SourceMap>,
 }
 
 /// What rendering needs besides the site: the parsed templates (one Tera
@@ -487,6 +490,9 @@ impl<'a> Renderer<'a> {
         };
         let alternates = self.alternates(key, slot);
         let mut ctx = self.base_context(key, slot, url, page, &alternates, &mut diags);
+        // The body is looked for in the finished page, to place its map.
+        let body_html = rendered.html.clone();
+        let place = |html: &str| rendered.source_map.clone().placed(html, &body_html);
         if let Some(obj) = ctx.as_object_mut() {
             if let Some(p) = obj.get_mut("page").and_then(Value::as_object_mut) {
                 p.insert("content".into(), Value::String(rendered.html));
@@ -569,6 +575,7 @@ impl<'a> Renderer<'a> {
                         path: index_path(&page_url),
                         url: Some(page_url),
                         source_file: Some(page.file.clone()),
+                        source_map: place(&html),
                         html,
                         indexable: indexable && number == 1,
                         alternates: if number == 1 {
@@ -587,6 +594,7 @@ impl<'a> Renderer<'a> {
                     path: index_path(url),
                     url: Some(url.to_string()),
                     source_file: Some(page.file.clone()),
+                    source_map: place(&html),
                     html,
                     indexable,
                     alternates,
@@ -1084,6 +1092,7 @@ impl<'a> Renderer<'a> {
                     path: path.to_string(),
                     url: url.map(str::to_string),
                     source_file: None,
+                    source_map: None,
                     html,
                     indexable: url.is_some(),
                     alternates: if url.is_some() {

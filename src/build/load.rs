@@ -47,6 +47,7 @@ pub fn load_config(
     let (config, d) = crate::config::parse(&text);
     diags.extend(d);
     let mut config = config?;
+    diags.extend(crate::lint::registry::validate(&config));
     if let Some(url) = &options.base_url {
         config.base_url = url.trim_end_matches('/').to_string();
     }

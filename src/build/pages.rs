@@ -12,8 +12,7 @@ use rayon::prelude::*;
 use crate::content::Key;
 use crate::diag::Diagnostic;
 use crate::feeds::SitemapEntry;
-use crate::lint::cache::{Cache as LintCache, Entry as CacheEntry};
-use crate::lint::{self, Facts};
+use crate::lint::{self, Facts, Linter};
 use crate::output::Sink;
 use crate::render::{OutFile, Renderer};
 
@@ -69,7 +68,7 @@ const BATCH: usize = 64;
 pub fn render(
     renderer: &Renderer<'_>,
     scope: &Scope<'_>,
-    cache: &LintCache,
+    linter: &Linter,
     sink: &dyn Sink,
 ) -> Pages {
     let site = renderer.site;
@@ -104,21 +103,19 @@ pub fn render(
             let linted: Vec<_> = timed(&lint_nanos, || {
                 rendered
                     .into_iter()
-                    .map(|(at, key, (files, diags))| {
-                        (at, key, lint_files(renderer, cache, files, diags))
-                    })
+                    .map(|(at, key, (files, diags))| (at, key, lint_files(linter, files, diags)))
                     .collect()
             });
-            linted.into_iter().map(|(at, key, linted)| {
-                (at, key.clone(), write_files(renderer, cache, sink, linted))
-            })
+            linted
+                .into_iter()
+                .map(|(at, key, linted)| (at, key.clone(), write_files(renderer, sink, linted)))
         })
         .collect();
     slots.sort_unstable_by_key(|(at, ..)| *at);
     let root = root_pages.then(|| {
         let (files, diags) = renderer.render_root_pages();
-        let linted = timed(&lint_nanos, || lint_files(renderer, cache, files, diags));
-        write_files(renderer, cache, sink, linted)
+        let linted = timed(&lint_nanos, || lint_files(linter, files, diags));
+        write_files(renderer, sink, linted)
     });
     Pages {
         slots: slots.into_iter().map(|(_, k, out)| (k, out)).collect(),
@@ -129,63 +126,45 @@ pub fn render(
 
 /// Files of one slot with their lint results, before they are written.
 struct Linted {
-    files: Vec<(OutFile, Facts, Option<CacheEntry>)>,
+    files: Vec<(OutFile, Facts)>,
     diagnostics: Vec<Diagnostic>,
 }
 
-fn lint_files(
-    renderer: &Renderer<'_>,
-    cache: &LintCache,
-    files: Vec<OutFile>,
-    mut diagnostics: Vec<Diagnostic>,
-) -> Linted {
+fn lint_files(linter: &Linter, files: Vec<OutFile>, mut diagnostics: Vec<Diagnostic>) -> Linted {
     let files = files
         .into_iter()
         .map(|file| {
-            let (facts, entry) = lint_page(renderer, cache, &file, &mut diagnostics);
-            (file, facts, entry)
+            let facts = lint_page(linter, &file, &mut diagnostics);
+            (file, facts)
         })
         .collect();
     Linted { files, diagnostics }
 }
 
 /// Lints one rendered page: the one place the pipeline calls the per-page
-/// lint. Also returns the page's lint cache entry, which is kept where the
-/// page is written.
-pub fn lint_page(
-    renderer: &Renderer<'_>,
-    cache: &LintCache,
-    file: &OutFile,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> (Facts, Option<CacheEntry>) {
+/// lint, with the page's source map for the Markdown places of findings.
+pub fn lint_page(linter: &Linter, file: &OutFile, diagnostics: &mut Vec<Diagnostic>) -> Facts {
     let url = file
         .url
         .clone()
         .unwrap_or_else(|| format!("/{}", file.path));
-    let (facts, d, entry) = lint::scan_cached(
-        cache,
-        &file.html,
-        &url,
-        file.source_file.as_deref(),
-        Some(&renderer.site.root),
-    );
+    let (facts, d) = linter.scan(&lint::Page {
+        html: &file.html,
+        url: &url,
+        file: file.source_file.as_deref(),
+        map: file.source_map.as_ref(),
+    });
     diagnostics.extend(d);
-    (facts, entry)
+    facts
 }
 
 /// Hands linted files to the sink and keeps what the site-wide stage needs.
-fn write_files(
-    renderer: &Renderer<'_>,
-    cache: &LintCache,
-    sink: &dyn Sink,
-    linted: Linted,
-) -> SlotOut {
+fn write_files(renderer: &Renderer<'_>, sink: &dyn Sink, linted: Linted) -> SlotOut {
     let mut out = SlotOut {
         pages: Vec::with_capacity(linted.files.len()),
         diagnostics: linted.diagnostics,
     };
-    for (file, facts, entry) in linted.files {
-        cache.keep(entry, &file.html, &facts.url, &facts);
+    for (file, facts) in linted.files {
         if let Err(e) = sink.write(&file.path, file.html.as_bytes()) {
             out.diagnostics.push(
                 Diagnostic::error("output/io", format!("cannot write {}: {e}", file.path))

@@ -55,7 +55,7 @@ use crate::content::{self, Entry, Key, LoadOptions, Page, Site};
 use crate::diag::Diagnostic;
 use crate::feeds::{self, SitemapEntry};
 use crate::glossary::Glossary;
-use crate::lint::cache::Cache as LintCache;
+use crate::lint::Linter;
 use crate::render::{Renderer, Templates};
 use crate::theme::Asset;
 
@@ -382,6 +382,8 @@ impl Engine {
         let site = &assembled.site;
         let (renderer, d) = Renderer::with_templates(site, templates);
         diags.extend(d);
+        let (linter, d) = Linter::new(&config);
+        diags.extend(d);
         let Some(renderer) = renderer else {
             return self.fail(diags, Some(&config));
         };
@@ -405,7 +407,7 @@ impl Engine {
                 root_pages: plan.root_pages,
             }
         };
-        let rendered = pages::render(&renderer, &scope, &LintCache::none(), &memory);
+        let rendered = pages::render(&renderer, &scope, &linter, &memory);
         laps.lap("render");
         let mut state = match old {
             Some(o) if !plan.all => o,

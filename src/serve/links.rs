@@ -63,7 +63,7 @@ impl LinkState {
             self.by_url.remove(&f.url);
         }
         for link in &f.links {
-            if let Some(t) = site_wide::link_target(link.href, &self.base_path) {
+            if let Some(t) = site_wide::link_target(&link.href, &self.base_path) {
                 for map in [&mut self.linked_from, &mut self.anchored_from] {
                     if let Some(set) = map.get_mut(t) {
                         set.remove(path);
@@ -107,7 +107,7 @@ impl LinkState {
         };
         self.take(&path, as_target);
         for link in &f.links {
-            if let Some(t) = site_wide::link_target(link.href, &self.base_path) {
+            if let Some(t) = site_wide::link_target(&link.href, &self.base_path) {
                 self.linked_from
                     .entry(t.to_string())
                     .or_default()

@@ -1,6 +1,7 @@
 //! The build's HTML lint (issue 5): one planted fault per rule, each
-//! reported once with the right page, file and Markdown line; and a clean
-//! site with no warning at all.
+//! reported once with the right page, file and Markdown line and column
+//! (from the source map of the rendered body); and a clean site with no
+//! warning at all.
 
 use crate::harness::SiteTest;
 
@@ -11,50 +12,53 @@ fn diagnostics(site: &SiteTest) -> Vec<serde_json::Value> {
     json["diagnostics"].as_array().cloned().unwrap_or_default()
 }
 
+/// Where a finding is: line and column in the file, if it has them.
+type Place = Option<(u64, u64)>;
+
 #[test]
 fn every_rule_reports_its_planted_fault_once_with_page_file_and_line() {
     let site = SiteTest::fixture("lint/faults");
-    let found: Vec<(String, String, String, Option<u64>)> = diagnostics(&site)
+    let found: Vec<(String, String, String, Place)> = diagnostics(&site)
         .iter()
         .map(|d| {
             (
                 d["rule"].as_str().unwrap_or_default().to_string(),
                 d["url"].as_str().unwrap_or_default().to_string(),
                 d["file"].as_str().unwrap_or_default().to_string(),
-                d["line"].as_u64(),
+                d["line"].as_u64().zip(d["column"].as_u64()),
             )
         })
         .collect();
-    let expected: &[(&str, &str, &str, Option<u64>)] = &[
+    let expected: &[(&str, &str, &str, Place)] = &[
         (
             "a11y/img-alt-missing",
             "/de/bilder/",
             "content/bilder.md",
-            Some(7),
+            Some((7, 1)),
         ),
         (
             "a11y/img-alt-filename",
             "/de/bilder/",
             "content/bilder.md",
-            Some(9),
+            Some((9, 1)),
         ),
         (
             "a11y/img-alt-generic",
             "/de/bilder/",
             "content/bilder.md",
-            Some(11),
+            Some((11, 1)),
         ),
         (
             "a11y/video-captions",
             "/de/bilder/",
             "content/bilder.md",
-            Some(13),
+            Some((13, 1)),
         ),
         (
             "a11y/iframe-title",
             "/de/bilder/",
             "content/bilder.md",
-            Some(15),
+            Some((15, 1)),
         ),
         (
             "html/duplicate-title",
@@ -66,19 +70,19 @@ fn every_rule_reports_its_planted_fault_once_with_page_file_and_line() {
             "a11y/link-no-name",
             "/de/links/",
             "content/links.md",
-            Some(5),
+            Some((5, 5)),
         ),
         (
             "a11y/link-generic-text",
             "/de/links/",
             "content/links.md",
-            Some(7),
+            Some((7, 16)),
         ),
         (
             "a11y/link-new-window",
             "/de/links/",
             "content/links.md",
-            Some(9),
+            Some((9, 5)),
         ),
         ("link/broken", "/de/links/", "content/links.md", None),
         ("link/broken-anchor", "/de/links/", "content/links.md", None),
@@ -94,31 +98,31 @@ fn every_rule_reports_its_planted_fault_once_with_page_file_and_line() {
             "html/duplicate-id",
             "/de/struktur/",
             "content/struktur.md",
-            Some(5),
+            Some((6, 1)),
         ),
         (
             "a11y/broken-idref",
             "/de/struktur/",
             "content/struktur.md",
-            Some(8),
+            Some((8, 1)),
         ),
         (
             "a11y/table-no-headers",
             "/de/struktur/",
             "content/struktur.md",
-            Some(10),
+            Some((10, 1)),
         ),
         (
             "a11y/tabindex-positive",
             "/de/struktur/",
             "content/struktur.md",
-            Some(12),
+            Some((12, 1)),
         ),
         (
             "a11y/foreign-script",
             "/de/struktur/",
             "content/struktur.md",
-            Some(14),
+            Some((14, 1)),
         ),
         (
             "a11y/h1-count",
@@ -130,15 +134,33 @@ fn every_rule_reports_its_planted_fault_once_with_page_file_and_line() {
             "a11y/heading-skipped",
             "/de/ueberschriften/",
             "content/ueberschriften.md",
-            Some(9),
+            Some((9, 1)),
         ),
         (
             "a11y/heading-empty",
             "/de/ueberschriften/",
             "content/ueberschriften.md",
-            Some(11),
+            Some((11, 1)),
         ),
         ("a11y/viewport", "/de/zoom/", "content/zoom.md", None),
+        (
+            "a11y/button-no-name",
+            "/de/steuerung/",
+            "content/steuerung.md",
+            Some((5, 23)),
+        ),
+        (
+            "a11y/media-autoplay",
+            "/de/steuerung/",
+            "content/steuerung.md",
+            Some((7, 1)),
+        ),
+        (
+            "a11y/lang-invalid",
+            "/de/steuerung/",
+            "content/steuerung.md",
+            Some((9, 1)),
+        ),
     ];
     let mut missing = Vec::new();
     for (rule, url, file, line) in expected {
@@ -196,81 +218,51 @@ fn fallback_section_lists_mark_interface_text_with_its_language() {
     );
 }
 
-/// The warning lines of a run's stderr (rule, page, file:line), in order.
-fn warning_lines(stderr: &str) -> Vec<String> {
-    stderr
-        .lines()
-        .filter(|l| l.starts_with("warning[") || l.trim_start().starts_with("-->"))
-        .map(str::to_string)
-        .collect()
-}
-
+/// Lines added above the faults move their findings with them: locations
+/// come from the source map of each build, not from the text.
 #[test]
-fn the_lint_cache_reuses_unchanged_pages_without_changing_a_finding() {
+fn findings_follow_their_markdown_when_lines_move() {
     let site = SiteTest::fixture("lint/faults");
-    let first = site.run(&["build", "-v"]);
-    assert!(
-        first.stderr.contains("lint cache: 0 page(s) reused"),
-        "{}",
-        first.stderr
-    );
-    let expected = warning_lines(&first.stderr);
-    assert!(
-        expected.len() > 10,
-        "the fixture plants many faults: {expected:?}"
-    );
-    let output = site.tree("public");
-
-    // Second build: every page comes from the cache, same findings, same output.
-    let second = site.run(&["build", "-v"]);
-    assert!(second.stderr.contains(" 0 linted"), "{}", second.stderr);
-    assert_eq!(warning_lines(&second.stderr), expected);
-    assert_eq!(site.tree("public"), output);
-
-    // `check` reads the cache too, and says the same.
-    let check = site.run(&["check"]);
-    assert_eq!(warning_lines(&check.stderr), expected);
-
-    // Blank lines before the faults move them in the Markdown but not in
-    // the HTML: the page is reused, and its findings point to the new lines.
+    let located = |site: &SiteTest| -> Vec<(String, u64, u64)> {
+        diagnostics(site)
+            .iter()
+            .filter(|d| d["file"] == "content/bilder.md" && d["line"].is_u64())
+            .map(|d| {
+                (
+                    d["rule"].as_str().unwrap_or_default().to_string(),
+                    d["line"].as_u64().unwrap_or_default(),
+                    d["column"].as_u64().unwrap_or_default(),
+                )
+            })
+            .collect()
+    };
+    let before = located(&site);
+    assert_eq!(before.len(), 5, "{before:?}");
     let bilder = site.file("content/bilder.md");
     let site = site.write(
         "content/bilder.md",
-        &bilder.replacen("Ein Bild", "\n\n\nEin Bild", 1),
+        &bilder.replacen("Ein Bild", "Ein\n\n\n  Bild", 1),
     );
-    let moved = site.run(&["build", "-v"]);
-    assert!(moved.stderr.contains(" 0 linted"), "{}", moved.stderr);
-    let shifted: Vec<String> = expected
-        .iter()
-        .map(|l| {
-            let Some(rest) = l.split_once("content/bilder.md:") else {
-                return l.clone();
-            };
-            let (line, col) = rest.1.split_once(':').expect("line:column");
-            let line: usize = line.parse().expect("line number");
-            format!("{}content/bilder.md:{}:{col}", rest.0, line + 3)
-        })
+    let after = located(&site);
+    let shifted: Vec<(String, u64, u64)> = before
+        .into_iter()
+        .map(|(rule, line, column)| (rule, line + 3, column))
         .collect();
-    assert_ne!(shifted, expected, "bilder.md has located findings");
-    assert_eq!(warning_lines(&moved.stderr), shifted);
+    assert_eq!(after, shifted);
+}
 
-    // A fixed fault is gone: the changed page is linted again.
-    let bilder = site.file("content/bilder.md").replace(
-        "<img src=\"/bild.svg\">",
-        "<img src=\"/bild.svg\" alt=\"\">",
+/// A `[lint]` name that no rule has fails the check, at its place in
+/// site.toml and with the rule meant.
+#[test]
+fn an_unknown_rule_name_is_an_error_at_its_place() {
+    let site = SiteTest::fixture("lint/clean");
+    let toml = site.file("site.toml") + "\n[lint]\nallow = [\"a11y/link-new-windw\"]\n";
+    let site = site.write("site.toml", &toml);
+    let line = toml.lines().count();
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let expected = format!(
+        "error[config/unknown-rule]: `a11y/link-new-windw` in [lint] is not a rule of the lint\n  --> site.toml:{line}:11\n   = hint: did you mean `a11y/link-new-window`?\n"
     );
-    let site = site.write("content/bilder.md", &bilder);
-    let fixed = site.run(&["build", "-v"]);
-    assert!(fixed.stderr.contains(" 1 linted"), "{}", fixed.stderr);
-    assert!(
-        !fixed.stderr.contains("img-alt-missing"),
-        "{}",
-        fixed.stderr
-    );
-    assert_eq!(
-        warning_lines(&fixed.stderr).len(),
-        expected.len() - 2,
-        "only the fixed finding (warning and location lines) is gone:\n{}",
-        fixed.stderr
-    );
+    assert!(run.stderr.contains(&expected), "{}", run.stderr);
 }
