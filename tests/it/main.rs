@@ -7,6 +7,7 @@ mod catalog;
 mod cli;
 mod contrast;
 mod diskfull;
+mod docs;
 mod feeds;
 mod harness;
 mod html;

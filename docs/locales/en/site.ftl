@@ -1,0 +1,2 @@
+# Interface strings of the vielfalt manual.
+site-title = The vielfalt manual
