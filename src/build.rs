@@ -92,7 +92,7 @@ pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
     /// Whether the output folder was replaced.
     pub written: bool,
-    /// Readability figures and variant coverage (README "Plain language").
+    /// Readability figures and variant coverage (docs/content/plain-language.md).
     pub plain: crate::plain::Report,
     /// Translation status, for `check` (`write: false`): from the site the
     /// run loaded, instead of loading it a second time.

@@ -70,11 +70,11 @@ struct RawLanguage {
     #[serde(default)]
     fallback: Vec<String>,
     weight: Option<i64>,
-    /// Raw HTML in this language's Markdown (README "Hardening").
+    /// Raw HTML in this language's Markdown (docs/content/hardening.md).
     #[serde(default = "yes")]
     raw_html: bool,
     /// Links to `javascript:`, `vbscript:` and `data:` addresses written as
-    /// they are (README "Hardening"); off by default.
+    /// they are (docs/content/hardening.md); off by default.
     #[serde(default)]
     unsafe_links: bool,
 }
@@ -331,7 +331,9 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         Err(e) => {
             let mut d = Diagnostic::error("config/invalid", e.message().trim().to_string())
                 .file(CONFIG_FILE)
-                .hint("fix site.toml; see README \"site.toml\" for every key");
+                .hint(
+                    "fix site.toml; see the manual, docs/content/configuration.md, for every key",
+                );
             if let Some(span) = e.span() {
                 d = d.at_offset(text, span.start);
             }

@@ -3,7 +3,7 @@
 //!
 //! Stages never print and never exit; they return `Vec<Diagnostic>` next to
 //! their value. `report` renders them for people (rustc-like) or as JSON
-//! (`check --format json`, see README "JSON schema"), and `exit_code`
+//! (`check --format json`, see docs/content/command-line.md), and `exit_code`
 //! decides 0/1 in one place.
 
 use std::collections::HashMap;

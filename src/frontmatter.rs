@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diag::Diagnostic;
 
-/// The known front-matter keys (SPEC "Site folder"; README "Front matter").
+/// The known front-matter keys (SPEC "Site folder"; docs/content/layout.md).
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
@@ -303,7 +303,7 @@ fn front_matter_error(message: &str, file: &str) -> Diagnostic {
     } else {
         (
             "frontmatter/invalid",
-            "fix the front matter; see README \"Front matter\" for the keys and their types"
+            "fix the front matter; see the manual, docs/content/layout.md, for the keys and their types"
                 .to_string(),
         )
     };

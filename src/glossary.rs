@@ -1,5 +1,5 @@
 //! Glossary data: `glossary/<lang>.toml`, one `[[term]]` table per term,
-//! the same `id` in every language (README "Glossary").
+//! the same `id` in every language (docs/content/plain-language.md).
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -3,7 +3,6 @@
 
 pub mod bidi;
 pub mod build;
-pub mod chars;
 pub mod cli;
 pub mod config;
 pub mod content;

@@ -129,7 +129,7 @@ pub fn render(
 }
 
 /// `render`, and with `glossary` the first use of each glossary term in
-/// running text links to its explanation (easy pages, README "Glossary").
+/// running text links to its explanation (easy pages, docs/content/plain-language.md).
 /// Headings, links, images and code are never touched; a term the author
 /// already linked to its explanation counts as used.
 pub fn render_with_glossary(

@@ -11,9 +11,9 @@
 //! instead of an empty folder: folders already exist, files are rewritten in
 //! place and a file whose bytes did not change is not written at all (it
 //! keeps its modification time). Files the new build did not write are
-//! removed before the swap, so the output never holds stale pages. Creating
-//! and deleting tens of thousands of inodes per build was the largest cost of
-//! a build on ext4; the spare costs one more copy of the output on disk.
+//! removed before the swap, so the output never holds stale pages. Reusing
+//! the spare saves creating and deleting tens of thousands of files per
+//! build; it costs one more copy of the output on disk.
 
 use std::collections::HashSet;
 use std::io::{Read, Seek, Write};

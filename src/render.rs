@@ -448,36 +448,10 @@ impl<'a> Renderer<'a> {
 
     /// Renders one slot (a section may give several files: its pagination).
     pub fn render_slot(&self, key: &Key, slot: Slot, url: &str) -> (Vec<OutFile>, Vec<Diagnostic>) {
-        let mut diags = Vec::new();
-        let (source, lang_key, variant) = key;
+        let (_, lang_key, variant) = key;
         let page = &self.site.pages[slot.page()];
-        let variant_def = variant.as_deref().and_then(|v| self.config().variant(v));
-        let hard_breaks = variant_def.is_some_and(|v| v.easy);
-        let resolve = |path: &str| self.resolve_link(path, lang_key, variant.as_deref());
-        let glossary_links = if hard_breaks && matches!(slot, Slot::Real(_)) {
-            self.glossary_links(page, lang_key, variant.as_deref())
-        } else {
-            None
-        };
-        // Trust follows the settings of the language the text is written in.
-        let trust = self
-            .config()
-            .language(&page.lang)
-            .map(|l| markdown::Trust {
-                raw_html: l.raw_html,
-                unsafe_links: l.unsafe_links,
-            })
-            .unwrap_or_default();
-        let rendered = markdown::render_page(
-            &page.body,
-            &page.file,
-            page.body_line,
-            hard_breaks,
-            &resolve,
-            glossary_links.as_ref(),
-            trust,
-        );
-        diags.extend(rendered.diagnostics);
+        let rendered = self.render_body(key, slot, page);
+        let mut diags = rendered.diagnostics;
 
         let Some(tera) = self.templates.teras.get(lang_key) else {
             return (Vec::new(), diags);
@@ -524,87 +498,125 @@ impl<'a> Renderer<'a> {
             }
         }
 
-        let mut files = Vec::new();
         let lastmod = page.front.updated.or(page.date).map(|d| d.iso());
         let indexable = matches!(slot, Slot::Real(_));
-        if page.is_section && template == "section.html" {
-            let entries = self.section_entries(&page.dir, lang_key, variant.as_deref());
-            let per_page = self.config().build.paginate_by.max(1);
-            let chunks: Vec<&[Value]> = if entries.is_empty() {
-                vec![&[][..]]
-            } else {
-                entries.chunks(per_page).collect()
-            };
-            let total_pages = chunks.len();
-            for (i, chunk) in chunks.iter().enumerate() {
-                let number = i + 1;
-                let page_url = if number == 1 {
-                    url.to_string()
-                } else {
-                    format!("{url}page/{number}/")
-                };
-                let link = |n: usize| {
-                    if n == 1 {
-                        self.href(url)
-                    } else {
-                        self.href(&format!("{url}page/{n}/"))
-                    }
-                };
-                let mut ctx = ctx.clone();
-                if let Some(obj) = ctx.as_object_mut() {
-                    obj.insert(
-                        "section".into(),
-                        json!({ "pages": chunk, "total": entries.len() }),
-                    );
-                    obj.insert(
-                        "paginator".into(),
-                        json!({
-                            "current": number,
-                            "pages": total_pages,
-                            "previous": (number > 1).then(|| link(number - 1)),
-                            "next": (number < total_pages).then(|| link(number + 1)),
-                        }),
-                    );
-                    if number > 1 {
-                        obj.insert("canonical".into(), Value::String(self.absolute(&page_url)));
-                        obj.insert("alternates".into(), json!([]));
-                    }
-                }
-                match self.render_template(tera, template, ctx, page) {
-                    Ok(html) => files.push(OutFile {
-                        path: index_path(&page_url),
-                        url: Some(page_url),
-                        source_file: Some(page.file.clone()),
-                        source_map: place(&html),
-                        html,
-                        indexable: indexable && number == 1,
-                        alternates: if number == 1 {
-                            alternates.clone()
-                        } else {
-                            Vec::new()
-                        },
-                        lastmod: lastmod.clone(),
-                    }),
-                    Err(d) => diags.push(d),
-                }
-            }
+        let shells = if page.is_section && template == "section.html" {
+            self.paginate(&ctx, page, url, lang_key, variant.as_deref())
         } else {
+            vec![(url.to_string(), ctx)]
+        };
+        let mut files = Vec::new();
+        for (n, (page_url, ctx)) in shells.into_iter().enumerate() {
+            let first = n == 0;
             match self.render_template(tera, template, ctx, page) {
                 Ok(html) => files.push(OutFile {
-                    path: index_path(url),
-                    url: Some(url.to_string()),
+                    path: index_path(&page_url),
+                    url: Some(page_url),
                     source_file: Some(page.file.clone()),
                     source_map: place(&html),
                     html,
-                    indexable,
-                    alternates,
-                    lastmod,
+                    indexable: indexable && first,
+                    alternates: if first {
+                        alternates.clone()
+                    } else {
+                        Vec::new()
+                    },
+                    lastmod: lastmod.clone(),
                 }),
                 Err(d) => diags.push(d),
             }
         }
-        let _ = source;
         (files, diags)
+    }
+
+    /// The page's Markdown as HTML: glossary links on the real pages of easy
+    /// variants, and the trust of the language the text is written in.
+    fn render_body(&self, key: &Key, slot: Slot, page: &Page) -> markdown::Rendered {
+        let (_, lang_key, variant) = key;
+        let hard_breaks = variant
+            .as_deref()
+            .and_then(|v| self.config().variant(v))
+            .is_some_and(|v| v.easy);
+        let resolve = |path: &str| self.resolve_link(path, lang_key, variant.as_deref());
+        let glossary_links = if hard_breaks && matches!(slot, Slot::Real(_)) {
+            self.glossary_links(page, lang_key, variant.as_deref())
+        } else {
+            None
+        };
+        let trust = self
+            .config()
+            .language(&page.lang)
+            .map(|l| markdown::Trust {
+                raw_html: l.raw_html,
+                unsafe_links: l.unsafe_links,
+            })
+            .unwrap_or_default();
+        markdown::render_page(
+            &page.body,
+            &page.file,
+            page.body_line,
+            hard_breaks,
+            &resolve,
+            glossary_links.as_ref(),
+            trust,
+        )
+    }
+
+    /// The pages of a section's list: each one's URL and context (its share
+    /// of the section's entries and the paginator). Pages after the first
+    /// are canonical to themselves and have no alternates.
+    fn paginate(
+        &self,
+        ctx: &Value,
+        page: &Page,
+        url: &str,
+        lang: &str,
+        variant: Option<&str>,
+    ) -> Vec<(String, Value)> {
+        let entries = self.section_entries(&page.dir, lang, variant);
+        let per_page = self.config().build.paginate_by.max(1);
+        let chunks: Vec<&[Value]> = if entries.is_empty() {
+            vec![&[][..]]
+        } else {
+            entries.chunks(per_page).collect()
+        };
+        let total_pages = chunks.len();
+        let page_url = |n: usize| {
+            if n == 1 {
+                url.to_string()
+            } else {
+                format!("{url}page/{n}/")
+            }
+        };
+        let mut shells = Vec::with_capacity(total_pages);
+        for (i, chunk) in chunks.iter().enumerate() {
+            let number = i + 1;
+            let mut ctx = ctx.clone();
+            if let Some(obj) = ctx.as_object_mut() {
+                obj.insert(
+                    "section".into(),
+                    json!({ "pages": chunk, "total": entries.len() }),
+                );
+                obj.insert(
+                    "paginator".into(),
+                    json!({
+                        "current": number,
+                        "pages": total_pages,
+                        "previous": (number > 1).then(|| self.href(&page_url(number - 1))),
+                        "next": (number < total_pages).then(|| self.href(&page_url(number + 1))),
+                    }),
+                );
+                if number > 1 {
+                    obj.insert(
+                        "canonical".into(),
+                        Value::String(self.absolute(&page_url(number))),
+                    );
+                    obj.insert("alternates".into(), json!([]));
+                }
+            }
+            shells.push((page_url(number), ctx));
+        }
+        shells
     }
 
     /// The main menu of the page at `key`, made once per language, variant
@@ -1007,8 +1019,8 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    /// The accessibility statement's fields for a template (README
-    /// "Accessibility statement"); dates formatted per language.
+    /// The accessibility statement's fields for a template
+    /// (docs/content/configuration.md); dates formatted per language.
     fn statement_context(&self, lang: &str) -> Value {
         let a = &self.config().accessibility;
         let date = |s: &str| {

@@ -21,7 +21,7 @@ fn init_files(date: Date) -> Vec<(String, String)> {
     vec![
         (
             "site.toml".into(),
-            "# Keys are documented in vielfalt's README (\"site.toml\").\n\
+            "# Keys are documented in vielfalt's manual (docs/content/configuration.md).\n\
              # Set the address the site will be published at.\n\
              base_url = \"https://example.org\"\n\
              default_language = \"de\"\n\

@@ -2,7 +2,7 @@
 //! text is the original, current, outdated (its `source_hash` no longer
 //! matches the original), not stamped (no `source_hash`), unreviewed
 //! (`translation` set without `reviewed = true`) or missing — with what to
-//! do about it. `check` prints it (text or JSON, README "JSON schema"),
+//! do about it. `check` prints it (text or JSON, docs/content/command-line.md),
 //! `vielfalt status` writes it as one self-contained HTML page through the
 //! theme's `status.html`, in the site's default language.
 //!

@@ -62,9 +62,8 @@ const BATCH: usize = 64;
 /// Renders the slots in `scope`, lints every page ([`lint_page`]) and hands
 /// it to `sink`. Slots run in parallel, in batches of [`BATCH`] slots of one
 /// language per task: a batch is rendered, then linted, then written, so
-/// each stage's code and tables stay warm from page to page (on the
-/// 12,000-page corpus a tenth off the build's CPU time against one page at
-/// a time). Only the pages in flight are held; each page's facts are kept.
+/// each stage's code and tables stay warm from page to page. Only the pages
+/// in flight are held; each page's facts are kept.
 pub fn render(
     renderer: &Renderer<'_>,
     scope: &Scope<'_>,
@@ -98,8 +97,7 @@ pub fn render(
                     Some((*at, *key, renderer.render_slot(key, *slot, url)))
                 })
                 .collect();
-            // Timed as a whole: two clock reads per page were a
-            // microsecond of the lint's own figure.
+            // The lint of a batch is timed as a whole (`-v` prints it).
             let linted: Vec<_> = timed(&lint_nanos, || {
                 rendered
                     .into_iter()

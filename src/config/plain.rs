@@ -1,6 +1,7 @@
 //! `[plain]` in site.toml: readability thresholds per variant and language,
-//! and the limits of the Leichte Sprache / Easy Read rules (README "Plain
-//! language"). Rules are switched off per site with `[lint] allow`.
+//! and the limits of the Leichte Sprache / Easy Read rules
+//! (docs/content/plain-language.md). Rules are switched off per site with
+//! `[lint] allow`.
 
 use std::collections::BTreeMap;
 
@@ -86,7 +87,7 @@ impl Thresholds {
 
 impl PlainSettings {
     /// Thresholds of a page in `variant` (`None`: the original) and `lang`.
-    /// The site's table wins; else the defaults of README "Plain language":
+    /// The site's table wins; else the defaults of docs/content/plain-language.md:
     /// Leichte Sprache (the `easy` variant) Flesch–Amstad ≥ 70 and WSTF ≤ 5,
     /// Easy Read FRE ≥ 75; any other variant (Einfache Sprache / plain
     /// language) Flesch–Amstad ≥ 60, FRE ≥ 60. Originals have none.

@@ -69,10 +69,8 @@ impl Matcher {
         let mut out = Vec::new();
         let mut i = 0;
         while i < chars.len() {
-            let boundary_before = i == 0
-                || chars
-                    .get(i - 1)
-                    .is_some_and(|&(c, _)| !crate::chars::is_alphanumeric(c));
+            let boundary_before =
+                i == 0 || chars.get(i - 1).is_some_and(|&(c, _)| !c.is_alphanumeric());
             let found = boundary_before
                 .then(|| {
                     self.forms.iter().find(|(form, _)| {
@@ -82,9 +80,7 @@ impl Matcher {
                                 .iter()
                                 .map(|(c, _)| *c)
                                 .eq(form.iter().copied())
-                            && chars
-                                .get(end)
-                                .is_none_or(|&(c, _)| !crate::chars::is_alphanumeric(c))
+                            && chars.get(end).is_none_or(|&(c, _)| !c.is_alphanumeric())
                     })
                 })
                 .flatten();

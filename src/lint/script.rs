@@ -8,8 +8,8 @@
 //! (`unicode-script`), so digits, punctuation and marks shared by many
 //! scripts (Common, Inherited, the Arabic comma in Persian) never count.
 //!
-//! What is *not* reported, so that names and numbers pass (documented in the
-//! README):
+//! What is *not* reported, so that names and numbers pass (documented in
+//! docs/content/lint.md):
 //! - whitespace-separated tokens holding a digit, `/`, `@`, `:`, `.` inside,
 //!   `_` or `=` (numbers, URLs, e-mail addresses, file names, code);
 //! - in scripts with case (Latin, Cyrillic, Greek, Armenian, …): words that
@@ -110,17 +110,11 @@ pub fn find_foreign(text: &str, expected: &[Script]) -> Option<Foreign> {
         if !token.chars().any(|c| is_foreign_letter(c, expected)) || is_code_like(token) {
             continue;
         }
-        for word in token.split(|c: char| !crate::chars::is_alphabetic(c) && c != '\'' && c != '’')
-        {
+        for word in token.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’') {
             let Some(script) = foreign_script(word, expected) else {
                 continue;
             };
-            if word
-                .chars()
-                .filter(|&c| crate::chars::is_alphabetic(c))
-                .count()
-                < 2
-            {
+            if word.chars().filter(|&c| c.is_alphabetic()).count() < 2 {
                 continue;
             }
             let cased = word.chars().any(|c| c.is_uppercase() || c.is_lowercase());
@@ -139,7 +133,7 @@ pub fn find_foreign(text: &str, expected: &[Script]) -> Option<Foreign> {
 /// The foreign script of a word: a script of its letters that none of the
 /// expected scripts shares (via Script_Extensions), if any.
 fn foreign_script(word: &str, expected: &[Script]) -> Option<Script> {
-    for c in word.chars().filter(|&c| crate::chars::is_alphabetic(c)) {
+    for c in word.chars().filter(|&c| c.is_alphabetic()) {
         let ext: ScriptExtension = c.script_extension();
         if ext.is_common() || ext.is_inherited() || ext.is_empty() {
             continue;
@@ -157,7 +151,7 @@ fn is_foreign_letter(c: char, expected: &[Script]) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic() && !expected.contains(&Script::Latin);
     }
-    if !crate::chars::is_alphabetic(c) {
+    if !c.is_alphabetic() {
         return false;
     }
     let ext = c.script_extension();

@@ -2,7 +2,7 @@
 //!
 //! - The Leichte Sprache start page (`_index.md` of the variant marked
 //!   `easy = true`, in German) must explain four things. Each is recognised
-//!   by a heading id on that page (README "BITV 2.0 start page"):
+//!   by a heading id on that page (docs/content/plain-language.md):
 //!   `bitv-content` (the essential content), `bitv-navigation` (how to use
 //!   the site), `bitv-accessibility` (the essentials of the accessibility
 //!   statement) and `bitv-more` (where further Leichte Sprache and

@@ -1,4 +1,4 @@
-//! Readability formulas, chosen per language (README "Readability").
+//! Readability formulas, chosen per language (docs/content/plain-language.md).
 //!
 //! | language | formulas |
 //! | --- | --- |

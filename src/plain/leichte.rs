@@ -1,7 +1,7 @@
-//! The checkable rules of Leichte Sprache for German `easy` pages
-//! (Netzwerk Leichte Sprache rules, DIN SPEC 33429, BITV 2.0 Annex 2).
-//! Each is a named rule with a rewrite hint; see README "Leichte Sprache
-//! rules" for the list and what each one deliberately does not catch.
+//! The checkable rules of Leichte Sprache for German `easy` pages (Netzwerk
+//! Leichte Sprache rules, DIN SPEC 33429, BITV 2.0 Annex 2). Each is a named
+//! rule with a rewrite hint; see docs/content/plain-language.md for the list
+//! and what each one deliberately does not catch.
 
 use super::readability::Analysis;
 use super::rules::{Finding, find_tokens};
@@ -211,10 +211,7 @@ pub fn check(a: &Analysis, settings: &PlainSettings) -> Vec<Finding> {
                     false,
                 );
             }
-            let letters = text
-                .chars()
-                .filter(|&c| crate::chars::is_alphabetic(c))
-                .count();
+            let letters = text.chars().filter(|&c| c.is_alphabetic()).count();
             if letters >= settings.long_compound_letters
                 && !text.contains(['·', '-'])
                 && text.starts_with(|c: char| c.is_uppercase())
@@ -290,10 +287,7 @@ pub fn numeric_dates(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let boundary = i == 0
-            || chars
-                .get(i - 1)
-                .is_some_and(|&(_, c)| !crate::chars::is_alphanumeric(c));
+        let boundary = i == 0 || chars.get(i - 1).is_some_and(|&(_, c)| !c.is_alphanumeric());
         let d1 = digits_at(i);
         if boundary && d1 > 0 {
             let j = i + d1;

@@ -1,7 +1,7 @@
-//! Plain language as its own concept (SPEC "Plain language", README "Plain
-//! language"): readability per page with the language's formula, the
-//! Leichte Sprache rules for German `easy` pages and the Easy Read rules
-//! for English ones, glossary terms on easy pages, the BITV 2.0 §4
+//! Plain language as its own concept (SPEC "Plain language",
+//! docs/content/plain-language.md): readability per page with the language's
+//! formula, the Leichte Sprache rules for German `easy` pages and the Easy
+//! Read rules for English ones, glossary terms on easy pages, the BITV 2.0 §4
 //! start-page duty, the accessibility statement's fields, and which pages
 //! lack a variant.
 //!

@@ -105,7 +105,7 @@ pub fn find_tokens(text: &str, needle: &str) -> Vec<usize> {
         let end = start + needle.len();
         let before = text[..start].chars().next_back();
         let after = text[end..].chars().next();
-        let edge_ok = |c: Option<char>| c.is_none_or(|c| !crate::chars::is_alphanumeric(c));
+        let edge_ok = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
         // A needle ending in "." may be followed by anything.
         if edge_ok(before) && (needle.ends_with('.') || edge_ok(after)) {
             out.push(start);

@@ -235,7 +235,7 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 }
 
 fn has_word(s: &str) -> bool {
-    s.chars().any(crate::chars::is_alphanumeric)
+    s.chars().any(char::is_alphanumeric)
 }
 
 /// A word of a sentence.
@@ -275,13 +275,13 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
                 )
             {
                 last.range.end = range.start + end;
-                last.is_number &= !w.chars().any(crate::chars::is_alphabetic);
+                last.is_number &= !w.chars().any(char::is_alphabetic);
                 start = end;
                 continue;
             }
             out.push(Word {
                 range: range.start + start..range.start + end,
-                is_number: !w.chars().any(crate::chars::is_alphabetic),
+                is_number: !w.chars().any(char::is_alphabetic),
             });
         }
         start = end;

@@ -30,9 +30,9 @@ pub fn pattern_language(lang: &str) -> Option<hypher::Lang> {
 
 /// Syllables of one word (letters; a number counts as one syllable).
 ///
-/// Remembered per thread, language and word: hyphenating a word is some
-/// 2,000 instructions, and the same words recur on every page ("und",
-/// "die", "Integration"); `check` hyphenated every word of every page.
+/// Remembered per thread, language and word: hyphenation is the costly part
+/// of the readability figures, and the same words recur on every page
+/// ("und", "die", "Integration").
 pub fn count(word: &str, lang: Option<hypher::Lang>) -> usize {
     type Words = HashMap<Box<str>, usize, foldhash::fast::RandomState>;
     thread_local! {
@@ -63,7 +63,7 @@ pub fn count(word: &str, lang: Option<hypher::Lang>) -> usize {
 /// [`count`] without the memo.
 fn count_uncached(word: &str, lang: Option<hypher::Lang>) -> usize {
     let mut total = 0;
-    for part in word.split(|c: char| !crate::chars::is_alphabetic(c)) {
+    for part in word.split(|c: char| !c.is_alphabetic()) {
         if part.is_empty() {
             continue;
         }
@@ -92,7 +92,7 @@ fn english(word: &str) -> usize {
     let w: Vec<char> = word
         .to_lowercase()
         .chars()
-        .filter(|&c| crate::chars::is_alphabetic(c))
+        .filter(|&c| c.is_alphabetic())
         .collect();
     let vowel = |i: usize| -> bool {
         match w.get(i) {
@@ -120,8 +120,7 @@ fn english(word: &str) -> usize {
             count -= 1;
         }
     }
-    let consonant =
-        |i: usize| n > i && w.get(i).is_some_and(|&c| crate::chars::is_alphabetic(c)) && !vowel(i);
+    let consonant = |i: usize| n > i && w.get(i).is_some_and(|&c| c.is_alphabetic()) && !vowel(i);
     if n > 2 && at(n - 1) == 'e' && !vowel(n - 2) {
         let syllabic_le = at(n - 2) == 'l' && n > 3 && consonant(n - 3);
         if !syllabic_le {
@@ -192,9 +191,7 @@ fn vowel_groups(word: &str) -> usize {
 
 /// Letters of a word (what LIX and the long-word counts measure).
 pub fn letters(word: &str) -> usize {
-    word.chars()
-        .filter(|&c| crate::chars::is_alphabetic(c))
-        .count()
+    word.chars().filter(|&c| c.is_alphabetic()).count()
 }
 
 #[cfg(test)]

@@ -393,8 +393,6 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
         .expect("ls")
         .flatten()
         .filter(|e| e.file_name().to_string_lossy().contains("vielfalt-"))
-        // The lint cache of the good build is kept on purpose (README "Output").
-        .filter(|e| e.file_name() != ".public.vielfalt-lint")
         .collect();
     assert!(
         leftovers.is_empty(),

@@ -50,7 +50,7 @@ fn textstat(items: &[(&str, &str)]) -> Vec<serde_json::Value> {
     serde_json::from_slice(&output.stdout).expect("oracle JSON")
 }
 
-/// Tolerances (README "Readability oracle"): the formulas are the same, so
+/// Tolerances (docs/content/contributing.md): the formulas are the same, so
 /// differences come from counting. Sentences and words must agree exactly on
 /// this corpus (plain paragraphs, every sentence ending in . ! ?). Syllables
 /// differ: textstat uses pyphen's LibreOffice patterns with 2-letter edges
