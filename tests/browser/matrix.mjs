@@ -231,7 +231,7 @@ async function forcedColors(url) {
   await load(url, PHONE, { forcedColors: 'active' });
   await page.keyboard.press('Tab'); // keyboard modality, so :focus-visible applies
   await openAll();
-  return page.evaluate(() => {
+  const found = await page.evaluate(() => {
     const out = [];
     for (const el of m.focusable()) {
       if (!m.visible(el)) continue;
@@ -239,13 +239,6 @@ async function forcedColors(url) {
       const s = getComputedStyle(el);
       if (s.outlineStyle === 'none' || parseFloat(s.outlineWidth) < 2) {
         out.push(['forced-colors', '2.4.7', m.describe(el), 'no focus outline in forced colours (a box-shadow or colour change disappears there)']);
-      }
-    }
-    for (const el of document.body.querySelectorAll('*')) {
-      const s = getComputedStyle(el);
-      const labelled = el.textContent.trim() || el.getAttribute('aria-label') || el.getAttribute('title');
-      if (s.backgroundImage !== 'none' && !labelled && m.visible(el)) {
-        out.push(['forced-colors', '1.1.1, 1.4.1', m.describe(el), 'shows something only as a background image']);
       }
     }
     const props = ['fontWeight', 'fontStyle', 'textDecorationLine', 'textDecorationThickness', 'borderTopWidth', 'borderBottomWidth', 'outlineStyle'];
@@ -261,6 +254,20 @@ async function forcedColors(url) {
     }
     return out;
   });
+  // Forced colours drop background gradients and colours, so whatever only
+  // a background image shows is looked for in the page's own colours.
+  await page.emulateMedia({ forcedColors: 'none' });
+  return found.concat(await page.evaluate(() => {
+    const out = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const s = getComputedStyle(el);
+      const labelled = el.textContent.trim() || el.getAttribute('aria-label') || el.getAttribute('title');
+      if (s.backgroundImage !== 'none' && !labelled && m.visible(el)) {
+        out.push(['forced-colors', '1.1.1, 1.4.1', m.describe(el), 'shows something only as a background image']);
+      }
+    }
+    return out;
+  }));
 }
 
 async function reducedMotion(url) {
