@@ -2,7 +2,11 @@
 //! fixtures, serves each on 127.0.0.1, and runs tests/browser/audit.mjs
 //! (headless Chromium, axe-core with the WCAG 2.0–2.2 A/AA tags, reflow at
 //! 320 px, lang/dir, one main, skip link, visible focus) over every page;
-//! then the Nu HTML Checker over every page in one JVM run.
+//! then the Nu HTML Checker over every page in one JVM run. And the
+//! preference matrix (issue 28): tests/browser/matrix.mjs over one page of
+//! each shape under 200 % text, text spacing, forced colours, reduced
+//! motion, a keyboard walk and a language-of-parts check, plus where each
+//! page's h1 starts on a phone.
 //!
 //! Needs Chromium, Node with `npm ci` run in tests/browser, and Java —
 //! `scripts/setup-test-deps` installs them. So it is ignored unless asked
@@ -140,13 +144,17 @@ fn pages(public: &Path) -> Vec<(String, PathBuf)> {
         .collect()
 }
 
+fn site_toml(site: &Path) -> toml::Table {
+    std::fs::read_to_string(site.join("site.toml"))
+        .expect("site.toml")
+        .parse()
+        .expect("site.toml parses")
+}
+
 /// Expected `lang` of a page: its first path segment when that is a
 /// language key of the site, else the default language.
 fn expected_lang(site: &Path, url: &str) -> String {
-    let toml: toml::Table = std::fs::read_to_string(site.join("site.toml"))
-        .expect("site.toml")
-        .parse()
-        .expect("site.toml parses");
+    let toml = site_toml(site);
     let first = url.trim_start_matches('/').split('/').next().unwrap_or("");
     let languages = toml.get("languages").and_then(|l| l.as_table());
     if languages.is_some_and(|l| l.contains_key(first)) {
@@ -189,23 +197,13 @@ fn every_page_passes_the_browser_audit_and_the_html_checker() {
     std::fs::write(&job, job_json.to_string()).expect("write job");
 
     let started = std::time::Instant::now();
-    let audit = Command::new("node")
-        .arg(repo().join("tests/browser/audit.mjs"))
-        .arg(&job)
-        .output()
-        .expect("node runs");
-    let stderr = String::from_utf8_lossy(&audit.stderr);
-    assert!(
-        audit.status.success(),
-        "the browser audit could not run:\n{stderr}"
-    );
+    let audit = run_script("audit.mjs", &job, "the browser audit");
     eprintln!(
         "browser audit: {} pages in {:.1} s",
         job_pages.len(),
         started.elapsed().as_secs_f64()
     );
-    let report: serde_json::Value =
-        serde_json::from_slice(&audit.stdout).expect("the audit prints JSON");
+    let report: serde_json::Value = serde_json::from_slice(&audit).expect("the audit prints JSON");
     let mut problems = Vec::new();
     let mut fault_ids: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for page in report["pages"].as_array().expect("pages") {
@@ -407,10 +405,7 @@ fn matrix_sample(public: &Path, port: u16) -> Vec<serde_json::Value> {
 
 /// The site's languages' endonyms, for the language-of-parts check.
 fn endonyms(site: &Path) -> serde_json::Value {
-    let toml: toml::Table = std::fs::read_to_string(site.join("site.toml"))
-        .expect("site.toml")
-        .parse()
-        .expect("site.toml parses");
+    let toml = site_toml(site);
     let languages = toml
         .get("languages")
         .and_then(|l| l.as_table())
@@ -423,20 +418,23 @@ fn endonyms(site: &Path) -> serde_json::Value {
         .into()
 }
 
-/// Runs tests/browser/matrix.mjs over a job; returns its report.
-fn run_matrix(job: serde_json::Value, path: &Path) -> serde_json::Value {
-    std::fs::write(path, job.to_string()).expect("write job");
+/// Runs a script of tests/browser on a job file; returns what it printed.
+fn run_script(script: &str, job: &Path, what: &str) -> Vec<u8> {
     let run = Command::new("node")
-        .arg(repo().join("tests/browser/matrix.mjs"))
-        .arg(path)
+        .arg(repo().join("tests/browser").join(script))
+        .arg(job)
         .output()
         .expect("node runs");
     let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(
-        run.status.success(),
-        "the preference matrix could not run:\n{stderr}"
-    );
-    serde_json::from_slice(&run.stdout).expect("the matrix prints JSON")
+    assert!(run.status.success(), "{what} could not run:\n{stderr}");
+    run.stdout
+}
+
+/// Runs tests/browser/matrix.mjs over a job; returns its report.
+fn run_matrix(job: serde_json::Value, path: &Path) -> serde_json::Value {
+    std::fs::write(path, job.to_string()).expect("write job");
+    let out = run_script("matrix.mjs", path, "the preference matrix");
+    serde_json::from_slice(&out).expect("the matrix prints JSON")
 }
 
 /// Issue 28: the sample under the user settings of the EU monitoring
