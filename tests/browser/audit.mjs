@@ -12,58 +12,27 @@
 // tags, plus checks axe does not make — no horizontal scrolling at 320 px
 // (reflow, 1.4.10), `lang` as expected and `dir` matching the language's
 // CLDR direction, exactly one main landmark, the skip link is the first
-// focus stop and moves focus to main, every focusable element shows a
-// focus outline (2.4.7), and no scripts (the theme works without JS).
+// focus stop and moves focus to main, every focusable element (with all
+// disclosures open) shows a focus outline (2.4.7), and no scripts (the
+// theme works without JS).
 //
 // Prints one JSON object: { "pages": [{ "url", "violations": [{ "id",
 // "help", "targets" }] }] } and exits 0; exits 2 with a message on stderr
 // when the browser cannot be started.
 
 import { readFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+import { fail as stop, launch, packages } from './chromium.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-function fail(message) {
-  process.stderr.write(`audit: ${message}\n`);
-  process.exit(2);
-}
+const fail = (message) => stop('audit', message);
 
 const jobPath = process.argv[2];
 if (!jobPath) fail('usage: node audit.mjs JOB.json');
 const job = JSON.parse(readFileSync(jobPath, 'utf8'));
 
-let chromium, axeSource;
-try {
-  ({ chromium } = require('playwright-core'));
-  axeSource = require('axe-core').source;
-} catch (e) {
-  fail(`the npm packages are missing (${e.message}); run scripts/setup-test-deps (it runs npm ci in tests/browser)`);
-}
-
-const userDataDir = mkdtempSync(join(tmpdir(), 'vielfalt-audit-'));
-let context;
-try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: job.chromium,
-    headless: true,
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-    viewport: { width: 320, height: 640 },
-  });
-} catch (e) {
-  rmSync(userDataDir, { recursive: true, force: true });
-  fail(`Chromium (${job.chromium}) cannot start: ${e.message.split('\n')[0]}`);
-}
-
-const page = context.pages()[0] ?? (await context.newPage());
+const { chromium, axeSource } = packages('audit');
+const { page, close } = await launch('audit', chromium, job.chromium, { width: 320, height: 640 });
 const results = [];
 for (const { url, lang } of job.pages) {
   const violations = [];
@@ -123,6 +92,8 @@ for (const { url, lang } of job.pages) {
     // press, scripted focus matches :focus-visible as keyboard focus does).
     const unfocusable = await page.evaluate(() => {
       const bad = [];
+      // Closed disclosures hide their links from focus; open them all.
+      for (const d of document.querySelectorAll('details')) d.open = true;
       const sel = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
       for (const el of document.querySelectorAll(sel)) {
         el.focus();
@@ -139,6 +110,5 @@ for (const { url, lang } of job.pages) {
   results.push({ url, violations });
 }
 
-await context.close();
-rmSync(userDataDir, { recursive: true, force: true });
+await close();
 process.stdout.write(JSON.stringify({ pages: results }));

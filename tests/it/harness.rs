@@ -129,7 +129,7 @@ pub fn walk(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+pub fn copy_dir(from: &Path, to: &Path) {
     for path in walk(from) {
         let rel = path.strip_prefix(from).expect("under fixture");
         let target = to.join(rel);
