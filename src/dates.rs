@@ -78,8 +78,8 @@ impl Dates {
                 forms.insert(lang.key.clone(), Form::Numeric);
                 continue;
             }
-            let gregorian = formatter(&format!("{tag}-u-ca-gregory"))
-                .filter(|g| shown(g) != own_shown);
+            let gregorian =
+                formatter(&format!("{tag}-u-ca-gregory")).filter(|g| shown(g) != own_shown);
             forms.insert(lang.key.clone(), Form::Cldr { own, gregorian });
         }
         (Dates { forms }, diags)
@@ -148,5 +148,39 @@ mod tests {
         assert!(fa.starts_with("۳ آذر ۱۴۰۵"), "{fa}");
         assert!(fa.contains("(۲۴ نوامبر ۲۰۲۶)"), "{fa}");
         assert_eq!(dates.format("kmr", d()), "24.11.2026");
+    }
+
+    /// Every language of the shipped site writes dates in a real form: no
+    /// CLDR placeholder (`M11`, a lone `y`, `d`) and the day, month and
+    /// year all present.
+    #[test]
+    fn every_shipped_language_writes_a_real_date() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (config, _) = crate::config::load(root);
+        let config = config.expect("the shipped site.toml");
+        let (dates, diags) = Dates::new(&config);
+        assert!(diags.is_empty(), "{diags:?}");
+        let placeholder = |s: &str| {
+            s.split(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == '(' || c == ')')
+                .any(|w| {
+                    w.len() >= 2 && w.starts_with('M') && w[1..].chars().all(|c| c.is_ascii_digit())
+                        || matches!(
+                            w,
+                            "y" | "yy" | "yyyy" | "d" | "dd" | "M" | "MM" | "MMM" | "G"
+                        )
+                })
+        };
+        for lang in &config.languages {
+            let shown = dates.format(&lang.key, d());
+            assert!(!placeholder(&shown), "`{}`: {shown}", lang.key);
+            assert_ne!(shown, d().iso(), "`{}` has no date form", lang.key);
+            let digits: String = shown.chars().filter(|c| c.is_numeric()).collect();
+            assert!(
+                digits.len() >= 6,
+                "`{}`: {shown} lacks day or year",
+                lang.key
+            );
+        }
+        assert_eq!(dates.format("en", d()), "24 November 2026");
     }
 }

@@ -850,7 +850,10 @@ impl<'a> Renderer<'a> {
         let config = self.config();
         let mut variant_links = Vec::new();
         // An easy page's link back is written in its own style (Mediopunkt).
-        let easy = variant.as_deref().and_then(|v| config.variant(v)).is_some_and(|v| v.easy);
+        let easy = variant
+            .as_deref()
+            .and_then(|v| config.variant(v))
+            .is_some_and(|v| v.easy);
         if variant.is_some()
             && let Some(u) = self.url_of(source, lang_key, None)
         {

@@ -61,10 +61,16 @@ pub fn check_statement_messages(
             out.push(
                 Diagnostic::warning(
                     "statement/untranslated-value",
-                    format!("`{}` has no message `{key}`: {what} in this language", lang.key),
+                    format!(
+                        "`{}` has no message `{key}`: {what} in this language",
+                        lang.key
+                    ),
                 )
                 .file(Path::new("locales").join(&lang.key))
-                .hint(format!("add to a .ftl file in locales/{}/ {hint}", lang.key)),
+                .hint(format!(
+                    "add to a .ftl file in locales/{}/ {hint}",
+                    lang.key
+                )),
             );
         }
     }

@@ -473,3 +473,109 @@ fn the_statement_page_warns_when_its_review_is_overdue() {
         "{html}"
     );
 }
+
+#[test]
+fn the_statement_claims_no_content_free_of_barriers_before_the_assessment() {
+    let page =
+        "+++\ntitle = \"Barrierefreiheit\"\ntemplate = \"accessibility.html\"\n+++\n\nErklärung.\n";
+    let toml = std::fs::read_to_string(crate::harness::fixtures().join("plain/site/site.toml"))
+        .expect("toml");
+    let assessed = SiteTest::fixture("plain/site")
+        .write("content/barrierefreiheit.md", page)
+        .build_ok();
+    let html = assessed.file("public/de/barrierefreiheit/index.html");
+    assert!(
+        html.contains("Es sind keine nicht barrierefreien Inhalte bekannt."),
+        "{html}"
+    );
+    assert!(!html.contains("Die Bewertung steht noch aus."), "{html}");
+    let pending = SiteTest::fixture("plain/site")
+        .write("content/barrierefreiheit.md", page)
+        .write(
+            "site.toml",
+            &toml.replace("conformance = \"partially\"", "conformance = \"\""),
+        )
+        .build_ok();
+    let html = pending.file("public/de/barrierefreiheit/index.html");
+    assert!(
+        !html.contains("keine nicht barrierefreien Inhalte"),
+        "{html}"
+    );
+    assert!(html.contains("Die Bewertung steht noch aus."), "{html}");
+}
+
+#[test]
+fn the_statement_shows_the_sites_own_organisation_and_legal_basis_per_language() {
+    let page =
+        "+++\ntitle = \"Barrierefreiheit\"\ntemplate = \"accessibility.html\"\n+++\n\nErklärung.\n";
+    let en =
+        "+++\ntitle = \"Accessibility\"\ntemplate = \"accessibility.html\"\n+++\n\nStatement.\n";
+    let site = SiteTest::fixture("plain/site")
+        .write("content/barrierefreiheit.md", page)
+        .write("content/barrierefreiheit.en.md", en)
+        .build_ok();
+    let de = site.file("public/de/barrierefreiheit/index.html");
+    assert!(
+        de.contains("\u{2068}Die Beispielstadt\u{2069} ist bemüht"),
+        "{de}"
+    );
+    assert!(
+        de.contains("<p>Rechtsgrundlage ist die Beispielverordnung"),
+        "{de}"
+    );
+    // The theme names no law of its own.
+    assert!(!de.contains("BITV 2.0)"), "{de}");
+    let en_html = site.file("public/en/barrierefreiheit/index.html");
+    assert!(
+        en_html.contains("\u{2068}Example Town\u{2069} is committed"),
+        "{en_html}"
+    );
+    assert!(!en_html.contains("Beispielstadt"), "{en_html}");
+    assert!(
+        en_html.contains("<p>The legal basis is the Example Regulation"),
+        "{en_html}"
+    );
+}
+
+#[test]
+fn a_language_without_the_statements_messages_is_reported() {
+    let untranslated = |json: &serde_json::Value| -> Vec<String> {
+        json["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["rule"] == "statement/untranslated-value")
+            .map(|d| {
+                format!(
+                    "{} {}",
+                    d["file"].as_str().unwrap_or_default(),
+                    d["message"].as_str().unwrap_or_default()
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        untranslated(&check_json(&SiteTest::fixture("plain/site"))),
+        Vec::<String>::new()
+    );
+    let site = SiteTest::fixture("plain/site").write(
+        "locales/en/site.ftl",
+        "statement-legal-basis = The legal basis is the Example Regulation.\n",
+    );
+    let found = untranslated(&check_json(&site));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("locales/en "), "{found:?}");
+    assert!(found[0].contains("`statement-organisation`"), "{found:?}");
+    // Without an organisation in site.toml only the legal basis is wanted.
+    let toml = std::fs::read_to_string(crate::harness::fixtures().join("plain/site/site.toml"))
+        .expect("toml");
+    let site = SiteTest::fixture("plain/site")
+        .write(
+            "site.toml",
+            &toml.replace("organisation = \"Beispielstadt\"", "organisation = \"\""),
+        )
+        .write("locales/en/site.ftl", "site-title = Example\n");
+    let found = untranslated(&check_json(&site));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("`statement-legal-basis`"), "{found:?}");
+}
