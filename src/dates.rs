@@ -18,14 +18,16 @@ use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::frontmatter::Date;
 
+/// CLDR's long form, with the Gregorian form in parentheses where the
+/// locale's calendar is another one.
+struct Cldr {
+    own: DateTimeFormatter<YMD>,
+    gregorian: Option<DateTimeFormatter<YMD>>,
+}
+
 /// How one language writes dates.
 enum Form {
-    /// CLDR's long form, with the Gregorian form in parentheses where the
-    /// locale's calendar is another one.
-    Cldr {
-        own: DateTimeFormatter<YMD>,
-        gregorian: Option<DateTimeFormatter<YMD>>,
-    },
+    Cldr(Box<Cldr>),
     /// Day, month and year as numbers: the locale has no CLDR date data.
     Numeric,
 }
@@ -80,7 +82,10 @@ impl Dates {
             }
             let gregorian =
                 formatter(&format!("{tag}-u-ca-gregory")).filter(|g| shown(g) != own_shown);
-            forms.insert(lang.key.clone(), Form::Cldr { own, gregorian });
+            forms.insert(
+                lang.key.clone(),
+                Form::Cldr(Box::new(Cldr { own, gregorian })),
+            );
         }
         (Dates { forms }, diags)
     }
@@ -90,9 +95,9 @@ impl Dates {
     pub fn format(&self, lang: &str, date: Date) -> String {
         let iso = IcuDate::try_new_iso(date.year, date.month, date.day);
         match (self.forms.get(lang), iso) {
-            (Some(Form::Cldr { own, gregorian }), Ok(d)) => {
-                let own = own.format(&d).to_string();
-                match gregorian {
+            (Some(Form::Cldr(cldr)), Ok(d)) => {
+                let own = cldr.own.format(&d).to_string();
+                match &cldr.gregorian {
                     Some(g) => format!("{own} ({})", g.format(&d)),
                     None => own,
                 }
