@@ -15,6 +15,7 @@ pub mod bitv;
 pub mod coverage;
 pub mod easyread;
 pub mod formulas;
+pub mod labels;
 pub mod leichte;
 pub mod readability;
 pub mod rules;

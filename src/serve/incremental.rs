@@ -379,6 +379,10 @@ impl Engine {
         let Some(templates) = layers.templates.clone() else {
             return self.fail(diags, Some(&config));
         };
+        diags.extend(crate::plain::labels::check(
+            &assembled.site,
+            &templates.i18n,
+        ));
         let site = &assembled.site;
         let (renderer, d) = Renderer::with_templates(site, templates);
         diags.extend(d);

@@ -579,3 +579,34 @@ fn a_language_without_the_statements_messages_is_reported() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("`statement-legal-basis`"), "{found:?}");
 }
+
+#[test]
+fn a_link_name_an_easy_page_quotes_must_be_the_one_the_page_shows() {
+    let page = |name: &str| {
+        format!(
+            "+++\ntitle = \"Links\"\n+++\n\nAuf dieser Seite steht dieser Link:\n{name}\nDer andere Link heißt: Erklärung zur Barriere·freiheit\n"
+        )
+    };
+    let rule = "plain/unknown-link-name";
+    let clean = SiteTest::fixture("plain/site")
+        .write("content/links.md", "+++\ntitle = \"Links\"\n+++\n\nText.\n")
+        .write(
+            "content/links.easy.md",
+            &page("Diese Seite in Standard·sprache"),
+        );
+    assert_eq!(
+        findings(&check_json(&clean), "content/links.easy.md", rule),
+        []
+    );
+    // The standard pages' label is not what an easy page shows.
+    let planted = SiteTest::fixture("plain/site")
+        .write("content/links.md", "+++\ntitle = \"Links\"\n+++\n\nText.\n")
+        .write(
+            "content/links.easy.md",
+            &page("Diese Seite in Standardsprache"),
+        );
+    assert_eq!(
+        findings(&check_json(&planted), "content/links.easy.md", rule),
+        [(rule.to_string(), 6, 1)]
+    );
+}

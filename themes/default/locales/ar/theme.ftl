@@ -6,6 +6,8 @@ language-nav-label = اللغة
 main-nav-label = القائمة الرئيسية
 all-languages = جميع اللغات
 accessibility-statement = بيان إمكانية الوصول
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = بيان إمكانية الوصول
 feed-link = الاشتراك في الأخبار عبر خلاصة الويب
 feed-title = الأخبار – { $site }
 published = نُشر في

@@ -6,6 +6,8 @@ language-nav-label = Език
 main-nav-label = Главно меню
 all-languages = Всички езици
 accessibility-statement = Декларация за достъпност
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = Декларация за достъпност
 feed-link = Абонирайте се за новините чрез емисия
 feed-title = Новини – { $site }
 published = Публикувано на

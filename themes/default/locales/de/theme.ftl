@@ -7,6 +7,8 @@ language-nav-label = Sprache
 main-nav-label = Hauptmenü
 all-languages = Alle Sprachen
 accessibility-statement = Erklärung zur Barrierefreiheit
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = Erklärung zur Barriere·freiheit
 feed-link = Neuigkeiten als Feed abonnieren
 feed-title = Neuigkeiten – { $site }
 published = Veröffentlicht am

@@ -6,6 +6,8 @@ language-nav-label = Γλώσσα
 main-nav-label = Κύριο μενού
 all-languages = Όλες οι γλώσσες
 accessibility-statement = Δήλωση προσβασιμότητας
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = Δήλωση προσβασιμότητας
 feed-link = Εγγραφή στα νέα μέσω ροής (feed)
 feed-title = Νέα – { $site }
 published = Δημοσιεύθηκε στις

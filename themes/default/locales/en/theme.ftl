@@ -6,6 +6,8 @@ language-nav-label = Language
 main-nav-label = Main menu
 all-languages = All languages
 accessibility-statement = Accessibility statement
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = Accessibility statement
 feed-link = Subscribe to updates (feed)
 feed-title = Updates – { $site }
 published = Published on

@@ -6,6 +6,8 @@ language-nav-label = زبان
 main-nav-label = منوی اصلی
 all-languages = همهٔ زبان‌ها
 accessibility-statement = بیانیهٔ دسترس‌پذیری
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = بیانیهٔ دسترس‌پذیری
 feed-link = اشتراک در خوراک اخبار
 feed-title = اخبار – { $site }
 published = منتشرشده در

@@ -6,6 +6,8 @@ language-nav-label = Ziman
 main-nav-label = Menuya sereke
 all-languages = Hemû ziman
 accessibility-statement = Daxuyaniya bêastengiyê
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = Daxuyaniya bêastengiyê
 feed-link = Nûçeyan bi feedê bişopînin
 feed-title = Nûçe – { $site }
 published = Dîroka weşanê:

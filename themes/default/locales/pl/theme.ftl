@@ -6,6 +6,8 @@ language-nav-label = Język
 main-nav-label = Menu główne
 all-languages = Wszystkie języki
 accessibility-statement = Deklaracja dostępności
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = Deklaracja dostępności
 feed-link = Subskrybuj aktualności (kanał)
 feed-title = Aktualności – { $site }
 published = Opublikowano

@@ -6,6 +6,8 @@ language-nav-label = Limbă
 main-nav-label = Meniu principal
 all-languages = Toate limbile
 accessibility-statement = Declarație de accesibilitate
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = Declarație de accesibilitate
 feed-link = Abonați-vă la noutăți (feed)
 feed-title = Noutăți – { $site }
 published = Publicat pe

@@ -6,6 +6,8 @@ language-nav-label = Язык
 main-nav-label = Главное меню
 all-languages = Все языки
 accessibility-statement = Заявление о доступности
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = Заявление о доступности
 feed-link = Подписаться на ленту новостей
 feed-title = Новости — { $site }
 published = Опубликовано

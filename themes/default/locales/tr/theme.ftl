@@ -6,6 +6,8 @@ language-nav-label = Dil
 main-nav-label = Ana menü
 all-languages = Tüm diller
 accessibility-statement = Erişilebilirlik beyanı
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = Erişilebilirlik beyanı
 feed-link = Haberlere akış (feed) ile abone olun
 feed-title = Haberler – { $site }
 published = Yayımlanma tarihi:

@@ -6,6 +6,8 @@ language-nav-label = Мова
 main-nav-label = Головне меню
 all-languages = Усі мови
 accessibility-statement = Заява про доступність
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = Заява про доступність
 feed-link = Підписатися на стрічку новин
 feed-title = Новини — { $site }
 published = Опубліковано
