@@ -20,6 +20,7 @@ pub mod leichte;
 pub mod readability;
 pub mod rules;
 pub mod segment;
+pub mod splits;
 pub mod syllables;
 
 use std::fmt::Write as _;

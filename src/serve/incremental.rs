@@ -383,6 +383,10 @@ impl Engine {
             &assembled.site,
             &templates.i18n,
         ));
+        diags.extend(crate::plain::splits::check(
+            &assembled.site,
+            &layers.glossary,
+        ));
         let site = &assembled.site;
         let (renderer, d) = Renderer::with_templates(site, templates);
         diags.extend(d);

@@ -610,3 +610,32 @@ fn a_link_name_an_easy_page_quotes_must_be_the_one_the_page_shows() {
         [(rule.to_string(), 6, 1)]
     );
 }
+
+#[test]
+fn a_word_is_split_the_same_way_on_easy_pages_and_in_the_glossary() {
+    let glossary =
+        std::fs::read_to_string(crate::harness::fixtures().join("plain/site/glossary/de.toml"))
+            .expect("glossary");
+    let rule = "plain/mediopunkt-split";
+    let with = |easy: &str| {
+        SiteTest::fixture("plain/site").write(
+            "glossary/de.toml",
+            &glossary.replace(
+                "easy = \"Ein kurzer Text. Darin steht: Das ist uns wichtig.\"",
+                &format!("easy = \"Ein kurzer Text. {easy}\""),
+            ),
+        )
+    };
+    // The page writes „Integrations·konzept“ (line 11 of the file).
+    let same = check_json(&with("Das Integrations·konzept ist ein Plan."));
+    assert_eq!(findings(&same, "content/sauber.easy.md", rule), []);
+    assert_eq!(findings(&same, "glossary/de.toml", rule), []);
+    let other = check_json(&with("Das Integ·rations·konzept ist ein Plan."));
+    assert_eq!(
+        findings(&other, "content/sauber.easy.md", rule),
+        [(rule.to_string(), 11, 1)]
+    );
+    // Unsplit in the glossary while the page splits it.
+    let unsplit = check_json(&with("Das Integrationskonzept ist ein Plan."));
+    assert_eq!(findings(&unsplit, "glossary/de.toml", rule).len(), 1);
+}
