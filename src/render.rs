@@ -1026,14 +1026,37 @@ impl<'a> Renderer<'a> {
             crate::frontmatter::Date::parse(s).map(|d| self.templates.dates.format(lang, d))
         };
         // Values readers see come from the site's messages in their
-        // language; the site.toml value only where a language lacks one
-        // (`check` reports that).
-        let message = |key: &str| self.i18n.format(lang, key, None).ok().map(|(text, _)| text);
+        // language, else from a fallback language's, else from site.toml
+        // (the default language; `check` reports the gap). `lang` is set
+        // where the text is not in the page's language.
+        let default = &self.config().default_language;
+        // `raw`: the site.toml value, `None` for a message-only value; an
+        // empty site.toml value is not shown.
+        let shown = |key: &str, raw: Option<&str>| -> Value {
+            if raw.is_some_and(str::is_empty) {
+                return Value::Null;
+            }
+            match (self.i18n.format(lang, key, None), raw) {
+                (Ok((text, from)), _) => {
+                    json!({ "text": text, "lang": (from != lang).then(|| self.lang_value(&from)) })
+                }
+                (Err(_), Some(raw)) => {
+                    json!({ "text": raw, "lang": (default != lang).then(|| self.lang_value(default)) })
+                }
+                (Err(_), None) => Value::Null,
+            }
+        };
+        let organisation = shown(
+            crate::plain::bitv::ORGANISATION_MESSAGE,
+            Some(&a.organisation),
+        );
         json!({
-            "organisation": message(crate::plain::bitv::ORGANISATION_MESSAGE)
-                .filter(|_| !a.organisation.is_empty())
-                .unwrap_or_else(|| a.organisation.clone()),
-            "legal_basis": message(crate::plain::bitv::LEGAL_BASIS_MESSAGE),
+            // The subject of a sentence: no element can carry its `lang`.
+            "organisation": organisation.get("text"),
+            "legal_basis": shown(crate::plain::bitv::LEGAL_BASIS_MESSAGE, None),
+            "enforcement_name": shown(crate::plain::bitv::ENFORCEMENT_NAME_MESSAGE, Some(&a.enforcement_name)),
+            // `non_accessible` is shown as written in site.toml.
+            "source_lang": (lang != default.as_str()).then(|| self.lang_value(default)),
             "conformance": a.conformance,
             "standard": a.standard,
             "prepared": date(&a.prepared),
@@ -1041,7 +1064,6 @@ impl<'a> Renderer<'a> {
             "method": a.method,
             "contact_email": a.contact_email,
             "contact_url": a.contact_url,
-            "enforcement_name": a.enforcement_name,
             "enforcement_url": a.enforcement_url,
             "sign_language_video": a.sign_language_video,
             "sign_language_video_duration": a.sign_language_video_duration,

@@ -31,6 +31,10 @@ pub const ORGANISATION_MESSAGE: &str = "statement-organisation";
 /// sentence in each language (the law differs by country and state).
 pub const LEGAL_BASIS_MESSAGE: &str = "statement-legal-basis";
 
+/// The site's Fluent message with the enforcement (complaints) body's name
+/// in each language (`[accessibility] enforcement_name` in site.toml).
+pub const ENFORCEMENT_NAME_MESSAGE: &str = "statement-enforcement-name";
+
 /// Reports languages whose site messages lack the statement's organisation
 /// (while `organisation` is set) or its legal basis: without them a reader
 /// gets the site.toml value, in its language, inside their sentence, or a
@@ -50,6 +54,13 @@ pub fn check_statement_messages(
             ORGANISATION_MESSAGE,
             "the statement shows `[accessibility] organisation` from site.toml untranslated",
             "the organisation's name as the subject of a sentence, e.g. `statement-organisation = Die Stadt Bielefeld`",
+        ));
+    }
+    if !config.accessibility.enforcement_name.trim().is_empty() {
+        wanted.push((
+            ENFORCEMENT_NAME_MESSAGE,
+            "the statement shows `[accessibility] enforcement_name` from site.toml untranslated",
+            "the enforcement body's name, as the reader's language names it: `statement-enforcement-name = …`",
         ));
     }
     let mut out = Vec::new();

@@ -563,16 +563,33 @@ fn a_language_without_the_statements_messages_is_reported() {
         "statement-legal-basis = The legal basis is the Example Regulation.\n",
     );
     let found = untranslated(&check_json(&site));
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].starts_with("locales/en "), "{found:?}");
-    assert!(found[0].contains("`statement-organisation`"), "{found:?}");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found.iter().all(|f| f.starts_with("locales/en ")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|f| f.contains("`statement-organisation`")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("`statement-enforcement-name`")),
+        "{found:?}"
+    );
     // Without an organisation in site.toml only the legal basis is wanted.
     let toml = std::fs::read_to_string(crate::harness::fixtures().join("plain/site/site.toml"))
         .expect("toml");
     let site = SiteTest::fixture("plain/site")
         .write(
             "site.toml",
-            &toml.replace("organisation = \"Beispielstadt\"", "organisation = \"\""),
+            &toml
+                .replace("organisation = \"Beispielstadt\"", "organisation = \"\"")
+                .replace(
+                    "enforcement_name = \"Schlichtungsstelle\"",
+                    "enforcement_name = \"\"",
+                ),
         )
         .write("locales/en/site.ftl", "site-title = Example\n");
     let found = untranslated(&check_json(&site));
@@ -638,4 +655,37 @@ fn a_word_is_split_the_same_way_on_easy_pages_and_in_the_glossary() {
     // Unsplit in the glossary while the page splits it.
     let unsplit = check_json(&with("Das Integrationskonzept ist ein Plan."));
     assert_eq!(findings(&unsplit, "glossary/de.toml", rule).len(), 1);
+}
+
+#[test]
+fn a_statement_value_not_in_the_pages_language_carries_its_own_lang() {
+    let en =
+        "+++\ntitle = \"Accessibility\"\ntemplate = \"accessibility.html\"\n+++\n\nStatement.\n";
+    let de =
+        "+++\ntitle = \"Barrierefreiheit\"\ntemplate = \"accessibility.html\"\n+++\n\nErklärung.\n";
+    let fixture = || {
+        SiteTest::fixture("plain/site")
+            .write("content/barrierefreiheit.md", de)
+            .write("content/barrierefreiheit.en.md", en)
+    };
+    let translated = fixture().build_ok();
+    let html = translated.file("public/en/barrierefreiheit/index.html");
+    assert!(
+        html.contains("<p><a href=\"https://example.org/schlichtung\">Conciliation body</a></p>"),
+        "{html}"
+    );
+    let messages =
+        std::fs::read_to_string(crate::harness::fixtures().join("plain/site/locales/en/site.ftl"))
+            .expect("ftl");
+    let raw = fixture()
+        .write(
+            "locales/en/site.ftl",
+            &messages.replace("statement-enforcement-name = Conciliation body\n", ""),
+        )
+        .build_ok();
+    let html = raw.file("public/en/barrierefreiheit/index.html");
+    assert!(
+        html.contains("<p lang=\"de\" dir=\"ltr\"><a href=\"https://example.org/schlichtung\">Schlichtungsstelle</a></p>"),
+        "{html}"
+    );
 }
