@@ -689,3 +689,24 @@ fn a_statement_value_not_in_the_pages_language_carries_its_own_lang() {
         "{html}"
     );
 }
+
+#[test]
+fn the_easy_glossary_keeps_one_sentence_per_line() {
+    let glossary =
+        std::fs::read_to_string(crate::harness::fixtures().join("plain/site/glossary/de.toml"))
+            .expect("glossary");
+    let site = SiteTest::fixture("plain/site")
+        .write(
+            "glossary/de.toml",
+            &glossary.replace(
+                "easy = \"Ein kurzer Text. Darin steht: Das ist uns wichtig.\"",
+                "easy = \"\"\"\nEin kurzer Text.\nDarin steht: Das ist <uns> wichtig.\"\"\"",
+            ),
+        )
+        .build_ok();
+    let html = site.file("public/de/leichte-sprache/glossar/index.html");
+    assert!(
+        html.contains("<dd>Ein kurzer Text.<br>Darin steht: Das ist &lt;uns&gt; wichtig.</dd>"),
+        "{html}"
+    );
+}
