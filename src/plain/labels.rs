@@ -88,20 +88,9 @@ fn link_texts(body: &str) -> Vec<String> {
 
 /// Findings of every easy page of `site`.
 pub fn check(site: &Site, i18n: &I18n) -> Vec<Diagnostic> {
-    let easy: Vec<&str> = site
-        .config
-        .variants
-        .iter()
-        .filter(|v| v.easy)
-        .map(|v| v.key.as_str())
-        .collect();
     let mut out = Vec::new();
     let mut labels: std::collections::HashMap<&str, Vec<String>> = std::collections::HashMap::new();
-    for page in site
-        .pages
-        .iter()
-        .filter(|p| p.variant.as_deref().is_some_and(|v| easy.contains(&v)))
-    {
+    for page in super::easy_pages(site) {
         let known = labels.entry(page.lang.as_str()).or_insert_with(|| {
             // A message `X-easy` replaces `X` on easy pages.
             let texts = i18n.texts(&page.lang);

@@ -43,6 +43,16 @@ pub struct Report {
     pub variants: Vec<VariantCoverage>,
 }
 
+/// The pages of the variants marked `easy` (Leichte Sprache, Easy Read).
+pub fn easy_pages(site: &Site) -> impl Iterator<Item = &Page> {
+    site.pages.iter().map(AsRef::as_ref).filter(|p: &&Page| {
+        p.variant
+            .as_deref()
+            .and_then(|v| site.config.variant(v))
+            .is_some_and(|v| v.easy)
+    })
+}
+
 /// The source of the glossary page (the page rendered with `glossary.html`).
 pub fn glossary_source(site: &Site) -> Option<&str> {
     site.pages

@@ -52,13 +52,6 @@ struct Seen {
 
 /// Findings for every language with easy pages and easy glossary texts.
 pub fn check(site: &Site, glossary: &Glossary) -> Vec<Diagnostic> {
-    let easy: Vec<&str> = site
-        .config
-        .variants
-        .iter()
-        .filter(|v| v.easy)
-        .map(|v| v.key.as_str())
-        .collect();
     let mut out = Vec::new();
     for (lang, terms) in glossary {
         let file = Path::new("glossary").join(format!("{lang}.toml"));
@@ -80,11 +73,7 @@ pub fn check(site: &Site, glossary: &Glossary) -> Vec<Diagnostic> {
         if all.is_empty() {
             continue;
         }
-        let pages = site
-            .pages
-            .iter()
-            .filter(|p| p.lang == *lang && p.variant.as_deref().is_some_and(|v| easy.contains(&v)));
-        for page in pages {
+        for page in super::easy_pages(site).filter(|p| p.lang == *lang) {
             for (offset, word) in page_words(&page.body) {
                 let line = page.body_line + page.body[..offset].matches('\n').count();
                 let k = key(word);
@@ -102,15 +91,8 @@ pub fn check(site: &Site, glossary: &Glossary) -> Vec<Diagnostic> {
                         line: Some(line),
                     };
                     out.push(finding(g, &file, 0, &seen));
-                    // One report per word.
-                    split.insert(
-                        k,
-                        Seen {
-                            spelling: word.to_string(),
-                            file: page.file.clone(),
-                            line: Some(line),
-                        },
-                    );
+                    // One report per word; later pages are held to this one.
+                    split.insert(k, seen);
                 }
             }
         }
