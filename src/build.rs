@@ -124,6 +124,8 @@ pub fn run(options: &BuildOptions) -> Outcome {
         checks::check_sources(site, &loaded.glossary, &sources, !options.write);
     diags.extend(found.into_iter().flatten());
     diags.extend(checks::check_site(site, &loaded.config_text));
+    diags.extend(crate::plain::labels::check(site, &loaded.i18n));
+    diags.extend(crate::plain::splits::check(site, &loaded.glossary));
     stages.push(("translation status, plain language", checks_start.elapsed()));
     let mut outcome = Outcome::default();
     if !options.write {

@@ -77,6 +77,9 @@ struct RawLanguage {
     /// they are (docs/content/hardening.md); off by default.
     #[serde(default)]
     unsafe_links: bool,
+    /// The locale dates are written in (`en-GB`), where it differs from
+    /// the language key.
+    date_locale: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -251,6 +254,9 @@ pub struct Language {
     /// addresses are kept (`true`, an opt-in for trusted authors) or point
     /// nowhere (`false`, the default). Raw HTML off implies safe links.
     pub unsafe_links: bool,
+    /// The locale dates are written in: `date_locale` in site.toml, else
+    /// the key (`en-GB` writes "25 November 2026", `en` "November 25, 2026").
+    pub date_locale: String,
 }
 
 #[derive(Debug, Clone)]
@@ -392,6 +398,7 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
                 fallback: Vec::new(),
                 raw_html: lang.raw_html,
                 unsafe_links: lang.unsafe_links,
+                date_locale: lang.date_locale.clone().unwrap_or_else(|| key.clone()),
             },
         ));
     }

@@ -203,8 +203,9 @@ fn atom_feed(renderer: &Renderer<'_>, feed: &Feed<'_>) -> io::Result<String> {
                 ])
                 .write_empty()?;
             element(w, "updated", &timestamp(updated))?;
-            w.create_element("author")
-                .write_inner_content(|w| element(w, "name", &author(renderer, &site_title)))?;
+            w.create_element("author").write_inner_content(|w| {
+                element(w, "name", &author(renderer, feed.lang, &site_title))
+            })?;
             for page in feed.entries {
                 atom_entry(w, renderer, page)?;
             }
@@ -249,12 +250,18 @@ fn renderer_t(renderer: &Renderer<'_>, lang: &str, key: &str) -> String {
         .unwrap_or_else(|_| key.to_string())
 }
 
-/// Atom requires an author: the accessibility statement's organisation, else the site title.
-fn author(renderer: &Renderer<'_>, site_title: &str) -> String {
+/// Atom requires an author: the accessibility statement's organisation (in
+/// the feed's language where the site has the message), else the site title.
+fn author(renderer: &Renderer<'_>, lang: &str, site_title: &str) -> String {
     let org = &renderer.site.config.accessibility.organisation;
     if org.is_empty() {
-        site_title.to_string()
-    } else {
-        org.clone()
+        return site_title.to_string();
     }
+    renderer
+        .i18n
+        .format(lang, crate::plain::bitv::ORGANISATION_MESSAGE, None)
+        .map_or_else(
+            |_| org.clone(),
+            |(name, _)| name.replace(['\u{2068}', '\u{2069}'], ""),
+        )
 }

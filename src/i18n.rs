@@ -320,6 +320,31 @@ impl I18n {
     pub fn has(&self, lang: &str, key: &str) -> bool {
         self.format(lang, key, None).is_ok()
     }
+
+    /// Every message value and attribute readers of `lang` may see, by key
+    /// (`id` or `id.attribute`), formatted without arguments and without
+    /// bidi isolation marks: the interface's labels, for checks that
+    /// compare text with them.
+    pub fn texts(&self, lang: &str) -> Vec<(String, String)> {
+        let ids: BTreeSet<&String> = self.defined.values().flatten().collect();
+        let mut out = Vec::new();
+        for id in ids {
+            if let Ok((text, from)) = self.format(lang, id, None) {
+                out.push((id.clone(), text));
+                let message = self.bundles.get(&from).and_then(|b| b.get_message(id));
+                for attribute in message.into_iter().flat_map(|m| m.attributes()) {
+                    let key = format!("{id}.{}", attribute.id());
+                    if let Ok((text, _)) = self.format(lang, &key, None) {
+                        out.push((key, text));
+                    }
+                }
+            }
+        }
+        for (_, text) in &mut out {
+            text.retain(|c| !matches!(c, '\u{2068}' | '\u{2069}' | '\u{2066}' | '\u{2067}'));
+        }
+        out
+    }
 }
 
 /// Converts a Tera argument to a Fluent argument (numbers stay numbers so

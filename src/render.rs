@@ -861,11 +861,16 @@ impl<'a> Renderer<'a> {
         let (source, lang_key, variant) = key;
         let config = self.config();
         let mut variant_links = Vec::new();
+        // An easy page's link back is written in its own style (Mediopunkt).
+        let easy = variant
+            .as_deref()
+            .and_then(|v| config.variant(v))
+            .is_some_and(|v| v.easy);
         if variant.is_some()
             && let Some(u) = self.url_of(source, lang_key, None)
         {
             variant_links.push(
-                json!({ "url": self.href(&u), "label": self.t(lang_key, "variant-original", &[]) }),
+                json!({ "url": self.href(&u), "label": self.t(lang_key, if easy { "variant-original-easy" } else { "variant-original" }, &[]) }),
             );
         }
         for v in &config.variants {
@@ -887,23 +892,18 @@ impl<'a> Renderer<'a> {
         match slot {
             Slot::Fallback(_) => {
                 let from = self.lang_value(&page.lang);
-                let here = self
-                    .lang(lang_key)
-                    .map_or(lang_key.as_str(), |l| l.name.as_str());
-                let there = self
-                    .lang(&page.lang)
-                    .map_or(page.lang.as_str(), |l| l.name.as_str());
+                // The language's name follows the message after a colon,
+                // marked with its own `lang`, never inside the sentence.
                 notices.push(json!({
                     "kind": "fallback",
-                    "text": self.t(lang_key, "fallback-notice", &[("language", json!(here)), ("fallback", json!(there))]),
+                    "text": self.t(lang_key, "fallback-notice", &[]),
+                    "language": from.clone(),
                 }));
                 content_lang = from;
             }
             Slot::Real(_) => {
                 if let Some(original) = self.site.original_of(page) {
-                    let orig_lang = self
-                        .lang(&original.lang)
-                        .map_or(original.lang.as_str(), |l| l.name.as_str());
+                    let orig_lang = self.lang_value(&original.lang);
                     let link_lang = (original.lang != *lang_key).then(|| original.lang.clone());
                     if page
                         .front
@@ -915,7 +915,8 @@ impl<'a> Renderer<'a> {
                             "kind": "outdated",
                             "text": self.t(lang_key, "outdated-notice", &[]),
                             "link_url": self.href(&original.url),
-                            "link_text": self.t(lang_key, "outdated-link", &[("language", json!(orig_lang))]),
+                            "link_text": self.t(lang_key, "outdated-link", &[]),
+                            "link_language": orig_lang,
                             "link_lang": link_lang,
                         }));
                     }
@@ -927,16 +928,26 @@ impl<'a> Renderer<'a> {
                         // A plain-language version is a rewrite for its target
                         // group; in its own language the variant links already
                         // lead back to the standard text.
-                        let (key, link) = match (&page.variant, original.lang == *lang_key) {
-                            (Some(_), true) => ("unreviewed-rewrite-notice", false),
-                            (Some(_), false) => ("unreviewed-rewrite-notice", true),
+                        // Leichte Sprache and Easy Read have their own
+                        // notice; other variants (Einfache Sprache) one in
+                        // their own register.
+                        let easy = page
+                            .variant
+                            .as_deref()
+                            .and_then(|v| self.config().variant(v))
+                            .is_some_and(|v| v.easy);
+                        let own_language = original.lang == *lang_key;
+                        let (key, link) = match (&page.variant, easy) {
+                            (Some(_), true) => ("unreviewed-rewrite-notice", !own_language),
+                            (Some(_), false) => ("unreviewed-plain-notice", !own_language),
                             (None, _) => ("unreviewed-notice", true),
                         };
                         notices.push(json!({
                             "kind": "unreviewed",
                             "text": self.t(lang_key, key, &[("method", json!(method))]),
                             "link_url": link.then(|| self.href(&original.url)),
-                            "link_text": self.t(lang_key, "unreviewed-link", &[("language", json!(orig_lang))]),
+                            "link_text": self.t(lang_key, "unreviewed-link", &[]),
+                            "link_language": orig_lang,
                             "link_lang": link_lang,
                         }));
                     }
@@ -1026,8 +1037,38 @@ impl<'a> Renderer<'a> {
         let date = |s: &str| {
             crate::frontmatter::Date::parse(s).map(|d| self.templates.dates.format(lang, d))
         };
+        // Values readers see come from the site's messages in their
+        // language, else from a fallback language's, else from site.toml
+        // (the default language; `check` reports the gap). `lang` is set
+        // where the text is not in the page's language.
+        let default = &self.config().default_language;
+        // `raw`: the site.toml value, `None` for a message-only value; an
+        // empty site.toml value is not shown.
+        let shown = |key: &str, raw: Option<&str>| -> Value {
+            if raw.is_some_and(str::is_empty) {
+                return Value::Null;
+            }
+            match (self.i18n.format(lang, key, None), raw) {
+                (Ok((text, from)), _) => {
+                    json!({ "text": text, "lang": (from != lang).then(|| self.lang_value(&from)) })
+                }
+                (Err(_), Some(raw)) => {
+                    json!({ "text": raw, "lang": (default != lang).then(|| self.lang_value(default)) })
+                }
+                (Err(_), None) => Value::Null,
+            }
+        };
+        let organisation = shown(
+            crate::plain::bitv::ORGANISATION_MESSAGE,
+            Some(&a.organisation),
+        );
         json!({
-            "organisation": a.organisation,
+            // The subject of a sentence: no element can carry its `lang`.
+            "organisation": organisation.get("text"),
+            "legal_basis": shown(crate::plain::bitv::LEGAL_BASIS_MESSAGE, None),
+            "enforcement_name": shown(crate::plain::bitv::ENFORCEMENT_NAME_MESSAGE, Some(&a.enforcement_name)),
+            // `non_accessible` is shown as written in site.toml.
+            "source_lang": (lang != default.as_str()).then(|| self.lang_value(default)),
             "conformance": a.conformance,
             "standard": a.standard,
             "prepared": date(&a.prepared),
@@ -1035,7 +1076,6 @@ impl<'a> Renderer<'a> {
             "method": a.method,
             "contact_email": a.contact_email,
             "contact_url": a.contact_url,
-            "enforcement_name": a.enforcement_name,
             "enforcement_url": a.enforcement_url,
             "sign_language_video": a.sign_language_video,
             "sign_language_video_duration": a.sign_language_video_duration,

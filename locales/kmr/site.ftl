@@ -1,2 +1,11 @@
 # Interface strings of the Bielefeld site (Kurmanji).
 site-title = Em entegrasyonê pêş dixin!
+
+# The accessibility statement: who makes it and the law it rests on
+# (North Rhine-Westphalia: BGG NRW and BITVNRW; complaints go to the
+# Ombudsstelle, BITVNRW §§ 9-16).
+statement-organisation = Şaredariya Bielefeldê
+statement-legal-basis = Bingeha qanûnî: Qanûna wekheviya mirovên bi astengdarî ya eyaleta Nordrhein-Westfalenê (BGG NRW) û Rêziknameya eyaletê ya teknolojiya agahiyê ya bêasteng (BITVNRW).
+statement-enforcement-heading = Prosedûra ombudsmanê
+statement-enforcement = Heke hûn ji bo nêrîna xwe bersiveke têrker negirin, hûn dikarin serî li nivîsgeha ombudsmanê bidin:
+statement-enforcement-missing = Agahiyên derbarê nivîsgeha berpirsiyar a ombudsmanê de dê paşê werin zêdekirin.

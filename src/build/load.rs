@@ -68,6 +68,12 @@ pub fn load_layers(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) ->
     diags.extend(crate::theme::symlink_warnings(root));
     let (i18n, d) = crate::i18n::load(root, config, &theme);
     diags.extend(d);
+    if config.accessibility_declared {
+        diags.extend(crate::plain::bitv::check_statement_messages(
+            config,
+            &i18n.defined,
+        ));
+    }
     let (dates, d) = Dates::new(config);
     diags.extend(d);
     let (glossary, d) = crate::glossary::load(root, config);

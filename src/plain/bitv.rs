@@ -23,6 +23,71 @@ use crate::content::{Site, Slot};
 use crate::diag::Diagnostic;
 use crate::frontmatter::Date;
 
+/// The site's Fluent message with the name of the body the statement is
+/// made by, as a sentence subject in each language (`[accessibility]
+/// organisation` is the name in site.toml).
+pub const ORGANISATION_MESSAGE: &str = "statement-organisation";
+/// The site's Fluent message naming the law the statement rests on, a
+/// sentence in each language (the law differs by country and state).
+pub const LEGAL_BASIS_MESSAGE: &str = "statement-legal-basis";
+
+/// The site's Fluent message with the enforcement (complaints) body's name
+/// in each language (`[accessibility] enforcement_name` in site.toml).
+pub const ENFORCEMENT_NAME_MESSAGE: &str = "statement-enforcement-name";
+
+/// Reports languages whose site messages lack the statement's organisation
+/// (while `organisation` is set) or its legal basis: without them a reader
+/// gets the site.toml value, in its language, inside their sentence, or a
+/// statement that names no law. `defined` lists the message ids each
+/// language defines itself.
+pub fn check_statement_messages(
+    config: &Config,
+    defined: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+) -> Vec<Diagnostic> {
+    let mut wanted = vec![(
+        LEGAL_BASIS_MESSAGE,
+        "the statement names no legal basis",
+        "a sentence naming the law the statement rests on, e.g. `statement-legal-basis = Rechtsgrundlage ist …`",
+    )];
+    if !config.accessibility.organisation.trim().is_empty() {
+        wanted.push((
+            ORGANISATION_MESSAGE,
+            "the statement shows `[accessibility] organisation` from site.toml untranslated",
+            "the organisation's name as the subject of a sentence, e.g. `statement-organisation = Die Stadt Bielefeld`",
+        ));
+    }
+    if !config.accessibility.enforcement_name.trim().is_empty() {
+        wanted.push((
+            ENFORCEMENT_NAME_MESSAGE,
+            "the statement shows `[accessibility] enforcement_name` from site.toml untranslated",
+            "the enforcement body's name, as the reader's language names it: `statement-enforcement-name = …`",
+        ));
+    }
+    let mut out = Vec::new();
+    for lang in &config.languages {
+        for (key, what, hint) in &wanted {
+            if defined.get(&lang.key).is_some_and(|ids| ids.contains(*key)) {
+                continue;
+            }
+            out.push(
+                Diagnostic::warning(
+                    "statement/untranslated-value",
+                    format!(
+                        "`{}` has no message `{key}`: {what} in this language",
+                        lang.key
+                    ),
+                )
+                .file(Path::new("locales").join(&lang.key))
+                .hint(format!(
+                    "add to a .ftl file in locales/{}/ {hint}",
+                    lang.key
+                )),
+            );
+        }
+    }
+    out
+}
+
 /// The four items and their markers.
 pub const ITEMS: [(&str, &str, &str); 4] = [
     (

@@ -15,10 +15,12 @@ pub mod bitv;
 pub mod coverage;
 pub mod easyread;
 pub mod formulas;
+pub mod labels;
 pub mod leichte;
 pub mod readability;
 pub mod rules;
 pub mod segment;
+pub mod splits;
 pub mod syllables;
 
 use std::fmt::Write as _;
@@ -39,6 +41,16 @@ use rules::Finding;
 pub struct Report {
     pub readability: Vec<PageReadability>,
     pub variants: Vec<VariantCoverage>,
+}
+
+/// The pages of the variants marked `easy` (Leichte Sprache, Easy Read).
+pub fn easy_pages(site: &Site) -> impl Iterator<Item = &Page> {
+    site.pages.iter().map(AsRef::as_ref).filter(|p: &&Page| {
+        p.variant
+            .as_deref()
+            .and_then(|v| site.config.variant(v))
+            .is_some_and(|v| v.easy)
+    })
 }
 
 /// The source of the glossary page (the page rendered with `glossary.html`).

@@ -379,6 +379,14 @@ impl Engine {
         let Some(templates) = layers.templates.clone() else {
             return self.fail(diags, Some(&config));
         };
+        diags.extend(crate::plain::labels::check(
+            &assembled.site,
+            &templates.i18n,
+        ));
+        diags.extend(crate::plain::splits::check(
+            &assembled.site,
+            &layers.glossary,
+        ));
         let site = &assembled.site;
         let (renderer, d) = Renderer::with_templates(site, templates);
         diags.extend(d);

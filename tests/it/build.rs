@@ -468,15 +468,17 @@ fn snapshot_of_an_easy_page_header() {
 }
 
 #[test]
-fn arguments_in_right_to_left_messages_are_bidi_isolated() {
+fn language_names_in_notices_stand_after_a_colon_in_their_own_language() {
     let site = basic();
     let html = site.file("public/ar/news/online/index.html");
-    // The Latin endonym inside the Arabic notice is wrapped in FSI … PDI.
+    // The Latin endonym after the Arabic notice is marked as English, left
+    // to right, outside the sentence ("… in this language: English").
     assert!(
-        html.contains("\u{2068}English\u{2069}"),
+        html.contains("<span lang=\"en\" dir=\"ltr\">English</span>"),
         "{}",
         fragment(&html, "main")
     );
+    assert!(!html.contains("\u{2068}English\u{2069}"));
 }
 
 #[test]

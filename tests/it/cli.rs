@@ -68,9 +68,12 @@ fn unknown_language_suffix_names_the_file() {
 
 #[test]
 fn fluent_syntax_error_is_located() {
+    let messages =
+        std::fs::read_to_string(crate::harness::fixtures().join("i18n/basic/locales/de/site.ftl"))
+            .expect("ftl");
     let site = basic().write(
         "locales/de/site.ftl",
-        "site-title = Beispielstadt\n\nbroken = { $x\n",
+        &format!("broken = {{ $x\n\n{messages}"),
     );
     let stderr = fails(&site);
     assert!(
@@ -78,7 +81,7 @@ fn fluent_syntax_error_is_located() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("  --> locales/de/site.ftl:3:1\n"),
+        stderr.contains("  --> locales/de/site.ftl:1:1\n"),
         "{stderr}"
     );
 }

@@ -473,3 +473,240 @@ fn the_statement_page_warns_when_its_review_is_overdue() {
         "{html}"
     );
 }
+
+#[test]
+fn the_statement_claims_no_content_free_of_barriers_before_the_assessment() {
+    let page =
+        "+++\ntitle = \"Barrierefreiheit\"\ntemplate = \"accessibility.html\"\n+++\n\nErklärung.\n";
+    let toml = std::fs::read_to_string(crate::harness::fixtures().join("plain/site/site.toml"))
+        .expect("toml");
+    let assessed = SiteTest::fixture("plain/site")
+        .write("content/barrierefreiheit.md", page)
+        .build_ok();
+    let html = assessed.file("public/de/barrierefreiheit/index.html");
+    assert!(
+        html.contains("Es sind keine nicht barrierefreien Inhalte bekannt."),
+        "{html}"
+    );
+    assert!(!html.contains("Die Bewertung steht noch aus."), "{html}");
+    let pending = SiteTest::fixture("plain/site")
+        .write("content/barrierefreiheit.md", page)
+        .write(
+            "site.toml",
+            &toml.replace("conformance = \"partially\"", "conformance = \"\""),
+        )
+        .build_ok();
+    let html = pending.file("public/de/barrierefreiheit/index.html");
+    assert!(
+        !html.contains("keine nicht barrierefreien Inhalte"),
+        "{html}"
+    );
+    assert!(html.contains("Die Bewertung steht noch aus."), "{html}");
+}
+
+#[test]
+fn the_statement_shows_the_sites_own_organisation_and_legal_basis_per_language() {
+    let page =
+        "+++\ntitle = \"Barrierefreiheit\"\ntemplate = \"accessibility.html\"\n+++\n\nErklärung.\n";
+    let en =
+        "+++\ntitle = \"Accessibility\"\ntemplate = \"accessibility.html\"\n+++\n\nStatement.\n";
+    let site = SiteTest::fixture("plain/site")
+        .write("content/barrierefreiheit.md", page)
+        .write("content/barrierefreiheit.en.md", en)
+        .build_ok();
+    let de = site.file("public/de/barrierefreiheit/index.html");
+    assert!(
+        de.contains("\u{2068}Die Beispielstadt\u{2069} ist bemüht"),
+        "{de}"
+    );
+    assert!(
+        de.contains("<p>Rechtsgrundlage ist die Beispielverordnung"),
+        "{de}"
+    );
+    // The theme names no law of its own.
+    assert!(!de.contains("BITV 2.0)"), "{de}");
+    let en_html = site.file("public/en/barrierefreiheit/index.html");
+    assert!(
+        en_html.contains("\u{2068}Example Town\u{2069} is committed"),
+        "{en_html}"
+    );
+    assert!(!en_html.contains("Beispielstadt"), "{en_html}");
+    assert!(
+        en_html.contains("<p>The legal basis is the Example Regulation"),
+        "{en_html}"
+    );
+}
+
+#[test]
+fn a_language_without_the_statements_messages_is_reported() {
+    let untranslated = |json: &serde_json::Value| -> Vec<String> {
+        json["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["rule"] == "statement/untranslated-value")
+            .map(|d| {
+                format!(
+                    "{} {}",
+                    d["file"].as_str().unwrap_or_default(),
+                    d["message"].as_str().unwrap_or_default()
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        untranslated(&check_json(&SiteTest::fixture("plain/site"))),
+        Vec::<String>::new()
+    );
+    let site = SiteTest::fixture("plain/site").write(
+        "locales/en/site.ftl",
+        "statement-legal-basis = The legal basis is the Example Regulation.\n",
+    );
+    let found = untranslated(&check_json(&site));
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found.iter().all(|f| f.starts_with("locales/en ")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|f| f.contains("`statement-organisation`")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("`statement-enforcement-name`")),
+        "{found:?}"
+    );
+    // Without an organisation in site.toml only the legal basis is wanted.
+    let toml = std::fs::read_to_string(crate::harness::fixtures().join("plain/site/site.toml"))
+        .expect("toml");
+    let site = SiteTest::fixture("plain/site")
+        .write(
+            "site.toml",
+            &toml
+                .replace("organisation = \"Beispielstadt\"", "organisation = \"\"")
+                .replace(
+                    "enforcement_name = \"Schlichtungsstelle\"",
+                    "enforcement_name = \"\"",
+                ),
+        )
+        .write("locales/en/site.ftl", "site-title = Example\n");
+    let found = untranslated(&check_json(&site));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("`statement-legal-basis`"), "{found:?}");
+}
+
+#[test]
+fn a_link_name_an_easy_page_quotes_must_be_the_one_the_page_shows() {
+    let page = |name: &str| {
+        format!(
+            "+++\ntitle = \"Links\"\n+++\n\nAuf dieser Seite steht dieser Link:\n{name}\nDer andere Link heißt: Erklärung zur Barriere·freiheit\n"
+        )
+    };
+    let rule = "plain/unknown-link-name";
+    let clean = SiteTest::fixture("plain/site")
+        .write("content/links.md", "+++\ntitle = \"Links\"\n+++\n\nText.\n")
+        .write(
+            "content/links.easy.md",
+            &page("Diese Seite in Standard·sprache"),
+        );
+    assert_eq!(
+        findings(&check_json(&clean), "content/links.easy.md", rule),
+        []
+    );
+    // The standard pages' label is not what an easy page shows.
+    let planted = SiteTest::fixture("plain/site")
+        .write("content/links.md", "+++\ntitle = \"Links\"\n+++\n\nText.\n")
+        .write(
+            "content/links.easy.md",
+            &page("Diese Seite in Standardsprache"),
+        );
+    assert_eq!(
+        findings(&check_json(&planted), "content/links.easy.md", rule),
+        [(rule.to_string(), 6, 1)]
+    );
+}
+
+#[test]
+fn a_word_is_split_the_same_way_on_easy_pages_and_in_the_glossary() {
+    let glossary =
+        std::fs::read_to_string(crate::harness::fixtures().join("plain/site/glossary/de.toml"))
+            .expect("glossary");
+    let rule = "plain/mediopunkt-split";
+    let with = |easy: &str| {
+        SiteTest::fixture("plain/site").write(
+            "glossary/de.toml",
+            &glossary.replace(
+                "easy = \"Ein kurzer Text. Darin steht: Das ist uns wichtig.\"",
+                &format!("easy = \"Ein kurzer Text. {easy}\""),
+            ),
+        )
+    };
+    // The page writes „Integrations·konzept“ (line 11 of the file).
+    let same = check_json(&with("Das Integrations·konzept ist ein Plan."));
+    assert_eq!(findings(&same, "content/sauber.easy.md", rule), []);
+    assert_eq!(findings(&same, "glossary/de.toml", rule), []);
+    let other = check_json(&with("Das Integ·rations·konzept ist ein Plan."));
+    assert_eq!(
+        findings(&other, "content/sauber.easy.md", rule),
+        [(rule.to_string(), 11, 1)]
+    );
+    // Unsplit in the glossary while the page splits it.
+    let unsplit = check_json(&with("Das Integrationskonzept ist ein Plan."));
+    assert_eq!(findings(&unsplit, "glossary/de.toml", rule).len(), 1);
+}
+
+#[test]
+fn a_statement_value_not_in_the_pages_language_carries_its_own_lang() {
+    let en =
+        "+++\ntitle = \"Accessibility\"\ntemplate = \"accessibility.html\"\n+++\n\nStatement.\n";
+    let de =
+        "+++\ntitle = \"Barrierefreiheit\"\ntemplate = \"accessibility.html\"\n+++\n\nErklärung.\n";
+    let fixture = || {
+        SiteTest::fixture("plain/site")
+            .write("content/barrierefreiheit.md", de)
+            .write("content/barrierefreiheit.en.md", en)
+    };
+    let translated = fixture().build_ok();
+    let html = translated.file("public/en/barrierefreiheit/index.html");
+    assert!(
+        html.contains("<p><a href=\"https://example.org/schlichtung\">Conciliation body</a></p>"),
+        "{html}"
+    );
+    let messages =
+        std::fs::read_to_string(crate::harness::fixtures().join("plain/site/locales/en/site.ftl"))
+            .expect("ftl");
+    let raw = fixture()
+        .write(
+            "locales/en/site.ftl",
+            &messages.replace("statement-enforcement-name = Conciliation body\n", ""),
+        )
+        .build_ok();
+    let html = raw.file("public/en/barrierefreiheit/index.html");
+    assert!(
+        html.contains("<p lang=\"de\" dir=\"ltr\"><a href=\"https://example.org/schlichtung\">Schlichtungsstelle</a></p>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn the_easy_glossary_keeps_one_sentence_per_line() {
+    let glossary =
+        std::fs::read_to_string(crate::harness::fixtures().join("plain/site/glossary/de.toml"))
+            .expect("glossary");
+    let site = SiteTest::fixture("plain/site")
+        .write(
+            "glossary/de.toml",
+            &glossary.replace(
+                "easy = \"Ein kurzer Text. Darin steht: Das ist uns wichtig.\"",
+                "easy = \"\"\"\nEin kurzer Text.\nDarin steht: Das ist <uns> wichtig.\"\"\"",
+            ),
+        )
+        .build_ok();
+    let html = site.file("public/de/leichte-sprache/glossar/index.html");
+    assert!(
+        html.contains("<dd>Ein kurzer Text.<br>Darin steht: Das ist &lt;uns&gt; wichtig.</dd>"),
+        "{html}"
+    );
+}

@@ -6,6 +6,8 @@ language-nav-label = اللغة
 main-nav-label = القائمة الرئيسية
 all-languages = جميع اللغات
 accessibility-statement = بيان إمكانية الوصول
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = بيان إمكانية الوصول
 feed-link = الاشتراك في الأخبار عبر خلاصة الويب
 feed-title = الأخبار – { $site }
 published = نُشر في
@@ -25,11 +27,12 @@ pagination-next = الصفحة التالية
 pagination-page = الصفحة { $number }
 pagination-status = الصفحة { $number } من { $total }
 
-# Shown on a page whose text is not yet translated; $language is the
-# reader's language, $fallback the language the text is shown in.
-fallback-notice = هذه الصفحة غير متوفرة بعدُ باللغة { $language }. تقرؤون هنا نسختها باللغة { $fallback }.
+# Shown on a page whose text is not yet translated. The theme adds the name
+# of the language the text is shown in after the colon, marked with its own
+# `lang`; so do `outdated-link` and `unreviewed-link` with the original's.
+fallback-notice = هذه الصفحة غير متوفرة بعدُ باللغة العربية. تقرؤون هنا نسختها بهذه اللغة:
 outdated-notice = تغيّر النص الأصلي لهذه الصفحة بعد إعداد هذه النسخة. وقد لا تكون هذه النسخة محدّثة.
-outdated-link = قراءة النص الأصلي الحالي باللغة { $language }
+outdated-link = قراءة النص الأصلي الحالي:
 unreviewed-notice =
     { $method ->
         [machine] أُعدّت هذه الترجمة آليًا، ولم يراجعها بعدُ متحدثون أصليون بهذه اللغة.
@@ -42,12 +45,18 @@ unreviewed-rewrite-notice =
         [machine] كتب هذا النصَّ برنامجٌ حاسوبي. ولم يراجعه بعدُ أشخاص من الفئة المستهدفة.
        *[human] لم يراجع هذا النصَّ بعدُ أشخاص من الفئة المستهدفة.
     }
-unreviewed-link = قراءة النص الأصلي باللغة { $language }
+unreviewed-plain-notice =
+    { $method ->
+        [machine] كتب هذا النصَّ برنامجٌ حاسوبي. ولم يراجعه بعدُ أشخاص من الفئة المستهدفة.
+       *[human] لم يراجع هذا النصَّ بعدُ أشخاص من الفئة المستهدفة.
+    }
+unreviewed-link = قراءة النص الأصلي:
 variant-easy = لغة سهلة
     .link = هذه الصفحة بلغة سهلة
 variant-plain = لغة مبسطة
     .link = هذه الصفحة بلغة مبسطة
 variant-original = هذه الصفحة باللغة المعيارية
+variant-original-easy = هذه الصفحة باللغة المعيارية
 
 chooser-title = اختيار اللغة
 chooser-prompt = القراءة باللغة العربية
@@ -59,7 +68,7 @@ glossary-intro-easy = هنا نشرح الكلمات الصعبة.
 glossary-term-link = شرح { $term }
 
 statement-scope = ينطبق هذا البيان على الموقع الإلكتروني «{ $site }».
-statement-commitment = تسعى الجهة المسؤولة { $organisation } إلى جعل هذا الموقع الإلكتروني متاحًا دون عوائق. ويستند ذلك إلى التوجيه (الاتحاد الأوروبي) 2016/2102 وإلى اللائحة الألمانية لتقنية المعلومات الخالية من العوائق (BITV 2.0).
+statement-commitment = { $organisation } تسعى إلى جعل هذا الموقع الإلكتروني متاحًا دون عوائق.
 statement-status-heading = مدى التوافق مع المتطلبات
 statement-status =
     { $status ->
@@ -70,6 +79,7 @@ statement-status =
 statement-status-missing = لم يُقيَّم مدى التوافق بعدُ.
 statement-non-accessible-heading = محتوى غير متاح دون عوائق
 statement-non-accessible-none = لا يُعرف أي محتوى غير متاح دون عوائق.
+statement-non-accessible-pending = سيُحدَّد المحتوى غير المتاح دون عوائق من خلال التقييم. ولم يُجرَ التقييم بعدُ.
 statement-reason = السبب
 statement-alternative = البديل
 statement-preparation-heading = إعداد هذا البيان

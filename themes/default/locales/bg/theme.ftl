@@ -6,6 +6,8 @@ language-nav-label = Език
 main-nav-label = Главно меню
 all-languages = Всички езици
 accessibility-statement = Декларация за достъпност
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = Декларация за достъпност
 feed-link = Абонирайте се за новините чрез емисия
 feed-title = Новини – { $site }
 published = Публикувано на
@@ -21,11 +23,12 @@ pagination-next = Следваща страница
 pagination-page = Страница { $number }
 pagination-status = Страница { $number } от { $total }
 
-# $language is the reader's language, $fallback the language the text is
-# shown in; both are endonyms, hence the "на език: …" construction.
-fallback-notice = Тази страница все още не е налична на език: { $language }. Тук четете версията ѝ на език: { $fallback }.
+# Shown on a page whose text is not yet translated. The theme adds the name
+# of the language the text is shown in after the colon, marked with its own
+# `lang`; so do `outdated-link` and `unreviewed-link` with the original's.
+fallback-notice = Тази страница все още не е налична на български език. Тук четете версията ѝ на език:
 outdated-notice = Оригиналът на тази страница е променен, след като е създадена тази версия. Възможно е тя вече да не е актуална.
-outdated-link = Прочетете актуалния оригинал на език: { $language }
+outdated-link = Прочетете актуалния оригинал на език:
 unreviewed-notice =
     { $method ->
         [machine] Този превод е машинен и все още не е проверен от носители на езика.
@@ -38,12 +41,18 @@ unreviewed-rewrite-notice =
         [machine] Този текст е написан от компютърна програма. Хора от целевата група все още не са го проверили.
        *[human] Хора от целевата група все още не са проверили този текст.
     }
-unreviewed-link = Прочетете оригинала на език: { $language }
+unreviewed-plain-notice =
+    { $method ->
+        [machine] Този текст е написан от компютърна програма. Хора от целевата група все още не са го проверили.
+       *[human] Хора от целевата група все още не са проверили този текст.
+    }
+unreviewed-link = Прочетете оригинала на език:
 variant-easy = Лесно за четене
     .link = Тази страница в лесен за четене формат
 variant-plain = Ясен език
     .link = Тази страница на ясен език
 variant-original = Тази страница на стандартен език
+variant-original-easy = Тази страница на стандартен език
 
 chooser-title = Изберете език
 chooser-prompt = Четете на български
@@ -55,7 +64,7 @@ glossary-intro-easy = Тук обясняваме трудни думи.
 glossary-term-link = Обяснение на „{ $term }“
 
 statement-scope = Тази декларация се отнася до уебсайта „{ $site }“.
-statement-commitment = { $organisation } се стреми да направи този уебсайт достъпен. Основа за това са Директива (ЕС) 2016/2102 и германската Наредба за достъпни информационни технологии (BITV 2.0).
+statement-commitment = { $organisation } се стреми да направи този уебсайт достъпен.
 statement-status-heading = Статус на съответствие
 statement-status =
     { $status ->
@@ -64,8 +73,9 @@ statement-status =
        *[none] Този уебсайт не е в съответствие с { $standard }.
     }
 statement-status-missing = Статусът на съответствие все още не е оценен.
-statement-non-accessible-heading = Недостъпно съдържание
-statement-non-accessible-none = Не е известно недостъпно съдържание.
+statement-non-accessible-heading = Съдържание, което не отговаря на изискванията за достъпност
+statement-non-accessible-none = Не е известно съдържание, което не отговаря на изискванията за достъпност.
+statement-non-accessible-pending = Кое съдържание не отговаря на изискванията за достъпност, ще бъде установено при оценката. Оценката все още предстои.
 statement-reason = Причина
 statement-alternative = Алтернатива
 statement-preparation-heading = Изготвяне на настоящата декларация

@@ -7,6 +7,8 @@ language-nav-label = Sprache
 main-nav-label = Hauptmenü
 all-languages = Alle Sprachen
 accessibility-statement = Erklärung zur Barrierefreiheit
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = Erklärung zur Barriere·freiheit
 feed-link = Neuigkeiten als Feed abonnieren
 feed-title = Neuigkeiten – { $site }
 published = Veröffentlicht am
@@ -22,11 +24,12 @@ pagination-next = Nächste Seite
 pagination-page = Seite { $number }
 pagination-status = Seite { $number } von { $total }
 
-# Shown on a page whose text is not yet translated; $language is the
-# reader's language, $fallback the language the text is shown in.
-fallback-notice = Diese Seite gibt es noch nicht auf { $language }. Sie lesen hier die Fassung auf { $fallback }.
+# Shown on a page whose text is not yet translated. The theme adds the name
+# of the language the text is shown in after the colon, marked with its own
+# `lang`; so do `outdated-link` and `unreviewed-link` with the original's.
+fallback-notice = Diese Seite gibt es noch nicht auf Deutsch. Sie lesen hier die Fassung in dieser Sprache:
 outdated-notice = Das Original dieser Seite wurde geändert, nachdem diese Fassung entstanden ist. Sie ist vielleicht nicht mehr aktuell.
-outdated-link = Aktuelles Original auf { $language } lesen
+outdated-link = Aktuelles Original lesen:
 unreviewed-notice =
     { $method ->
         [machine] Diese Übersetzung wurde maschinell erstellt und noch nicht von Muttersprachlerinnen oder Muttersprachlern geprüft.
@@ -39,12 +42,18 @@ unreviewed-rewrite-notice =
         [machine] Diesen Text hat ein Computer·programm geschrieben. Menschen aus der Ziel·gruppe haben ihn noch nicht geprüft.
        *[human] Menschen aus der Ziel·gruppe haben diesen Text noch nicht geprüft.
     }
-unreviewed-link = Original auf { $language } lesen
+unreviewed-plain-notice =
+    { $method ->
+        [machine] Diesen Text hat ein Computerprogramm in Einfacher Sprache geschrieben. Menschen aus der Zielgruppe haben ihn noch nicht geprüft.
+       *[human] Menschen aus der Zielgruppe haben diesen Text noch nicht geprüft.
+    }
+unreviewed-link = Original lesen:
 variant-easy = Leichte Sprache
     .link = Diese Seite in Leichter Sprache
 variant-plain = Einfache Sprache
     .link = Diese Seite in Einfacher Sprache
 variant-original = Diese Seite in Standardsprache
+variant-original-easy = Diese Seite in Standard·sprache
 
 chooser-title = Sprache wählen
 chooser-prompt = Auf Deutsch lesen
@@ -56,7 +65,7 @@ glossary-intro-easy = Hier erklären wir schwere Wörter.
 glossary-term-link = Erklärung von { $term }
 
 statement-scope = Diese Erklärung gilt für die Website „{ $site }“.
-statement-commitment = { $organisation } ist bemüht, diese Website barrierefrei zugänglich zu machen. Grundlage sind die Richtlinie (EU) 2016/2102 und die Barrierefreie-Informationstechnik-Verordnung (BITV 2.0).
+statement-commitment = { $organisation } ist bemüht, diese Website barrierefrei zugänglich zu machen.
 statement-status-heading = Stand der Vereinbarkeit mit den Anforderungen
 statement-status =
     { $status ->
@@ -67,6 +76,7 @@ statement-status =
 statement-status-missing = Der Stand der Vereinbarkeit ist noch nicht bewertet.
 statement-non-accessible-heading = Nicht barrierefreie Inhalte
 statement-non-accessible-none = Es sind keine nicht barrierefreien Inhalte bekannt.
+statement-non-accessible-pending = Welche Inhalte nicht barrierefrei sind, wird bei der Bewertung festgestellt. Die Bewertung steht noch aus.
 statement-reason = Grund
 statement-alternative = Alternative
 statement-preparation-heading = Erstellung dieser Erklärung

@@ -6,6 +6,8 @@ language-nav-label = Γλώσσα
 main-nav-label = Κύριο μενού
 all-languages = Όλες οι γλώσσες
 accessibility-statement = Δήλωση προσβασιμότητας
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = Δήλωση προσβασιμότητας
 feed-link = Εγγραφή στα νέα μέσω ροής (feed)
 feed-title = Νέα – { $site }
 published = Δημοσιεύθηκε στις
@@ -21,11 +23,12 @@ pagination-next = Επόμενη σελίδα
 pagination-page = Σελίδα { $number }
 pagination-status = Σελίδα { $number } από { $total }
 
-# Shown on a page whose text is not yet translated; $language is the
-# reader's language, $fallback the language the text is shown in.
-fallback-notice = Η σελίδα αυτή δεν είναι ακόμη διαθέσιμη στη γλώσσα { $language }. Εδώ διαβάζετε την έκδοση στη γλώσσα { $fallback }.
+# Shown on a page whose text is not yet translated. The theme adds the name
+# of the language the text is shown in after the colon, marked with its own
+# `lang`; so do `outdated-link` and `unreviewed-link` with the original's.
+fallback-notice = Η σελίδα αυτή δεν είναι ακόμη διαθέσιμη στα ελληνικά. Εδώ διαβάζετε την έκδοσή της στη γλώσσα:
 outdated-notice = Το πρωτότυπο αυτής της σελίδας άλλαξε μετά τη δημιουργία αυτής της έκδοσης. Ενδέχεται να μην είναι πλέον επίκαιρη.
-outdated-link = Διαβάστε το τρέχον πρωτότυπο στη γλώσσα { $language }
+outdated-link = Διαβάστε το τρέχον πρωτότυπο στη γλώσσα:
 unreviewed-notice =
     { $method ->
         [machine] Η μετάφραση αυτή έγινε αυτόματα και δεν έχει ελεγχθεί ακόμη από φυσικούς ομιλητές ή φυσικές ομιλήτριες της ελληνικής.
@@ -38,12 +41,18 @@ unreviewed-rewrite-notice =
         [machine] Αυτό το κείμενο το έγραψε ένα πρόγραμμα υπολογιστή. Άτομα από την ομάδα-στόχο δεν το έχουν ελέγξει ακόμη.
        *[human] Άτομα από την ομάδα-στόχο δεν έχουν ελέγξει ακόμη αυτό το κείμενο.
     }
-unreviewed-link = Διαβάστε το πρωτότυπο στη γλώσσα { $language }
+unreviewed-plain-notice =
+    { $method ->
+        [machine] Αυτό το κείμενο το έγραψε ένα πρόγραμμα υπολογιστή. Άτομα από την ομάδα-στόχο δεν το έχουν ελέγξει ακόμη.
+       *[human] Άτομα από την ομάδα-στόχο δεν έχουν ελέγξει ακόμη αυτό το κείμενο.
+    }
+unreviewed-link = Διαβάστε το πρωτότυπο στη γλώσσα:
 variant-easy = Εύκολη ανάγνωση
     .link = Η σελίδα αυτή σε μορφή εύκολης ανάγνωσης
 variant-plain = Απλή γλώσσα
     .link = Η σελίδα αυτή σε απλή γλώσσα
 variant-original = Η σελίδα αυτή σε τυπική γλώσσα
+variant-original-easy = Η σελίδα αυτή σε τυπική γλώσσα
 
 chooser-title = Επιλέξτε γλώσσα
 chooser-prompt = Διαβάστε στα ελληνικά
@@ -55,7 +64,7 @@ glossary-intro-easy = Εδώ εξηγούμε δύσκολες λέξεις.
 glossary-term-link = Εξήγηση του όρου { $term }
 
 statement-scope = Η παρούσα δήλωση ισχύει για τον ιστότοπο «{ $site }».
-statement-commitment = Ο φορέας { $organisation } καταβάλλει προσπάθειες ώστε ο ιστότοπος αυτός να είναι προσβάσιμος. Βάση αποτελούν η Οδηγία (ΕΕ) 2016/2102 και ο γερμανικός Κανονισμός για την προσβάσιμη τεχνολογία πληροφοριών (BITV 2.0).
+statement-commitment = { $organisation } καταβάλλει προσπάθειες ώστε ο ιστότοπος αυτός να είναι προσβάσιμος.
 statement-status-heading = Κατάσταση συμμόρφωσης με τις απαιτήσεις
 statement-status =
     { $status ->
@@ -66,6 +75,7 @@ statement-status =
 statement-status-missing = Η κατάσταση συμμόρφωσης δεν έχει αξιολογηθεί ακόμη.
 statement-non-accessible-heading = Μη προσβάσιμο περιεχόμενο
 statement-non-accessible-none = Δεν είναι γνωστό μη προσβάσιμο περιεχόμενο.
+statement-non-accessible-pending = Ποιο περιεχόμενο δεν είναι προσβάσιμο θα διαπιστωθεί με την αξιολόγηση. Η αξιολόγηση δεν έχει γίνει ακόμη.
 statement-reason = Αιτία
 statement-alternative = Εναλλακτική λύση
 statement-preparation-heading = Σύνταξη της παρούσας δήλωσης

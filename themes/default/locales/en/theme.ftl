@@ -6,6 +6,8 @@ language-nav-label = Language
 main-nav-label = Main menu
 all-languages = All languages
 accessibility-statement = Accessibility statement
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = Accessibility statement
 feed-link = Subscribe to updates (feed)
 feed-title = Updates – { $site }
 published = Published on
@@ -21,9 +23,12 @@ pagination-next = Next page
 pagination-page = Page { $number }
 pagination-status = Page { $number } of { $total }
 
-fallback-notice = This page is not yet available in { $language }. You are reading the { $fallback } version.
+# Shown on a page whose text is not yet translated. The theme adds the name
+# of the language the text is shown in after the colon, marked with its own
+# `lang`; so do `outdated-link` and `unreviewed-link` with the original's.
+fallback-notice = This page is not yet available in English. You are reading the version in this language:
 outdated-notice = The original of this page has changed since this version was made. It may be out of date.
-outdated-link = Read the current original in { $language }
+outdated-link = Read the current original:
 unreviewed-notice =
     { $method ->
         [machine] This translation was made by machine and has not yet been checked by a native speaker.
@@ -36,12 +41,18 @@ unreviewed-rewrite-notice =
         [machine] A computer program wrote this text. People from the target group have not checked it yet.
        *[human] People from the target group have not checked this text yet.
     }
-unreviewed-link = Read the original in { $language }
+unreviewed-plain-notice =
+    { $method ->
+        [machine] A computer program wrote this text. People from the target group have not checked it yet.
+       *[human] People from the target group have not checked this text yet.
+    }
+unreviewed-link = Read the original:
 variant-easy = Easy Read
     .link = This page in Easy Read
 variant-plain = Plain language
     .link = This page in plain language
 variant-original = This page in standard language
+variant-original-easy = This page in standard language
 
 chooser-title = Choose a language
 chooser-prompt = Read in English
@@ -53,7 +64,7 @@ glossary-intro-easy = Here we explain hard words.
 glossary-term-link = Explanation of { $term }
 
 statement-scope = This statement applies to the website “{ $site }”.
-statement-commitment = { $organisation } is committed to making this website accessible, in accordance with Directive (EU) 2016/2102 and the German Accessible Information Technology Ordinance (BITV 2.0).
+statement-commitment = { $organisation } is committed to making this website accessible.
 statement-status-heading = Compliance status
 statement-status =
     { $status ->
@@ -64,6 +75,7 @@ statement-status =
 statement-status-missing = The compliance status has not yet been assessed.
 statement-non-accessible-heading = Non-accessible content
 statement-non-accessible-none = No non-accessible content is known.
+statement-non-accessible-pending = Which content is not accessible will be established by the assessment. The assessment is still to come.
 statement-reason = Reason
 statement-alternative = Alternative
 statement-preparation-heading = Preparation of this statement

@@ -6,6 +6,8 @@ language-nav-label = زبان
 main-nav-label = منوی اصلی
 all-languages = همهٔ زبان‌ها
 accessibility-statement = بیانیهٔ دسترس‌پذیری
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = بیانیهٔ دسترس‌پذیری
 feed-link = اشتراک در خوراک اخبار
 feed-title = اخبار – { $site }
 published = منتشرشده در
@@ -21,11 +23,12 @@ pagination-next = صفحهٔ بعدی
 pagination-page = صفحهٔ { $number }
 pagination-status = صفحهٔ { $number } از { $total }
 
-# Shown on a page whose text is not yet translated; $language is the
-# reader's language, $fallback the language the text is shown in.
-fallback-notice = این صفحه هنوز به زبان { $language } در دسترس نیست. شما در اینجا نسخهٔ آن را به زبان { $fallback } می‌خوانید.
+# Shown on a page whose text is not yet translated. The theme adds the name
+# of the language the text is shown in after the colon, marked with its own
+# `lang`; so do `outdated-link` and `unreviewed-link` with the original's.
+fallback-notice = این صفحه هنوز به زبان فارسی در دسترس نیست. شما در اینجا نسخهٔ آن را به این زبان می‌خوانید:
 outdated-notice = متن اصلی این صفحه پس از تهیهٔ این نسخه تغییر کرده است. ممکن است این نسخه دیگر به‌روز نباشد.
-outdated-link = خواندن متن اصلی کنونی به زبان { $language }
+outdated-link = خواندن متن اصلی کنونی:
 unreviewed-notice =
     { $method ->
         [machine] این ترجمه به‌صورت ماشینی تهیه شده و هنوز گویشوران بومی آن را بررسی نکرده‌اند.
@@ -38,12 +41,18 @@ unreviewed-rewrite-notice =
         [machine] این متن را یک برنامهٔ رایانه‌ای نوشته است. افراد گروه هدف هنوز آن را بررسی نکرده‌اند.
        *[human] افراد گروه هدف هنوز این متن را بررسی نکرده‌اند.
     }
-unreviewed-link = خواندن متن اصلی به زبان { $language }
+unreviewed-plain-notice =
+    { $method ->
+        [machine] این متن را یک برنامهٔ رایانه‌ای نوشته است. افراد گروه هدف هنوز آن را بررسی نکرده‌اند.
+       *[human] افراد گروه هدف هنوز این متن را بررسی نکرده‌اند.
+    }
+unreviewed-link = خواندن متن اصلی:
 variant-easy = زبان آسان
     .link = این صفحه به زبان آسان
 variant-plain = زبان ساده
     .link = این صفحه به زبان ساده
 variant-original = این صفحه به زبان معیار
+variant-original-easy = این صفحه به زبان معیار
 
 chooser-title = انتخاب زبان
 chooser-prompt = خواندن به فارسی
@@ -55,7 +64,7 @@ glossary-intro-easy = در اینجا واژه‌های دشوار را توضی
 glossary-term-link = توضیح { $term }
 
 statement-scope = این بیانیه دربارهٔ وب‌سایت «{ $site }» است.
-statement-commitment = { $organisation } می‌کوشد این وب‌سایت را بدون مانع در دسترس قرار دهد. مبنای این کار، دستورالعمل (اتحادیهٔ اروپا) 2016/2102 و آیین‌نامهٔ آلمانی فناوری اطلاعات بدون مانع (BITV 2.0) است.
+statement-commitment = { $organisation } می‌کوشد این وب‌سایت را بدون مانع در دسترس قرار دهد.
 statement-status-heading = وضعیت انطباق با الزامات
 statement-status =
     { $status ->
@@ -66,6 +75,7 @@ statement-status =
 statement-status-missing = وضعیت انطباق هنوز ارزیابی نشده است.
 statement-non-accessible-heading = محتوای فاقد دسترس‌پذیری
 statement-non-accessible-none = هیچ محتوای فاقد دسترس‌پذیری شناخته نشده است.
+statement-non-accessible-pending = محتوای فاقد دسترس‌پذیری در ارزیابی مشخص خواهد شد. ارزیابی هنوز انجام نشده است.
 statement-reason = دلیل
 statement-alternative = جایگزین
 statement-preparation-heading = تهیهٔ این بیانیه

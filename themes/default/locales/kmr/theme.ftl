@@ -6,6 +6,8 @@ language-nav-label = Ziman
 main-nav-label = Menuya sereke
 all-languages = Hemû ziman
 accessibility-statement = Daxuyaniya bêastengiyê
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = Daxuyaniya bêastengiyê
 feed-link = Nûçeyan bi feedê bişopînin
 feed-title = Nûçe – { $site }
 published = Dîroka weşanê:
@@ -21,11 +23,12 @@ pagination-next = Rûpela pêş
 pagination-page = Rûpel { $number }
 pagination-status = Rûpel { $number } ji { $total }
 
-# Shown on a page whose text is not yet translated; $language is the
-# reader's language, $fallback the language the text is shown in.
-fallback-notice = Ev rûpel hêj bi zimanê { $language } tune ye. Hûn li vir guhertoya bi zimanê { $fallback } dixwînin.
+# Shown on a page whose text is not yet translated. The theme adds the name
+# of the language the text is shown in after the colon, marked with its own
+# `lang`; so do `outdated-link` and `unreviewed-link` with the original's.
+fallback-notice = Ev rûpel hêj bi kurmancî tune ye. Hûn li vir guhertoya bi vî zimanî dixwînin:
 outdated-notice = Metna orîjînal a vê rûpelê piştî amadekirina vê guhertoyê hatiye guhertin. Dibe ku ev guhertoy êdî ne rojane be.
-outdated-link = Metna orîjînal a rojane bi zimanê { $language } bixwînin
+outdated-link = Metna orîjînal a rojane bixwînin:
 unreviewed-notice =
     { $method ->
         [machine] Ev werger bi makîneyê hatiye çêkirin û hêj ji aliyê kesên ku zimanê wan ê dayikê kurmancî ye ve nehatiye kontrolkirin.
@@ -38,12 +41,18 @@ unreviewed-rewrite-notice =
         [machine] Bernameyeke kompîterê ev nivîs nivîsandiye. Kesên ji koma armanc hê ew kontrol nekirine.
        *[human] Kesên ji koma armanc hê ev nivîs kontrol nekirine.
     }
-unreviewed-link = Metna orîjînal bi zimanê { $language } bixwînin
+unreviewed-plain-notice =
+    { $method ->
+        [machine] Bernameyeke kompîterê ev nivîs nivîsandiye. Kesên ji koma armanc hê ew kontrol nekirine.
+       *[human] Kesên ji koma armanc hê ev nivîs kontrol nekirine.
+    }
+unreviewed-link = Metna orîjînal bixwînin:
 variant-easy = Zimanê hêsan
     .link = Ev rûpel bi zimanê hêsan
 variant-plain = Zimanê sade
     .link = Ev rûpel bi zimanê sade
 variant-original = Ev rûpel bi zimanê standard
+variant-original-easy = Ev rûpel bi zimanê standard
 
 chooser-title = Zimanekî hilbijêrin
 chooser-prompt = Bi kurmancî bixwînin
@@ -55,7 +64,7 @@ glossary-intro-easy = Li vir em peyvên dijwar rave dikin.
 glossary-term-link = Ravekirina { $term }
 
 statement-scope = Ev daxuyanî ji bo malpera «{ $site }» derbasdar e.
-statement-commitment = { $organisation } hewl dide ku vê malperê bêasteng bike. Ev hewldan li ser bingeha Dîrektîfa (YE) 2016/2102 û Rêziknameya Almanyayê ya Teknolojiya Agahiyê ya Bêasteng (BITV 2.0) ye.
+statement-commitment = { $organisation } hewl dide ku vê malperê bêasteng bike.
 statement-status-heading = Rewşa lihevhatinê bi pêdiviyan re
 statement-status =
     { $status ->
@@ -66,6 +75,7 @@ statement-status =
 statement-status-missing = Rewşa lihevhatinê hêj nehatiye nirxandin.
 statement-non-accessible-heading = Naveroka ne bêasteng
 statement-non-accessible-none = Tu naverokeke ne bêasteng nayê zanîn.
+statement-non-accessible-pending = Kîjan naverok ne bêasteng e, dê di nirxandinê de were diyarkirin. Nirxandin hêj nehatiye kirin.
 statement-reason = Sedem
 statement-alternative = Alternatîf
 statement-preparation-heading = Amadekirina vê daxuyaniyê

@@ -6,6 +6,8 @@ language-nav-label = Język
 main-nav-label = Menu główne
 all-languages = Wszystkie języki
 accessibility-statement = Deklaracja dostępności
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = Deklaracja dostępności
 feed-link = Subskrybuj aktualności (kanał)
 feed-title = Aktualności – { $site }
 published = Opublikowano
@@ -23,11 +25,12 @@ pagination-next = Następna strona
 pagination-page = Strona { $number }
 pagination-status = Strona { $number } z { $total }
 
-# $language is the reader's language, $fallback the language the text is
-# shown in (both as endonyms, e.g. "Polski", "English").
-fallback-notice = Ta strona nie jest jeszcze dostępna w języku: { $language }. Czytają Państwo wersję w języku: { $fallback }.
+# Shown on a page whose text is not yet translated. The theme adds the name
+# of the language the text is shown in after the colon, marked with its own
+# `lang`; so do `outdated-link` and `unreviewed-link` with the original's.
+fallback-notice = Tej strony nie ma jeszcze w języku polskim. Czytają Państwo wersję w języku:
 outdated-notice = Oryginał tej strony został zmieniony po przygotowaniu tej wersji. Może ona nie być już aktualna.
-outdated-link = Przeczytaj aktualny oryginał w języku: { $language }
+outdated-link = Przeczytaj aktualny oryginał w języku:
 unreviewed-notice =
     { $method ->
         [machine] To tłumaczenie zostało wykonane maszynowo i nie zostało jeszcze sprawdzone przez osoby, dla których polski jest językiem ojczystym.
@@ -40,12 +43,18 @@ unreviewed-rewrite-notice =
         [machine] Ten tekst napisał program komputerowy. Osoby z grupy docelowej jeszcze go nie sprawdziły.
        *[human] Osoby z grupy docelowej jeszcze nie sprawdziły tego tekstu.
     }
-unreviewed-link = Przeczytaj oryginał w języku: { $language }
+unreviewed-plain-notice =
+    { $method ->
+        [machine] Ten tekst napisał program komputerowy. Osoby z grupy docelowej jeszcze go nie sprawdziły.
+       *[human] Osoby z grupy docelowej jeszcze nie sprawdziły tego tekstu.
+    }
+unreviewed-link = Przeczytaj oryginał w języku:
 variant-easy = Tekst łatwy do czytania
     .link = Ta strona w wersji łatwej do czytania
 variant-plain = Prosty język
     .link = Ta strona w prostym języku
 variant-original = Ta strona w języku standardowym
+variant-original-easy = Ta strona w języku standardowym
 
 chooser-title = Wybierz język
 chooser-prompt = Czytaj po polsku
@@ -57,7 +66,7 @@ glossary-intro-easy = Tutaj wyjaśniamy trudne słowa.
 glossary-term-link = Wyjaśnienie pojęcia: { $term }
 
 statement-scope = Niniejsza deklaracja dotyczy strony internetowej „{ $site }”.
-statement-commitment = { $organisation } dokłada starań, aby ta strona internetowa była dostępna. Podstawą są dyrektywa (UE) 2016/2102 oraz niemieckie rozporządzenie w sprawie dostępnej technologii informacyjnej (BITV 2.0).
+statement-commitment = { $organisation } dokłada starań, aby ta strona internetowa była dostępna.
 statement-status-heading = Stan zgodności z wymaganiami
 statement-status =
     { $status ->
@@ -68,6 +77,7 @@ statement-status =
 statement-status-missing = Stan zgodności nie został jeszcze oceniony.
 statement-non-accessible-heading = Treści niedostępne
 statement-non-accessible-none = Nie są znane żadne treści niedostępne.
+statement-non-accessible-pending = To, które treści są niedostępne, zostanie ustalone w ramach oceny. Ocena jeszcze się nie odbyła.
 statement-reason = Powód
 statement-alternative = Alternatywa
 statement-preparation-heading = Sporządzenie deklaracji

@@ -6,6 +6,8 @@ language-nav-label = Limbă
 main-nav-label = Meniu principal
 all-languages = Toate limbile
 accessibility-statement = Declarație de accesibilitate
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = Declarație de accesibilitate
 feed-link = Abonați-vă la noutăți (feed)
 feed-title = Noutăți – { $site }
 published = Publicat pe
@@ -22,11 +24,12 @@ pagination-next = Pagina următoare
 pagination-page = Pagina { $number }
 pagination-status = Pagina { $number } din { $total }
 
-# $language is the reader's language, $fallback the language the text is
-# shown in (both as endonyms, e.g. "Română", "English").
-fallback-notice = Această pagină nu este încă disponibilă în limba: { $language }. Citiți versiunea în limba: { $fallback }.
+# Shown on a page whose text is not yet translated. The theme adds the name
+# of the language the text is shown in after the colon, marked with its own
+# `lang`; so do `outdated-link` and `unreviewed-link` with the original's.
+fallback-notice = Această pagină nu este încă disponibilă în limba română. Citiți versiunea în limba:
 outdated-notice = Originalul acestei pagini a fost modificat după realizarea acestei versiuni. Este posibil ca aceasta să nu mai fie actuală.
-outdated-link = Citiți originalul actual în limba: { $language }
+outdated-link = Citiți originalul actual în limba:
 unreviewed-notice =
     { $method ->
         [machine] Această traducere a fost realizată automat și nu a fost încă verificată de vorbitori nativi de limba română.
@@ -39,12 +42,18 @@ unreviewed-rewrite-notice =
         [machine] Acest text a fost scris de un program de calculator. Persoanele din grupul-țintă nu l-au verificat încă.
        *[human] Persoanele din grupul-țintă nu au verificat încă acest text.
     }
-unreviewed-link = Citiți originalul în limba: { $language }
+unreviewed-plain-notice =
+    { $method ->
+        [machine] Acest text a fost scris de un program de calculator. Persoanele din grupul-țintă nu l-au verificat încă.
+       *[human] Persoanele din grupul-țintă nu au verificat încă acest text.
+    }
+unreviewed-link = Citiți originalul în limba:
 variant-easy = Ușor de citit
     .link = Această pagină în format ușor de citit
 variant-plain = Limbaj simplu
     .link = Această pagină în limbaj simplu
 variant-original = Această pagină în limbaj standard
+variant-original-easy = Această pagină în limbaj standard
 
 chooser-title = Alegeți limba
 chooser-prompt = Citiți în limba română
@@ -56,7 +65,7 @@ glossary-intro-easy = Aici explicăm cuvinte grele.
 glossary-term-link = Explicația termenului: { $term }
 
 statement-scope = Această declarație se aplică site-ului „{ $site }”.
-statement-commitment = { $organisation } depune eforturi pentru ca acest site să fie accesibil. La baza acestui angajament stau Directiva (UE) 2016/2102 și Regulamentul german privind tehnologia informației fără bariere (BITV 2.0).
+statement-commitment = { $organisation } depune eforturi pentru ca acest site să fie accesibil.
 statement-status-heading = Stadiul conformității cu cerințele
 statement-status =
     { $status ->
@@ -67,6 +76,7 @@ statement-status =
 statement-status-missing = Stadiul conformității nu a fost încă evaluat.
 statement-non-accessible-heading = Conținut inaccesibil
 statement-non-accessible-none = Nu se cunoaște niciun conținut inaccesibil.
+statement-non-accessible-pending = Ce conținut este inaccesibil se va stabili prin evaluare. Evaluarea nu a avut loc încă.
 statement-reason = Motiv
 statement-alternative = Alternativă
 statement-preparation-heading = Elaborarea acestei declarații

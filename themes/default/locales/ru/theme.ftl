@@ -6,6 +6,8 @@ language-nav-label = Язык
 main-nav-label = Главное меню
 all-languages = Все языки
 accessibility-statement = Заявление о доступности
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = Заявление о доступности
 feed-link = Подписаться на ленту новостей
 feed-title = Новости — { $site }
 published = Опубликовано
@@ -23,11 +25,12 @@ pagination-next = Следующая страница
 pagination-page = Страница { $number }
 pagination-status = Страница { $number } из { $total }
 
-# $language is the reader's language, $fallback the language the text is
-# shown in; both are endonyms, hence the "на языке: …" construction.
-fallback-notice = Эта страница пока недоступна на языке: { $language }. Здесь вы читаете её версию на языке: { $fallback }.
+# Shown on a page whose text is not yet translated. The theme adds the name
+# of the language the text is shown in after the colon, marked with its own
+# `lang`; so do `outdated-link` and `unreviewed-link` with the original's.
+fallback-notice = Этой страницы пока нет на русском языке. Здесь вы читаете её версию на языке:
 outdated-notice = Оригинал этой страницы был изменён после того, как была подготовлена эта версия. Возможно, она уже неактуальна.
-outdated-link = Читать актуальный оригинал на языке: { $language }
+outdated-link = Читать актуальный оригинал на языке:
 unreviewed-notice =
     { $method ->
         [machine] Этот перевод выполнен автоматически и ещё не проверен носителями языка.
@@ -40,12 +43,18 @@ unreviewed-rewrite-notice =
         [machine] Этот текст написала компьютерная программа. Люди из целевой группы его ещё не проверили.
        *[human] Люди из целевой группы ещё не проверили этот текст.
     }
-unreviewed-link = Читать оригинал на языке: { $language }
+unreviewed-plain-notice =
+    { $method ->
+        [machine] Этот текст написала компьютерная программа. Люди из целевой группы его ещё не проверили.
+       *[human] Люди из целевой группы ещё не проверили этот текст.
+    }
+unreviewed-link = Читать оригинал на языке:
 variant-easy = Лёгкий язык
     .link = Эта страница на лёгком языке
 variant-plain = Простой язык
     .link = Эта страница на простом языке
 variant-original = Эта страница на обычном языке
+variant-original-easy = Эта страница на обычном языке
 
 chooser-title = Выберите язык
 chooser-prompt = Читать на русском
@@ -57,7 +66,7 @@ glossary-intro-easy = Здесь мы объясняем трудные слов
 glossary-term-link = Объяснение термина «{ $term }»
 
 statement-scope = Настоящее заявление относится к сайту «{ $site }».
-statement-commitment = { $organisation } стремится обеспечить доступность этого сайта. Основой для этого служат Директива (ЕС) 2016/2102 и немецкое Постановление о безбарьерных информационных технологиях (BITV 2.0).
+statement-commitment = { $organisation } стремится обеспечить доступность этого сайта.
 statement-status-heading = Степень соответствия требованиям
 statement-status =
     { $status ->
@@ -66,8 +75,9 @@ statement-status =
        *[none] Этот сайт не соответствует требованиям { $standard }.
     }
 statement-status-missing = Степень соответствия требованиям ещё не оценена.
-statement-non-accessible-heading = Недоступный контент
-statement-non-accessible-none = Недоступного контента не выявлено.
+statement-non-accessible-heading = Контент, не соответствующий требованиям доступности
+statement-non-accessible-none = Контент, не соответствующий требованиям доступности, не выявлен.
+statement-non-accessible-pending = Какой контент не соответствует требованиям доступности, будет установлено в ходе оценки. Оценка ещё не проведена.
 statement-reason = Причина
 statement-alternative = Альтернатива
 statement-preparation-heading = Подготовка настоящего заявления

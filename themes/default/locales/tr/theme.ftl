@@ -6,6 +6,8 @@ language-nav-label = Dil
 main-nav-label = Ana menü
 all-languages = Tüm diller
 accessibility-statement = Erişilebilirlik beyanı
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = Erişilebilirlik beyanı
 feed-link = Haberlere akış (feed) ile abone olun
 feed-title = Haberler – { $site }
 published = Yayımlanma tarihi:
@@ -21,11 +23,12 @@ pagination-next = Sonraki sayfa
 pagination-page = Sayfa { $number }
 pagination-status = Sayfa { $number } / { $total }
 
-# Shown on a page whose text is not yet translated; $language is the
-# reader's language, $fallback the language the text is shown in.
-fallback-notice = Bu sayfa henüz { $language } olarak mevcut değil. Burada sayfanın { $fallback } sürümünü okuyorsunuz.
+# Shown on a page whose text is not yet translated. The theme adds the name
+# of the language the text is shown in after the colon, marked with its own
+# `lang`; so do `outdated-link` and `unreviewed-link` with the original's.
+fallback-notice = Bu sayfa henüz Türkçe olarak mevcut değil. Burada sayfanın şu dildeki sürümünü okuyorsunuz:
 outdated-notice = Bu sayfanın orijinali, bu sürüm hazırlandıktan sonra değiştirildi. Bu sürüm artık güncel olmayabilir.
-outdated-link = Güncel orijinali { $language } olarak okuyun
+outdated-link = Güncel orijinali okuyun:
 unreviewed-notice =
     { $method ->
         [machine] Bu çeviri makine tarafından yapılmıştır ve henüz anadili Türkçe olan kişilerce kontrol edilmemiştir.
@@ -38,12 +41,18 @@ unreviewed-rewrite-notice =
         [machine] Bu metni bir bilgisayar programı yazdı. Hedef gruptaki kişiler metni henüz kontrol etmedi.
        *[human] Hedef gruptaki kişiler bu metni henüz kontrol etmedi.
     }
-unreviewed-link = Orijinali { $language } olarak okuyun
+unreviewed-plain-notice =
+    { $method ->
+        [machine] Bu metni bir bilgisayar programı yazdı. Hedef gruptaki kişiler metni henüz kontrol etmedi.
+       *[human] Hedef gruptaki kişiler bu metni henüz kontrol etmedi.
+    }
+unreviewed-link = Orijinali okuyun:
 variant-easy = Kolay okunur dil
     .link = Bu sayfa kolay okunur dilde
 variant-plain = Sade dil
     .link = Bu sayfa sade dilde
 variant-original = Bu sayfa standart dilde
+variant-original-easy = Bu sayfa standart dilde
 
 chooser-title = Dil seçin
 chooser-prompt = Türkçe okuyun
@@ -55,7 +64,7 @@ glossary-intro-easy = Burada zor kelimeleri açıklıyoruz.
 glossary-term-link = Açıklama: { $term }
 
 statement-scope = Bu beyan “{ $site }” web sitesi için geçerlidir.
-statement-commitment = { $organisation }, bu web sitesini engelsiz erişilebilir hâle getirmek için çaba göstermektedir. Bunun dayanağını (AB) 2016/2102 sayılı Direktif ve Almanya’daki Engelsiz Bilgi Teknolojisi Yönetmeliği (BITV 2.0) oluşturur.
+statement-commitment = { $organisation }, bu web sitesini engelsiz erişilebilir hâle getirmek için çaba göstermektedir.
 statement-status-heading = Gerekliliklere uygunluk durumu
 statement-status =
     { $status ->
@@ -66,6 +75,7 @@ statement-status =
 statement-status-missing = Uygunluk durumu henüz değerlendirilmemiştir.
 statement-non-accessible-heading = Erişilebilir olmayan içerikler
 statement-non-accessible-none = Erişilebilir olmayan herhangi bir içerik bilinmemektedir.
+statement-non-accessible-pending = Hangi içeriklerin erişilebilir olmadığı değerlendirme ile belirlenecektir. Değerlendirme henüz yapılmadı.
 statement-reason = Neden
 statement-alternative = Alternatif
 statement-preparation-heading = Bu beyanın hazırlanması

@@ -6,6 +6,8 @@ language-nav-label = Мова
 main-nav-label = Головне меню
 all-languages = Усі мови
 accessibility-statement = Заява про доступність
+# The same link on Leichte Sprache / Easy Read pages, in their style.
+accessibility-statement-easy = Заява про доступність
 feed-link = Підписатися на стрічку новин
 feed-title = Новини — { $site }
 published = Опубліковано
@@ -23,11 +25,12 @@ pagination-next = Наступна сторінка
 pagination-page = Сторінка { $number }
 pagination-status = Сторінка { $number } з { $total }
 
-# $language is the reader's language, $fallback the language the text is
-# shown in; both are endonyms, hence the "мовою: …" construction.
-fallback-notice = Ця сторінка ще недоступна мовою: { $language }. Тут ви читаєте її версію мовою: { $fallback }.
+# Shown on a page whose text is not yet translated. The theme adds the name
+# of the language the text is shown in after the colon, marked with its own
+# `lang`; so do `outdated-link` and `unreviewed-link` with the original's.
+fallback-notice = Цієї сторінки ще немає українською мовою. Тут ви читаєте її версію мовою:
 outdated-notice = Оригінал цієї сторінки змінено після того, як було створено цю версію. Можливо, вона вже неактуальна.
-outdated-link = Читати актуальний оригінал мовою: { $language }
+outdated-link = Читати актуальний оригінал мовою:
 unreviewed-notice =
     { $method ->
         [machine] Цей переклад виконано автоматично, і його ще не перевірили носії мови.
@@ -40,12 +43,18 @@ unreviewed-rewrite-notice =
         [machine] Цей текст написала комп’ютерна програма. Люди з цільової групи його ще не перевірили.
        *[human] Люди з цільової групи ще не перевірили цей текст.
     }
-unreviewed-link = Читати оригінал мовою: { $language }
+unreviewed-plain-notice =
+    { $method ->
+        [machine] Цей текст написала комп’ютерна програма. Люди з цільової групи його ще не перевірили.
+       *[human] Люди з цільової групи ще не перевірили цей текст.
+    }
+unreviewed-link = Читати оригінал мовою:
 variant-easy = Легка мова
     .link = Ця сторінка легкою мовою
 variant-plain = Проста мова
     .link = Ця сторінка простою мовою
 variant-original = Ця сторінка звичайною мовою
+variant-original-easy = Ця сторінка звичайною мовою
 
 chooser-title = Виберіть мову
 chooser-prompt = Читати українською
@@ -57,7 +66,7 @@ glossary-intro-easy = Тут ми пояснюємо складні слова.
 glossary-term-link = Пояснення терміна «{ $term }»
 
 statement-scope = Ця заява стосується сайту «{ $site }».
-statement-commitment = { $organisation } прагне забезпечити доступність цього сайту. Підставою для цього є Директива (ЄС) 2016/2102 і німецька Постанова про безбар’єрні інформаційні технології (BITV 2.0).
+statement-commitment = { $organisation } прагне забезпечити доступність цього сайту.
 statement-status-heading = Стан відповідності вимогам
 statement-status =
     { $status ->
@@ -66,8 +75,9 @@ statement-status =
        *[none] Цей сайт не відповідає вимогам { $standard }.
     }
 statement-status-missing = Стан відповідності вимогам ще не оцінено.
-statement-non-accessible-heading = Недоступний вміст
-statement-non-accessible-none = Недоступного вмісту не виявлено.
+statement-non-accessible-heading = Вміст, що не відповідає вимогам доступності
+statement-non-accessible-none = Вмісту, що не відповідає вимогам доступності, не виявлено.
+statement-non-accessible-pending = Який вміст не відповідає вимогам доступності, буде встановлено під час оцінювання. Оцінювання ще не проведено.
 statement-reason = Причина
 statement-alternative = Альтернатива
 statement-preparation-heading = Підготовка цієї заяви
