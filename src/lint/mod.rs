@@ -9,9 +9,9 @@
 //! in attribute values and text are decoded (htmlize) before a rule reads
 //! them.
 //!
-//! What depends on the site's languages (expected scripts, word lists) is
-//! made once per build from `Config` into a [`Linter`] and handed to each
-//! page's scan. A finding knows where in the page it is; when the page was
+//! What depends on the site's languages (expected scripts, word lists,
+//! endonyms) is made once per build from `Config` into a [`Linter`] and
+//! handed to each page's scan. A finding knows where in the page it is; when the page was
 //! rendered from Markdown, the page's [`SourceMap`] turns that into the
 //! line and column of the Markdown file.
 //!
@@ -91,6 +91,8 @@ pub struct Linter {
 struct Language {
     /// The tag as site.toml spells it.
     tag: String,
+    /// Its name in itself (site.toml's `name`), as written.
+    endonym: String,
     /// Its expected scripts (CLDR likely subtags); `None` when unknown.
     scripts: Option<Vec<Script>>,
     /// Its word lists; `None` when the lint has none (English only then).
@@ -98,9 +100,10 @@ struct Language {
 }
 
 impl Language {
-    fn of(tag: &str) -> Language {
+    fn of(tag: &str, endonym: &str) -> Language {
         Language {
             tag: tag.to_string(),
+            endonym: endonym.to_string(),
             scripts: script::expected_scripts(tag),
             words: words::lists(primary(tag)),
         }
@@ -114,7 +117,7 @@ impl Linter {
         let languages: Vec<Language> = config
             .languages
             .iter()
-            .map(|l| Language::of(&l.key))
+            .map(|l| Language::of(&l.key, &l.name))
             .collect();
         let notes = languages
             .iter()

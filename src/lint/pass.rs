@@ -156,7 +156,7 @@ pub(super) fn run(linter: &Linter, html: &str, url: &str) -> (Facts, Vec<Finding
     rules::finish(&mut s, url)
 }
 
-impl Scan<'_> {
+impl<'l> Scan<'l> {
     /// Closes the elements whose end tags were met, each with any element
     /// left open inside it (elements are numbered in page order, so those
     /// are the frames from its number on).
@@ -280,6 +280,12 @@ impl Scan<'_> {
             }
         };
         self.letters.get_mut(at).and_then(|(_, l)| l.as_mut())
+    }
+
+    /// The site's languages, as `Linter::new` made them (none for a page
+    /// scanned without a site).
+    pub fn site_languages(&self) -> &'l [super::Language] {
+        &self.linter.languages
     }
 
     /// The word lists of `lang` (none: English only).

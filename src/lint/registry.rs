@@ -200,6 +200,13 @@ pub const RULES: &[Rule] = &[
         "mark the passage with its language, e.g. <span lang=\"ar\">…</span>, so screen readers switch voice",
     ),
     rule(
+        "a11y/language-name-lang",
+        Warning,
+        "3.1.2 Language of Parts",
+        "The name of a site language in itself (its `name` in site.toml, e.g. “Deutsch”) stands in text of another language without a lang of its own.",
+        "mark the name with its language, e.g. Read the original in <span lang=\"de\">Deutsch</span>, so screen readers say it in its own voice; in a template, put lang on the element around the name",
+    ),
+    rule(
         "a11y/lang-invalid",
         Warning,
         "3.1.2 Language of Parts",

@@ -229,6 +229,73 @@ fn site_languages_and_languages_met_on_a_page_agree() {
     );
 }
 
+/// The endonym findings of a German page with `body`, on a site in
+/// German, English, Turkish, Arabic and Russian.
+fn endonym_findings(body: &str) -> Vec<(String, String)> {
+    let config = crate::config::parse(
+        "default_language = \"de\"\n[languages.de]\nname = \"Deutsch\"\n[languages.en]\nname = \"English\"\n[languages.tr]\nname = \"Türkçe\"\n[languages.ar]\nname = \"العربية\"\n[languages.ru]\nname = \"Русский\"\n",
+    )
+    .0
+    .expect("a valid site.toml");
+    let (linter, _) = Linter::new(&config);
+    let html = page(&format!("<h1>x</h1>{body}"));
+    let page = Page {
+        html: &html,
+        url: "/de/",
+        file: None,
+        map: None,
+    };
+    let findings = linter.scan(&page).1.into_iter();
+    findings.map(|d| (d.rule, d.message)).collect()
+}
+
+#[test]
+fn a_language_name_in_text_of_another_language_needs_its_lang() {
+    let f = endonym_findings("<p lang=\"en\">Read the original in Deutsch.</p>");
+    assert_eq!(
+        f,
+        [(
+            "a11y/language-name-lang".to_string(),
+            "“Deutsch”, the name of `de`, inside `en` text has no lang=\"de\"".to_string()
+        )]
+    );
+    // Two names in German text: each is one finding.
+    let f = endonym_findings("<p>Diese Seite gibt es auf English und Türkçe.</p>");
+    assert!(has(&f, "a11y/language-name-lang", "“English”"), "{f:?}");
+    assert!(has(&f, "a11y/language-name-lang", "“Türkçe”"), "{f:?}");
+    assert_eq!(f.len(), 2, "{f:?}");
+    // A capitalised Cyrillic word is a name to the script rule; it is this one's.
+    let f = endonym_findings("<p>Diese Seite gibt es auch auf Русский.</p>");
+    let rules: Vec<&str> = f.iter().map(|(r, _)| r.as_str()).collect();
+    assert_eq!(rules, ["a11y/language-name-lang"], "{f:?}");
+}
+
+#[test]
+fn a_language_name_in_its_own_language_or_in_code_is_no_finding() {
+    for body in [
+        // The language in effect is the name's own.
+        "<p>Diese Seite auf Deutsch.</p>",
+        "<p lang=\"de-AT\">Auf Deutsch.</p>",
+        // The name carries its lang, on itself or on an element around it.
+        "<p lang=\"en\">Read the original in <span lang=\"de\">Deutsch</span>.</p>",
+        "<p lang=\"en\">Read it in <a href=\"/de/\" lang=\"de\"><b>Deutsch</b></a>.</p>",
+        // Part of a longer word.
+        "<p lang=\"en\">Welcome to Deutschland, Englishman.</p>",
+        // Code is no language text.
+        "<p lang=\"en\">Set <code>name = \"Deutsch\"</code> in site.toml.</p>",
+        "<pre lang=\"en\">Deutsch</pre>",
+        // Text of no language is the page's problem (a11y/html-lang).
+        "<p lang=\"\">Deutsch</p>",
+    ] {
+        let f = endonym_findings(body);
+        assert!(f.is_empty(), "{body}: {f:?}");
+    }
+    // An Arabic name in German is reported once, by the script rule.
+    let f = endonym_findings("<p>Diese Seite gibt es auf العربية.</p>");
+    let rules: Vec<&str> = f.iter().map(|(r, _)| r.as_str()).collect();
+    assert_eq!(rules, ["a11y/foreign-script"], "{f:?}");
+}
+
 fn links(hrefs: &[(&str, &str)]) -> Vec<Link> {
     hrefs
         .iter()
