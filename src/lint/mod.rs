@@ -84,6 +84,10 @@ pub struct Page<'a> {
 #[derive(Debug, Default)]
 pub struct Linter {
     languages: Vec<Language>,
+    /// The languages' names, found in a text in one pass (`None` when the
+    /// site has none); pattern `i` is the name of `languages[named[i]]`.
+    names: Option<aho_corasick::AhoCorasick>,
+    named: Vec<usize>,
 }
 
 /// What the lint knows of one language.
@@ -133,7 +137,39 @@ impl Linter {
                 .file(crate::config::CONFIG_FILE)
             })
             .collect();
-        (Linter { languages }, notes)
+        let named: Vec<usize> = (0..languages.len())
+            .filter(|&i| !languages[i].endonym.trim().is_empty())
+            .collect();
+        let names = (!named.is_empty())
+            .then(|| aho_corasick::AhoCorasick::new(named.iter().map(|&i| &languages[i].endonym)))
+            .and_then(Result::ok);
+        (
+            Linter {
+                languages,
+                names,
+                named,
+            },
+            notes,
+        )
+    }
+
+    /// The site's languages whose name stands in `text` as a word of its
+    /// own ([`rules::language`]), in the site's order.
+    fn named_in(&self, text: &str) -> Vec<&Language> {
+        let Some(names) = &self.names else {
+            return Vec::new();
+        };
+        let mut found: Vec<usize> = names
+            .find_overlapping_iter(text)
+            .filter(|m| rules::stands_alone(text, m.start(), m.end()))
+            .filter_map(|m| self.named.get(m.pattern().as_usize()).copied())
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+            .iter()
+            .filter_map(|&i| self.languages.get(i))
+            .collect()
     }
 
     /// The site's language `tag` (as written, any case), if it is one.

@@ -282,10 +282,9 @@ impl<'l> Scan<'l> {
         self.letters.get_mut(at).and_then(|(_, l)| l.as_mut())
     }
 
-    /// The site's languages, as `Linter::new` made them (none for a page
-    /// scanned without a site).
-    pub fn site_languages(&self) -> &'l [super::Language] {
-        &self.linter.languages
+    /// The site's languages named as a word of their own in `text`.
+    pub fn languages_named_in(&self, text: &str) -> Vec<&'l super::Language> {
+        self.linter.named_in(text)
     }
 
     /// The word lists of `lang` (none: English only).

@@ -77,10 +77,9 @@ fn endonyms(s: &mut Scan, lang: &str, text: &str, at: usize, foreign: &[String])
     if lang.is_empty() {
         return;
     }
-    for language in s.site_languages() {
+    for language in s.languages_named_in(text) {
         let name = language.endonym.as_str();
         if same_language(&language.tag, lang)
-            || !has_word(text, name)
             || name
                 .split_whitespace()
                 .all(|w| foreign.iter().any(|f| f == w))
@@ -98,18 +97,24 @@ fn endonyms(s: &mut Scan, lang: &str, text: &str, at: usize, foreign: &[String])
     }
 }
 
-/// Whether `word` stands in `text` as a whole: neither end touches a
-/// letter, digit or joiner (“Deutsch” is not in “Deutschland”; a Persian
-/// name is not in the same name with a suffix after a zero-width
-/// non-joiner).
-fn has_word(text: &str, word: &str) -> bool {
+/// Whether the word at `start..end` of `text` stands as a whole: neither
+/// end touches a letter, digit or joiner (“Deutsch” is not in
+/// “Deutschland”; a Persian name is not in the same name with a suffix
+/// after a zero-width non-joiner).
+pub(crate) fn stands_alone(text: &str, start: usize, end: usize) -> bool {
     let inside = |c: char| c.is_alphanumeric() || matches!(c, '\u{200c}' | '\u{200d}');
+    let before = text.get(..start).and_then(|t| t.chars().next_back());
+    let after = text.get(end..).and_then(|t| t.chars().next());
+    !before.is_some_and(inside) && !after.is_some_and(inside)
+}
+
+/// Whether `word` stands in `text` as a whole ([`stands_alone`]).
+#[cfg(test)]
+fn has_word(text: &str, word: &str) -> bool {
     !word.trim().is_empty()
-        && text.match_indices(word).any(|(i, _)| {
-            let before = text.get(..i).and_then(|t| t.chars().next_back());
-            let after = text.get(i + word.len()..).and_then(|t| t.chars().next());
-            !before.is_some_and(inside) && !after.is_some_and(inside)
-        })
+        && text
+            .match_indices(word)
+            .any(|(i, _)| stands_alone(text, i, i + word.len()))
 }
 
 #[cfg(test)]

@@ -14,6 +14,8 @@ mod headings;
 mod ids;
 mod images;
 mod language;
+
+pub(super) use language::stands_alone;
 mod links;
 mod media;
 mod tables;
