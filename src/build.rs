@@ -43,6 +43,9 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Print per-stage timings to stderr.
     pub verbose: bool,
+    /// The `[profiles]` entry to build (`--profile`); the default profile
+    /// of site.toml when `None` (docs/content/profiles.md).
+    pub profile: Option<String>,
 }
 
 impl BuildOptions {
@@ -55,6 +58,7 @@ impl BuildOptions {
             drafts: false,
             base_url: None,
             verbose: false,
+            profile: None,
         }
     }
 

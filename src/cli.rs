@@ -42,6 +42,9 @@ enum Command {
         /// Print per-stage timings.
         #[arg(long, short)]
         verbose: bool,
+        /// The profile of site.toml to build (default: its default profile).
+        #[arg(long)]
+        profile: Option<String>,
     },
     /// Check everything the build checks, without writing output.
     Check {
@@ -51,6 +54,12 @@ enum Command {
         format: Format,
         #[arg(long)]
         strict: bool,
+        /// The profile of site.toml to check (default: its default profile).
+        #[arg(long, conflicts_with = "all_profiles")]
+        profile: Option<String>,
+        /// Check every profile of site.toml, one after the other.
+        #[arg(long)]
+        all_profiles: bool,
     },
     /// Build, serve on 127.0.0.1:1111, rebuild on changes and reload pages.
     Serve {
@@ -67,6 +76,9 @@ enum Command {
         /// Print the time of each step of every rebuild.
         #[arg(long, short)]
         verbose: bool,
+        /// The profile of site.toml to serve (default: its default profile).
+        #[arg(long)]
+        profile: Option<String>,
     },
     /// Create a small working multilingual site in DIR.
     Init { dir: PathBuf },
@@ -131,6 +143,7 @@ pub fn main() -> i32 {
             drafts,
             base_url,
             verbose,
+            profile,
         } => run_build(BuildOptions {
             output,
             write: true,
@@ -138,25 +151,45 @@ pub fn main() -> i32 {
             drafts,
             base_url,
             verbose,
+            profile,
             ..BuildOptions::new(root)
         }),
         Command::Check {
             root,
             format,
             strict,
-        } => run_check(root, format, strict),
+            profile,
+            all_profiles,
+        } => {
+            if !all_profiles {
+                return run_check(root, format, strict, profile);
+            }
+            match profile_names(&root) {
+                Ok(names) => names
+                    .into_iter()
+                    .map(|name| {
+                        eprintln!("vielfalt check: profile `{name}`");
+                        run_check(root.clone(), format, strict, Some(name))
+                    })
+                    .max()
+                    .unwrap_or(0),
+                Err(code) => code,
+            }
+        }
         Command::Serve {
             root,
             bind,
             port,
             drafts,
             verbose,
+            profile,
         } => {
             let options = crate::serve::ServeOptions {
                 bind,
                 port,
                 drafts,
                 verbose,
+                profile,
                 ..crate::serve::ServeOptions::new(root)
             };
             crate::serve::run(&options)
@@ -223,11 +256,32 @@ fn run_build(options: BuildOptions) -> i32 {
     code
 }
 
+/// The names of site.toml's `[profiles]`, for `check --all-profiles`;
+/// the exit code when site.toml cannot be read (its findings printed).
+fn profile_names(root: &Path) -> Result<Vec<String>, i32> {
+    let (config, diags) = crate::config::load(root);
+    match config {
+        Some(c) if c.profiles.is_empty() => {
+            eprintln!("error: site.toml has no [profiles]; run `vielfalt check` without --all-profiles");
+            Err(2)
+        }
+        Some(c) => Ok(c.profiles.into_keys().collect()),
+        None => {
+            report_text(&Outcome {
+                diagnostics: diags,
+                ..Outcome::default()
+            });
+            Err(1)
+        }
+    }
+}
+
 /// `vielfalt check`: the findings as text or JSON.
-fn run_check(root: PathBuf, format: Format, strict: bool) -> i32 {
+fn run_check(root: PathBuf, format: Format, strict: bool, profile: Option<String>) -> i32 {
     let options = BuildOptions {
         write: false,
         strict,
+        profile,
         ..BuildOptions::new(root)
     };
     let outcome = build::run(&options);

@@ -55,6 +55,8 @@ struct RawConfig {
     #[serde(default)]
     plain: plain::PlainSettings,
     #[serde(default)]
+    profiles: BTreeMap<String, Profile>,
+    #[serde(default)]
     extra: toml::Table,
 }
 
@@ -104,6 +106,13 @@ pub struct BuildSettings {
     /// Pages listed per page of a section's list.
     #[serde(default = "default_per_page")]
     pub paginate_by: usize,
+    /// The audiences of a page that names none and whose section names
+    /// none (docs/content/profiles.md). Used only when `[profiles]` exist.
+    #[serde(default = "default_audience")]
+    pub default_audience: Vec<String>,
+    /// The profile built without `--profile`; needed when there are several.
+    #[serde(default)]
+    pub default_profile: Option<String>,
 }
 
 impl Default for BuildSettings {
@@ -111,7 +120,74 @@ impl Default for BuildSettings {
         BuildSettings {
             fallback_pages: true,
             paginate_by: default_per_page(),
+            default_audience: default_audience(),
+            default_profile: None,
         }
+    }
+}
+
+fn default_audience() -> Vec<String> {
+    vec!["public".to_string()]
+}
+
+/// `[profiles.NAME]`: one build of the site for some audiences
+/// (docs/content/profiles.md), e.g. the public site and the intranet.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// The audiences whose pages this build includes.
+    pub audiences: Vec<String>,
+    /// The address this build is published at; site.toml's `base_url`
+    /// when empty.
+    #[serde(default)]
+    pub base_url: String,
+    /// `noindex`: every page says `noindex`, robots.txt disallows all and
+    /// no sitemap is written (unless `sitemap = true`).
+    #[serde(default)]
+    pub robots: Robots,
+    /// Whether sitemap.xml is written; by default only when indexed.
+    #[serde(default)]
+    pub sitemap: Option<bool>,
+    /// A Fluent message shown at the top of every page of this build.
+    #[serde(default)]
+    pub banner: String,
+    /// The accessibility statement's contact for this build, in place of
+    /// `[accessibility]`'s. An empty value is one the site must still
+    /// supply: `check` warns.
+    #[serde(default)]
+    pub contact_email: Option<String>,
+    #[serde(default)]
+    pub contact_url: Option<String>,
+    /// A Fluent message saying what the accessibility statement covers, in
+    /// place of `statement-scope`.
+    #[serde(default)]
+    pub statement_scope: String,
+}
+
+/// Whether search engines may index a profile's build.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Robots {
+    #[default]
+    Index,
+    Noindex,
+}
+
+/// The profile a run builds: its name and settings.
+#[derive(Debug, Clone)]
+pub struct ActiveProfile {
+    pub name: String,
+    pub settings: Profile,
+}
+
+impl ActiveProfile {
+    pub fn is_noindex(&self) -> bool {
+        self.settings.robots == Robots::Noindex
+    }
+
+    /// Whether sitemap.xml is written.
+    pub fn has_sitemap(&self) -> bool {
+        self.settings.sitemap.unwrap_or(!self.is_noindex())
     }
 }
 
@@ -293,6 +369,11 @@ pub struct Config {
     pub accessibility_declared: bool,
     /// `[plain]`: readability thresholds and Leichte Sprache rule limits.
     pub plain: plain::PlainSettings,
+    /// `[profiles]`: the builds of the site for its audiences.
+    pub profiles: BTreeMap<String, Profile>,
+    /// The profile this run builds ([`Config::select_profile`]); `None`
+    /// when the site has no `[profiles]`: every page is built.
+    pub profile: Option<ActiveProfile>,
     pub extra: toml::Table,
 }
 
@@ -309,6 +390,61 @@ impl Config {
     /// include a path, plus the site path; root-relative when base_url is empty.
     pub fn absolute(&self, path: &str) -> String {
         format!("{}{}", self.base_url.trim_end_matches('/'), path)
+    }
+
+    /// Makes `name` (else `[build] default_profile`, else the only
+    /// profile) the profile of this run: its `base_url` and statement
+    /// contact replace the site's. With no `[profiles]`, only `None` is
+    /// accepted. The error is a message and a hint.
+    pub fn select_profile(&mut self, name: Option<&str>) -> Result<(), (String, String)> {
+        let names = || self.profiles.keys().cloned().collect::<Vec<_>>().join(", ");
+        let chosen = match (name, &self.build.default_profile) {
+            (None, _) if self.profiles.is_empty() => return Ok(()),
+            (Some(n), _) => n.to_string(),
+            (None, Some(d)) => d.clone(),
+            (None, None) if self.profiles.len() == 1 => names(),
+            (None, None) => {
+                return Err((
+                    "site.toml has several [profiles] and no `default_profile`".into(),
+                    format!("pass --profile NAME ({}) or set [build] default_profile", names()),
+                ));
+            }
+        };
+        let Some(settings) = self.profiles.get(&chosen).cloned() else {
+            let hint = if self.profiles.is_empty() {
+                "add a [profiles.NAME] table to site.toml (docs/content/profiles.md)".to_string()
+            } else {
+                let mean = crate::diag::suggest(&chosen, self.profiles.keys().map(String::as_str))
+                    .map(|s| format!("did you mean `{s}`? "))
+                    .unwrap_or_default();
+                format!("{mean}the profiles of site.toml: {}", names())
+            };
+            return Err((format!("there is no profile `{chosen}`"), hint));
+        };
+        if !settings.base_url.is_empty() {
+            self.base_url = settings.base_url.trim_end_matches('/').to_string();
+        }
+        if let Some(email) = &settings.contact_email {
+            self.accessibility.contact_email.clone_from(email);
+        }
+        if let Some(url) = &settings.contact_url {
+            self.accessibility.contact_url.clone_from(url);
+        }
+        self.profile = Some(ActiveProfile {
+            name: chosen,
+            settings,
+        });
+        Ok(())
+    }
+
+    /// Every audience site.toml names (profiles and `default_audience`).
+    pub fn audiences(&self) -> std::collections::BTreeSet<&str> {
+        self.profiles
+            .values()
+            .flat_map(|p| p.audiences.iter())
+            .chain(&self.build.default_audience)
+            .map(String::as_str)
+            .collect()
     }
 }
 
@@ -448,6 +584,8 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         ));
     }
 
+    check_profiles(&raw, &located, &mut diags);
+
     if diags.iter().any(Diagnostic::is_error) {
         return (None, diags);
     }
@@ -462,9 +600,55 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         accessibility_declared: raw.accessibility.is_some(),
         accessibility: raw.accessibility.unwrap_or_default(),
         plain: raw.plain,
+        profiles: raw.profiles,
+        profile: None,
         extra: raw.extra,
     };
     (Some(config), diags)
+}
+
+/// The `[profiles]`: each includes an audience, their names and base URLs
+/// are usable, and `default_profile` names one of them.
+fn check_profiles(
+    raw: &RawConfig,
+    located: &dyn Fn(&str) -> Diagnostic,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for (name, profile) in &raw.profiles {
+        let mut fault = |message: String, hint: &str| {
+            let mut d = located(&format!("profiles.{name}"));
+            d.message = message;
+            diags.push(d.hint(hint));
+        };
+        if profile.audiences.is_empty() {
+            fault(
+                format!("profile `{name}` includes no audience"),
+                "set `audiences = [\"public\"]` (or the audiences this build is for)",
+            );
+        }
+        for a in &profile.audiences {
+            if !is_name_part(a) {
+                fault(
+                    format!("`{a}` in profile `{name}` is not a usable audience name"),
+                    "write lowercase letters, digits and `-`, e.g. \"intranet\"",
+                );
+            }
+        }
+        let url = profile.base_url.as_str();
+        if !(url.is_empty() || url.starts_with("https://") || url.starts_with("http://")) {
+            fault(
+                format!("base_url `{url}` of profile `{name}` is not an http(s) URL"),
+                "write the address this build is published at, or leave it empty",
+            );
+        }
+    }
+    if let Some(default) = &raw.build.default_profile
+        && !raw.profiles.contains_key(default)
+    {
+        let mut d = located("default_profile");
+        d.message = format!("default_profile `{default}` is not one of the [profiles]");
+        diags.push(d.hint(format!("name one of: {}", keys(&raw.profiles))));
+    }
 }
 
 /// The `[variants]` of `raw`, with an error for each unusable key or

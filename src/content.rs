@@ -16,6 +16,10 @@ use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::frontmatter::{self, Date, FrontMatter};
 
+pub mod audience;
+
+pub use audience::{Excluded, ExcludedPage};
+
 pub const CONTENT_DIR: &str = "content";
 
 /// One Markdown file of the site.
@@ -85,6 +89,9 @@ pub struct Site {
     /// Sources of files that failed to load. Links to them are not reported
     /// again: the file's own error says what to fix.
     pub broken_sources: BTreeSet<String>,
+    /// What the build's profile leaves out (`content::audience`): none of
+    /// it is in `pages`, `slots` or `assets`. Empty without `[profiles]`.
+    pub excluded: Excluded,
     /// `slots` grouped by source, for `slot()`.
     slot_index: HashMap<String, Vec<IndexedSlot>>,
 }
@@ -127,6 +134,11 @@ impl Site {
     pub fn replace_pages(&mut self, edited: &[Arc<Page>]) -> bool {
         let mut places = Vec::with_capacity(edited.len());
         for new in edited {
+            if self.config.profile.is_some() {
+                // An edit may move pages between audiences (a section's
+                // `audience` cascades): assembled anew.
+                return false;
+            }
             let Some((Slot::Real(i), url)) =
                 self.slot(&new.source, &new.lang, new.variant.as_deref())
             else {
@@ -689,7 +701,14 @@ fn assemble(
     assets: Vec<PathBuf>,
     diags: &mut Vec<Diagnostic>,
 ) -> Site {
-    let mut pages = sort_pages(&config, pages, diags);
+    let pages = sort_pages(&config, pages, diags);
+    let (mut pages, mut excluded, assets) = match &config.profile {
+        Some(profile) => {
+            let include = audience::included(&config, profile, &pages, diags);
+            leave_out(&config, pages, &include, assets)
+        }
+        None => (pages, Excluded::default(), assets),
+    };
     let sources: BTreeSet<String> = pages.iter().map(|p| p.source.clone()).collect();
     let (urls, fallbacks) = page_urls(&config, &pages, &sources);
     for (page, url) in pages.iter_mut().zip(urls) {
@@ -719,6 +738,22 @@ fn assemble(
             .or(of_source.first())
             .map(|p| p.as_ref())
     });
+    if !excluded.is_empty() {
+        let taken: BTreeSet<&str> = slots.values().map(|(_, url)| url.as_str()).collect();
+        let titles: BTreeSet<&str> = pages.iter().map(|p| p.front.title.as_str()).collect();
+        excluded.urls = excluded
+            .pages
+            .iter()
+            .map(|p| p.url.clone())
+            .filter(|u| !taken.contains(u.as_str()))
+            .collect();
+        excluded.titles = excluded
+            .pages
+            .iter()
+            .map(|p| p.title.clone())
+            .filter(|t| !t.is_empty() && !titles.contains(t.as_str()))
+            .collect();
+    }
     let slot_index = index_slots(&slots);
     Site {
         root: root.to_path_buf(),
@@ -728,8 +763,56 @@ fn assemble(
         sources,
         assets,
         broken_sources: BTreeSet::new(),
+        excluded,
         slot_index,
     }
+}
+
+/// Splits `pages` by `include` ([`audience::included`]): the kept pages,
+/// what is left out (with the URLs the left-out pages and the fallbacks
+/// shown from them would have had, computed over all pages), and the
+/// assets still copied.
+fn leave_out(
+    config: &Config,
+    pages: Vec<Arc<Page>>,
+    include: &[bool],
+    assets: Vec<PathBuf>,
+) -> (Vec<Arc<Page>>, Excluded, Vec<PathBuf>) {
+    let sources: BTreeSet<String> = pages.iter().map(|p| p.source.clone()).collect();
+    let (urls, fallbacks) = page_urls(config, &pages, &sources);
+    let mut excluded = Excluded::default();
+    for ((page, url), keep) in pages.iter().zip(urls).zip(include) {
+        if !keep {
+            excluded.pages.push(ExcludedPage {
+                source: page.source.clone(),
+                file: page.file.clone(),
+                url,
+                title: page.front.title.clone(),
+            });
+        }
+    }
+    for ((source, _, _), shown, url) in fallbacks {
+        if include.get(shown) == Some(&false) {
+            excluded.pages.push(ExcludedPage {
+                source,
+                file: pages[shown].file.clone(),
+                url,
+                title: String::new(),
+            });
+        }
+    }
+    let (kept, left_out): (Vec<_>, Vec<_>) = pages
+        .into_iter()
+        .zip(include)
+        .partition(|(_, keep)| **keep);
+    let kept: Vec<Arc<Page>> = kept.into_iter().map(|(p, _)| p).collect();
+    let left_out: Vec<Arc<Page>> = left_out.into_iter().map(|(p, _)| p).collect();
+    excluded.assets = audience::assets_only_for(&assets, &kept, &left_out);
+    let assets = assets
+        .into_iter()
+        .filter(|a| !excluded.assets.contains(&a.to_string_lossy().replace('\\', "/")))
+        .collect();
+    (kept, excluded, assets)
 }
 
 /// Pages in slot order (source, language in site.toml order, variant),

@@ -42,6 +42,14 @@ pub struct FrontMatter {
     /// Free-form data for templates (`page.extra`).
     #[serde(default)]
     pub extra: Option<serde_json::Value>,
+    /// Who the page is for (`["public"]`, `["intranet"]`, both); a build of
+    /// a profile includes only its audiences' pages (docs/content/profiles.md).
+    /// Unset: the section's, else `[build] default_audience`.
+    #[serde(default)]
+    pub audience: Option<Vec<String>>,
+    /// Line and column of the `audience` key in the file, for findings.
+    #[serde(skip)]
+    pub audience_at: Option<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -235,6 +243,30 @@ pub fn parse(text: &str, split: &Split<'_>, file: &str) -> Result<FrontMatter, D
         let fence = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
         return Err(front_matter_error("missing field `title`", file).at_offset(text, fence));
     }
+    let mut front = parse_keys(text, split, file)?;
+    if front.audience.is_some() {
+        front.audience_at = key_offset(split.front, "audience")
+            .map(|at| crate::diag::line_col(text, split.front_offset + at));
+    }
+    Ok(front)
+}
+
+/// Byte offset in `front` of the line that sets `key` (TOML `key =`, YAML
+/// `key:`), for findings about a value serde has already accepted.
+fn key_offset(front: &str, key: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in front.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix(key)
+            && rest.trim_start().starts_with(['=', ':'])
+        {
+            return Some(offset);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn parse_keys(text: &str, split: &Split<'_>, file: &str) -> Result<FrontMatter, Diagnostic> {
     match split.format {
         Format::Toml => toml::from_str::<FrontMatter>(split.front).map_err(|e| {
             let offset = split.front_offset + e.span().map_or(0, |s| s.start);
@@ -266,7 +298,7 @@ pub fn parse(text: &str, split: &Split<'_>, file: &str) -> Result<FrontMatter, D
     }
 }
 
-const KNOWN_KEYS: [&str; 12] = [
+const KNOWN_KEYS: [&str; 13] = [
     "title",
     "description",
     "date",
@@ -279,6 +311,7 @@ const KNOWN_KEYS: [&str; 12] = [
     "translation",
     "reviewed",
     "extra",
+    "audience",
 ];
 
 fn front_matter_error(message: &str, file: &str) -> Diagnostic {

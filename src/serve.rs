@@ -54,6 +54,8 @@ pub struct ServeOptions {
     pub quiet: bool,
     /// Print the time of each step of a rebuild.
     pub verbose: bool,
+    /// The `[profiles]` entry to serve (`--profile`).
+    pub profile: Option<String>,
 }
 
 impl ServeOptions {
@@ -69,6 +71,7 @@ impl ServeOptions {
             debounce: Duration::from_millis(10),
             quiet: false,
             verbose: false,
+            profile: None,
         }
     }
 }
@@ -178,6 +181,7 @@ pub fn start(options: &ServeOptions) -> Result<Handle, String> {
         write: false,
         drafts: options.drafts,
         base_url: Some(base_url),
+        profile: options.profile.clone(),
         ..BuildOptions::new(&root)
     };
     let (engine, report) = Engine::new(build);

@@ -48,6 +48,11 @@ pub fn load_config(
     diags.extend(d);
     let mut config = config?;
     diags.extend(crate::lint::registry::validate(&config));
+    if let Err((message, hint)) = config.select_profile(options.profile.as_deref()) {
+        let d = Diagnostic::error("config/profile", message).file(crate::config::CONFIG_FILE);
+        diags.push(d.hint(hint));
+        return None;
+    }
     if let Some(url) = &options.base_url {
         config.base_url = url.trim_end_matches('/').to_string();
     }
