@@ -130,6 +130,10 @@ pub fn run(options: &BuildOptions) -> Outcome {
     diags.extend(checks::check_site(site, &loaded.config_text));
     diags.extend(crate::plain::labels::check(site, &loaded.i18n));
     diags.extend(crate::plain::splits::check(site, &loaded.glossary));
+    diags.extend(crate::profile::check_links(site));
+    if let Some(defined) = loaded.i18n.defined.get(&site.config.default_language) {
+        diags.extend(crate::profile::check_profile(site, defined));
+    }
     stages.push(("translation status, plain language", checks_start.elapsed()));
     let mut outcome = Outcome::default();
     if !options.write {
@@ -208,6 +212,17 @@ fn write_site(
     let Some(staging) = staging else {
         return (false, Some(summary));
     };
+    if !diags.iter().any(Diagnostic::is_error)
+        && let Some(guard) = crate::profile::Guard::new(&site.excluded)
+    {
+        let scan_start = Instant::now();
+        let leaks = guard.scan(staging.path(), &staging.written(), crate::profile::READERS);
+        summary.stages.push(("leak scan", scan_start.elapsed()));
+        *diags = finish_diagnostics(leaks, Some(lint), options.strict)
+            .into_iter()
+            .chain(std::mem::take(diags))
+            .collect();
+    }
     if diags.iter().any(Diagnostic::is_error) {
         staging.abort();
         return (false, Some(summary));

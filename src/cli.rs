@@ -101,6 +101,9 @@ enum Command {
         /// Where to write the report (default: ROOT/translation-status.html).
         #[arg(long)]
         output: Option<PathBuf>,
+        /// The profile of site.toml whose pages to report (default: its default profile).
+        #[arg(long)]
+        profile: Option<String>,
     },
 }
 
@@ -231,7 +234,11 @@ pub fn main() -> i32 {
                 code
             }
         },
-        Command::Status { root, output } => write_status(&root, output),
+        Command::Status {
+            root,
+            output,
+            profile,
+        } => write_status(&root, output, profile),
     }
 }
 
@@ -346,8 +353,11 @@ fn new_update(root: &Path, title: &str, lang: Option<&str>, date: Option<&str>) 
 }
 
 /// `vielfalt status`: the translation status report.
-fn write_status(root: &Path, output: Option<PathBuf>) -> i32 {
-    let options = BuildOptions::new(root);
+fn write_status(root: &Path, output: Option<PathBuf>, profile: Option<String>) -> i32 {
+    let options = BuildOptions {
+        profile,
+        ..BuildOptions::new(root)
+    };
     let mut diags = Vec::new();
     let Some(loaded) = build::load(&options, &mut diags) else {
         report_text(&Outcome {

@@ -138,9 +138,9 @@ pub struct Profile {
     /// The audiences whose pages this build includes.
     pub audiences: Vec<String>,
     /// The address this build is published at; site.toml's `base_url`
-    /// when empty.
+    /// when not given. Empty: still to be supplied (`check` warns).
     #[serde(default)]
-    pub base_url: String,
+    pub base_url: Option<String>,
     /// `noindex`: every page says `noindex`, robots.txt disallows all and
     /// no sitemap is written (unless `sitemap = true`).
     #[serde(default)]
@@ -421,8 +421,8 @@ impl Config {
             };
             return Err((format!("there is no profile `{chosen}`"), hint));
         };
-        if !settings.base_url.is_empty() {
-            self.base_url = settings.base_url.trim_end_matches('/').to_string();
+        if let Some(url) = &settings.base_url {
+            self.base_url = url.trim_end_matches('/').to_string();
         }
         if let Some(email) = &settings.contact_email {
             self.accessibility.contact_email.clone_from(email);
@@ -634,7 +634,7 @@ fn check_profiles(
                 );
             }
         }
-        let url = profile.base_url.as_str();
+        let url = profile.base_url.as_deref().unwrap_or_default();
         if !(url.is_empty() || url.starts_with("https://") || url.starts_with("http://")) {
             fault(
                 format!("base_url `{url}` of profile `{name}` is not an http(s) URL"),

@@ -99,9 +99,18 @@ pub fn sitemap_url((url, alternates, lastmod): &SitemapEntry) -> String {
     out
 }
 
+/// robots.txt: everything allowed, or (a profile with `robots =
+/// "noindex"`) nothing; the sitemap named where one is written.
 pub fn robots(renderer: &Renderer<'_>) -> String {
-    let mut out = String::from("User-agent: *\nAllow: /\n");
-    if !renderer.site.config.base_url.is_empty() {
+    let config = &renderer.site.config;
+    let noindex = config.profile.as_ref().is_some_and(|p| p.is_noindex());
+    let mut out = String::from(if noindex {
+        "User-agent: *\nDisallow: /\n"
+    } else {
+        "User-agent: *\nAllow: /\n"
+    });
+    let sitemap = config.profile.as_ref().is_none_or(|p| p.has_sitemap());
+    if sitemap && !config.base_url.is_empty() {
         let _ = writeln!(out, "Sitemap: {}", renderer.absolute("/sitemap.xml"));
     }
     out

@@ -17,6 +17,7 @@ pub mod lint;
 pub mod markdown;
 pub mod output;
 pub mod plain;
+pub mod profile;
 pub mod render;
 pub mod scaffold;
 pub mod serve;

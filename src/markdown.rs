@@ -105,6 +105,9 @@ pub enum LinkTarget {
     Unknown,
     /// The target file exists but failed to load; its own error is reported.
     Broken,
+    /// The target is left out of this build: it is not for the profile's
+    /// audiences (docs/content/profiles.md).
+    Excluded,
 }
 
 pub fn options() -> Options {
@@ -607,6 +610,16 @@ fn resolve_link<'a>(
             None => CowStr::from(url),
         },
         LinkTarget::Broken => dest,
+        LinkTarget::Excluded => {
+            let (line, column) = locate(offset);
+            out.diagnostics.push(
+                Diagnostic::error("link/excluded-page", format!("the link `@/{target}` leads to a page this build leaves out: it is not for the profile's audiences"))
+                    .file(file)
+                    .at(line, column)
+                    .hint("remove the link, or give the target page this page's audiences"),
+            );
+            dest
+        }
         LinkTarget::Unknown => {
             let (line, column) = locate(offset);
             out.diagnostics.push(

@@ -150,6 +150,33 @@ impl Staging {
         keep_as_spare(&self.target, &old)
     }
 
+    /// The staging folder (for the leak scan, `profile::Guard::scan`).
+    pub fn path(&self) -> &Path {
+        &self.staging
+    }
+
+    /// The files this build has written, relative and `/`-separated, sorted.
+    pub fn written(&self) -> Vec<String> {
+        let mut paths: Vec<String> = if self.reused {
+            let written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+            written.iter().cloned().collect()
+        } else {
+            // A fresh folder holds only this build's files (which are not
+            // recorded one by one: nothing needs pruning).
+            walkdir::WalkDir::new(&self.staging)
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+                .filter_map(|e| {
+                    let rel = e.path().strip_prefix(&self.staging).ok()?;
+                    Some(rel.to_string_lossy().replace('\\', "/"))
+                })
+                .collect()
+        };
+        paths.sort();
+        paths
+    }
+
     /// Removes the staging folder; the target is untouched.
     pub fn abort(self) {
         let _ = std::fs::remove_dir_all(&self.staging);

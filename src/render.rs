@@ -740,6 +740,7 @@ impl<'a> Renderer<'a> {
         match found {
             Some(url) => LinkTarget::Url(self.href(&url)),
             None if self.site.broken_sources.contains(&source) => LinkTarget::Broken,
+            None if self.site.excluded.has_source(&source) => LinkTarget::Excluded,
             None => LinkTarget::Unknown,
         }
     }
@@ -813,7 +814,11 @@ impl<'a> Renderer<'a> {
             ("page", self.page_value(page, lang_key)),
             ("canonical", Value::String(canonical)),
             ("alternates", Value::Array(alternates)),
-            ("noindex", Value::Bool(matches!(slot, Slot::Fallback(_)))),
+            (
+                "noindex",
+                Value::Bool(matches!(slot, Slot::Fallback(_)) || self.is_noindex()),
+            ),
+            ("banner", self.banner(lang_key)),
             ("languages", Value::Array(languages)),
             ("menu", menu.entries.clone()),
             ("menu_html", menu_html),
@@ -835,6 +840,34 @@ impl<'a> Renderer<'a> {
                 .map(|(k, v)| (k.to_string(), v))
                 .collect(),
         )
+    }
+
+    /// Whether the build's profile keeps every page out of search engines.
+    fn is_noindex(&self) -> bool {
+        self.config()
+            .profile
+            .as_ref()
+            .is_some_and(|p| p.is_noindex())
+    }
+
+    /// The profile's banner in `lang` (`{ text, lang }`, `lang` where the
+    /// message comes from another language), or null.
+    fn banner(&self, lang: &str) -> Value {
+        let Some(id) = self
+            .config()
+            .profile
+            .as_ref()
+            .map(|p| p.settings.banner.as_str())
+            .filter(|b| !b.is_empty())
+        else {
+            return Value::Null;
+        };
+        match self.i18n.format(lang, id, None) {
+            Ok((text, from)) => {
+                json!({ "text": text, "lang": (from != lang).then(|| self.lang_value(&from)) })
+            }
+            Err(_) => Value::Null,
+        }
     }
 
     /// The language switcher's entries: each language's version of this
@@ -1062,7 +1095,15 @@ impl<'a> Renderer<'a> {
             crate::plain::bitv::ORGANISATION_MESSAGE,
             Some(&a.organisation),
         );
+        let scope = self
+            .config()
+            .profile
+            .as_ref()
+            .map(|p| p.settings.statement_scope.as_str())
+            .filter(|s| !s.is_empty())
+            .unwrap_or("statement-scope");
         json!({
+            "scope_key": scope,
             // The subject of a sentence: no element can carry its `lang`.
             "organisation": organisation.get("text"),
             "legal_basis": shown(crate::plain::bitv::LEGAL_BASIS_MESSAGE, None),

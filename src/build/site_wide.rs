@@ -67,9 +67,12 @@ pub fn feeds(renderer: &Renderer<'_>) -> Vec<(String, String)> {
     feeds::atom_feeds(renderer)
 }
 
-/// sitemap.xml from sorted `entries` (none without a `base_url`).
+/// sitemap.xml from sorted `entries` (none without a `base_url`, nor for
+/// a profile that does not want one).
 pub fn sitemap(renderer: &Renderer<'_>, entries: &[SitemapEntry]) -> Option<String> {
-    (!renderer.site.config.base_url.is_empty()).then(|| feeds::sitemap(entries))
+    let config = &renderer.site.config;
+    let wanted = config.profile.as_ref().is_none_or(|p| p.has_sitemap());
+    (wanted && !config.base_url.is_empty()).then(|| feeds::sitemap(entries))
 }
 
 /// Writes generated text files into `sink`; returns the paths written.
