@@ -269,7 +269,9 @@ fn profile_names(root: &Path) -> Result<Vec<String>, i32> {
     let (config, diags) = crate::config::load(root);
     match config {
         Some(c) if c.profiles.is_empty() => {
-            eprintln!("error: site.toml has no [profiles]; run `vielfalt check` without --all-profiles");
+            eprintln!(
+                "error: site.toml has no [profiles]; run `vielfalt check` without --all-profiles"
+            );
             Err(2)
         }
         Some(c) => Ok(c.profiles.into_keys().collect()),

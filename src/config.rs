@@ -406,7 +406,10 @@ impl Config {
             (None, None) => {
                 return Err((
                     "site.toml has several [profiles] and no `default_profile`".into(),
-                    format!("pass --profile NAME ({}) or set [build] default_profile", names()),
+                    format!(
+                        "pass --profile NAME ({}) or set [build] default_profile",
+                        names()
+                    ),
                 ));
             }
         };

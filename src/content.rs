@@ -801,16 +801,18 @@ fn leave_out(
             });
         }
     }
-    let (kept, left_out): (Vec<_>, Vec<_>) = pages
-        .into_iter()
-        .zip(include)
-        .partition(|(_, keep)| **keep);
+    let (kept, left_out): (Vec<_>, Vec<_>) =
+        pages.into_iter().zip(include).partition(|(_, keep)| **keep);
     let kept: Vec<Arc<Page>> = kept.into_iter().map(|(p, _)| p).collect();
     let left_out: Vec<Arc<Page>> = left_out.into_iter().map(|(p, _)| p).collect();
     excluded.assets = audience::assets_only_for(&assets, &kept, &left_out);
     let assets = assets
         .into_iter()
-        .filter(|a| !excluded.assets.contains(&a.to_string_lossy().replace('\\', "/")))
+        .filter(|a| {
+            !excluded
+                .assets
+                .contains(&a.to_string_lossy().replace('\\', "/"))
+        })
         .collect();
     (kept, excluded, assets)
 }

@@ -217,7 +217,12 @@ impl Guard {
 
     /// Checks the output files `paths` (relative, `/`-separated) below
     /// `dir`, read with `readers`.
-    pub fn scan(&self, dir: &Path, paths: &[String], readers: &[(&str, Reader)]) -> Vec<Diagnostic> {
+    pub fn scan(
+        &self,
+        dir: &Path,
+        paths: &[String],
+        readers: &[(&str, Reader)],
+    ) -> Vec<Diagnostic> {
         use rayon::prelude::*;
         let mut diags: Vec<Diagnostic> = paths
             .par_iter()
@@ -238,8 +243,11 @@ impl Guard {
             Ok(b) => b,
             Err(e) => {
                 diags.push(
-                    Diagnostic::error("profile/unreadable", format!("the leak scan cannot read the output file {path}: {e}"))
-                        .hint("check the disk and the output folder's permissions"),
+                    Diagnostic::error(
+                        "profile/unreadable",
+                        format!("the leak scan cannot read the output file {path}: {e}"),
+                    )
+                    .hint("check the disk and the output folder's permissions"),
                 );
                 return diags;
             }
@@ -257,7 +265,11 @@ impl Guard {
             },
             None => bytes,
         };
-        diags.extend(self.find(&text).into_iter().map(|(i, _)| self.leak(i, path, "contains")));
+        diags.extend(
+            self.find(&text)
+                .into_iter()
+                .map(|(i, _)| self.leak(i, path, "contains")),
+        );
         diags
     }
 }
@@ -329,7 +341,10 @@ pub fn check_profile(site: &Site, defined: &std::collections::BTreeSet<String>) 
     let s = &profile.settings;
     let table = format!("profiles.{name}");
     let mut diags = Vec::new();
-    for (key, id) in [("banner", &s.banner), ("statement_scope", &s.statement_scope)] {
+    for (key, id) in [
+        ("banner", &s.banner),
+        ("statement_scope", &s.statement_scope),
+    ] {
         if !id.is_empty() && !defined.contains(id) {
             diags.push(
                 Diagnostic::error(
@@ -354,7 +369,9 @@ pub fn check_profile(site: &Site, defined: &std::collections::BTreeSet<String>) 
                     format!("[{table}] {key} is empty"),
                 )
                 .file(crate::config::CONFIG_FILE)
-                .hint(format!("set {key} in [{table}] of site.toml to this build's value")),
+                .hint(format!(
+                    "set {key} in [{table}] of site.toml to this build's value"
+                )),
             );
         }
     }

@@ -72,7 +72,12 @@ pub fn included(
     let by_address: HashMap<(&str, &str, Option<&str>), usize> = pages
         .iter()
         .enumerate()
-        .map(|(i, p)| ((p.source.as_str(), p.lang.as_str(), p.variant.as_deref()), i))
+        .map(|(i, p)| {
+            (
+                (p.source.as_str(), p.lang.as_str(), p.variant.as_deref()),
+                i,
+            )
+        })
         .collect();
     let mut faulty = vec![false; pages.len()];
     // The audience of each page, once worked out.
@@ -149,7 +154,9 @@ fn effective(
     let page = &pages[i];
     let audience = match &page.front.audience {
         Some(own) => own.clone(),
-        None => match original(page, by_address, default).or_else(|| section(page, by_address, default)) {
+        None => match original(page, by_address, default)
+            .or_else(|| section(page, by_address, default))
+        {
             // Originals and sections are pages of other addresses: no cycle
             // (a section's section is its parent folder's).
             Some(from) => effective(from, pages, by_address, default, config, memo),
@@ -171,9 +178,11 @@ fn original(
         (Some(_), true) => &[None],
         (v, false) => &[v.as_deref(), None],
     };
-    candidates
-        .iter()
-        .find_map(|v| by_address.get(&(page.source.as_str(), default, *v)).copied())
+    candidates.iter().find_map(|v| {
+        by_address
+            .get(&(page.source.as_str(), default, *v))
+            .copied()
+    })
 }
 
 /// The default-language `_index.md` of the section above `page`: its

@@ -17,6 +17,7 @@ mod lint;
 mod live;
 mod pipeline;
 mod plain;
+mod profiles;
 mod props;
 mod serve;
 mod shipped;

@@ -1,0 +1,374 @@
+//! Audiences and profiles (issue 25, docs/content/profiles.md): one source,
+//! a public and an intranet build, and the leak guard between them.
+//!
+//! The fixture `profiles/mixed` has a public site in German, English and
+//! Arabic with a Leichte Sprache variant, an intranet section (`intern/`,
+//! with its translation, its easy variant and an image only it uses) and
+//! an intranet-only update in the otherwise public `news/` section.
+
+use std::path::Path;
+
+use vielfalt::build::{self, BuildOptions};
+use vielfalt::profile::{Guard, READERS};
+
+use super::harness::{SiteTest, copy_dir};
+
+/// The files of the fixture that are for staff only.
+const INTRANET_FILES: &[&str] = &[
+    "content/intern/_index.md",
+    "content/intern/_index.en.md",
+    "content/intern/_index.easy.md",
+    "content/intern/fortbildung.md",
+    "content/intern/ablauf.svg",
+    "content/news/2026-11-25-dienstanweisung.md",
+    "content/news/2026-11-25-dienstanweisung.en.md",
+];
+
+fn mixed() -> SiteTest {
+    SiteTest::fixture("profiles/mixed")
+}
+
+fn rules(stderr: &str, rule: &str) -> Vec<String> {
+    stderr
+        .lines()
+        .filter(|l| l.contains(&format!("[{rule}]")))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_public_build_has_nothing_of_the_intranet() {
+    let site = mixed();
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site.exists("public/de/news/online/index.html"));
+    for gone in [
+        "public/de/intern/index.html",
+        "public/en/intern/index.html",
+        "public/de/leichte-sprache/intern/index.html",
+        "public/de/intern/fortbildung/index.html",
+        "public/de/news/dienstanweisung/index.html",
+        "public/intern/ablauf.svg",
+    ] {
+        assert!(!site.exists(gone), "{gone} must not be written");
+    }
+    let list = site.file("public/de/news/index.html");
+    assert!(list.contains("Wir sind online"));
+    assert!(!list.contains("Dienstanweisung"));
+    assert!(
+        !site
+            .file("public/de/about/index.html")
+            .contains("Beschäftigte")
+    );
+    assert!(!site.file("public/sitemap.xml").contains("intern"));
+    assert!(
+        !site
+            .file("public/de/news/atom.xml")
+            .contains("Dienstanweisung")
+    );
+    assert!(
+        !site
+            .file("public/en/news/atom.xml")
+            .contains("service instruction")
+    );
+    assert_eq!(
+        site.file("public/robots.txt"),
+        "User-agent: *\nAllow: /\nSitemap: https://example.org/sitemap.xml\n"
+    );
+    assert!(!site.file("public/de/index.html").contains("profile-banner"));
+}
+
+#[test]
+fn the_intranet_build_is_marked_and_kept_out_of_search_engines() {
+    let site = mixed();
+    let run = site.run(&["build", "--profile", "intranet"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let section = site.file("public/de/intern/index.html");
+    assert!(section.contains("<h1>Für Beschäftigte</h1>"), "{section}");
+    assert!(section.contains(r#"<meta name="robots" content="noindex">"#));
+    assert!(section.contains(
+        r#"<p class="profile-banner">Intern: nur für Beschäftigte der Beispielstadt</p>"#
+    ));
+    assert!(
+        site.file("public/ar/index.html")
+            .contains(r#"<p class="profile-banner">داخلي: لموظفي مدينة المثال فقط</p>"#)
+    );
+    assert!(
+        site.file("public/en/intern/index.html")
+            .contains(r#"<link rel="canonical" href="https://intranet.example.org/en/intern/">"#)
+    );
+    assert!(site.exists("public/intern/ablauf.svg"));
+    assert!(
+        site.file("public/de/news/index.html")
+            .contains("Neue Dienstanweisung")
+    );
+    assert_eq!(
+        site.file("public/robots.txt"),
+        "User-agent: *\nDisallow: /\n"
+    );
+    assert!(
+        !site.exists("public/sitemap.xml"),
+        "no sitemap unless asked"
+    );
+}
+
+#[test]
+fn public_output_is_byte_identical_without_the_intranet_pages() {
+    let with = mixed().build_ok();
+    let mut without = mixed();
+    for file in INTRANET_FILES {
+        without = without.remove(file);
+    }
+    let without = without.build_ok();
+    let (a, b) = (with.tree("public"), without.tree("public"));
+    let names = |t: &[(String, Vec<u8>)]| t.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&a), names(&b));
+    for ((name, x), (_, y)) in a.iter().zip(&b) {
+        assert!(x == y, "{name} differs");
+    }
+}
+
+#[test]
+fn check_all_profiles_checks_each() {
+    let site = mixed();
+    let run = site.run(&["check", "--all-profiles"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("vielfalt check: profile `intranet`"));
+    assert!(run.stderr.contains("vielfalt check: profile `public`"));
+    let unknown = site.run(&["build", "--profile", "intranett"]);
+    assert_eq!(unknown.code, 1);
+    assert!(
+        unknown.stderr.contains("there is no profile `intranett`")
+            && unknown.stderr.contains("did you mean `intranet`?"),
+        "{}",
+        unknown.stderr
+    );
+}
+
+/// Audience faults, each at the line and column of its `audience` key.
+#[test]
+fn audiences_may_only_narrow_and_must_be_known() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "a translation more public than its original",
+            "content/intern/_index.en.md",
+            "+++\ntitle = \"For staff\"\naudience = [\"public\", \"intranet\"]\n+++\n\nText.\n",
+            "error[content/audience-wider]: the page is for `public`, but its original is only for intranet\n  --> content/intern/_index.en.md:3:1",
+        ),
+        (
+            "a variant more public than its original",
+            "content/intern/_index.easy.md",
+            "+++\ntitle = \"Für die Mitarbeiter\"\n\naudience = [\"public\"]\n+++\n\nText.\n",
+            "error[content/audience-wider]: the page is for `public`, but its original is only for intranet\n  --> content/intern/_index.easy.md:4:1",
+        ),
+        (
+            "a page more public than its section",
+            "content/intern/offen.md",
+            "+++\ntitle = \"Offen\"\naudience = [\"public\"]\n+++\n\nText.\n",
+            "error[content/audience-wider]: the page is for `public`, but its section is only for intranet\n  --> content/intern/offen.md:3:1",
+        ),
+        (
+            "an audience no profile has",
+            "content/about.md",
+            "+++\ntitle = \"Über uns\"\naudience = [\"presse\"]\n+++\n\nText.\n",
+            "error[content/unknown-audience]: the audience `presse` is in no profile of site.toml\n  --> content/about.md:3:1",
+        ),
+    ];
+    for (what, file, text, expected) in cases {
+        let site = mixed().write(file, text);
+        let run = site.run(&["check", "--profile", "intranet"]);
+        assert_eq!(run.code, 1, "{what}: {}", run.stderr);
+        assert!(run.stderr.contains(expected), "{what}:\n{}", run.stderr);
+    }
+}
+
+#[test]
+fn pages_inherit_their_sections_and_originals_audience() {
+    // No `audience` of their own: the English page and the easy variant
+    // follow their original, the page in `intern/` its section.
+    let site = mixed();
+    let run = site.run(&["build", "--profile", "intranet"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site.exists("public/de/intern/fortbildung/index.html"));
+    assert!(site.exists("public/de/leichte-sprache/intern/index.html"));
+    let site = site.build_ok();
+    assert!(!site.exists("public/en/intern/index.html"));
+    assert!(!site.exists("public/de/leichte-sprache/intern/index.html"));
+    assert!(!site.exists("public/de/intern/fortbildung/index.html"));
+}
+
+#[test]
+fn a_link_across_audiences_is_an_error_at_its_place() {
+    let site = mixed().write(
+        "content/about.md",
+        "+++\ntitle = \"Über uns\"\n+++\n\nZur [Fortbildung](@/intern/fortbildung.md).\n\n\
+         Zu <a href=\"/en/intern/\">staff</a> und [Meldung](https://example.org/de/news/dienstanweisung/#a).\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let found = rules(&run.stderr, "link/excluded-page");
+    assert_eq!(found.len(), 3, "{}", run.stderr);
+    for (target, place) in [
+        ("`@/intern/fortbildung.md`", "content/about.md:5:5"),
+        ("to /en/intern/", "content/about.md:7:13"),
+        ("to /de/news/dienstanweisung/", "content/about.md:7:69"),
+    ] {
+        let at = run
+            .stderr
+            .find(&format!("[link/excluded-page]: the link {target}"))
+            .unwrap_or_else(|| panic!("{target}: {}", run.stderr));
+        let next = &run.stderr[at..];
+        assert!(
+            next.lines().nth(1).is_some_and(|l| l.ends_with(place)),
+            "{target} at {place}:\n{}",
+            run.stderr
+        );
+    }
+    assert!(run.stderr.contains("was left as it was") || !site.exists("public"));
+}
+
+/// The left-out pages of the public build of `site`, and its output.
+fn public_output(site: &SiteTest) -> (Guard, tempfile::TempDir) {
+    let out = tempfile::tempdir().expect("tempdir");
+    let options = BuildOptions {
+        output: Some(out.path().join("public")),
+        ..BuildOptions::new(site.path())
+    };
+    let outcome = build::run(&options);
+    assert!(outcome.written, "{:#?}", outcome.diagnostics);
+    let mut diags = Vec::new();
+    let loaded = build::load(&options, &mut diags).expect("loads");
+    let guard = Guard::new(&loaded.site.excluded).expect("the public build leaves pages out");
+    (guard, out)
+}
+
+fn files(dir: &Path) -> Vec<String> {
+    super::harness::walk(dir)
+        .into_iter()
+        .map(|p| {
+            p.strip_prefix(dir)
+                .expect("below")
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect()
+}
+
+/// Each kind of leak, planted into a copy of the real public output as the
+/// part of the site that would carry it writes it, is found and named.
+#[test]
+fn the_scan_finds_a_planted_leak_of_each_kind() {
+    let site = mixed();
+    let (guard, out) = public_output(&site);
+    let clean = out.path().join("public");
+    assert_eq!(
+        guard.scan(&clean, &files(&clean), READERS),
+        vec![],
+        "the real public output is clean"
+    );
+    // (kind, output file, what is put in, what must be named)
+    let plants: &[(&str, &str, &str, &str)] = &[
+        (
+            "menu",
+            "de/about/index.html",
+            "<nav><ul><li><a href=\"/de/intern/\">Für Beschäftigte</a></li></ul></nav>",
+            "`/de/intern`",
+        ),
+        (
+            "list page",
+            "de/news/index.html",
+            "<li><a href=\"/de/news/dienstanweisung/\">Neue Dienstanweisung</a></li>",
+            "`Neue Dienstanweisung`",
+        ),
+        (
+            "sitemap",
+            "sitemap.xml",
+            "<url><loc>https://example.org/en/intern/</loc></url>",
+            "`/en/intern`",
+        ),
+        (
+            "feed",
+            "en/news/atom.xml",
+            "<entry><title>New service instruction</title></entry>",
+            "`New service instruction`",
+        ),
+        (
+            "hreflang",
+            "de/index.html",
+            "<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/en/news/dienstanweisung/\">",
+            "`/en/news/dienstanweisung`",
+        ),
+        (
+            "chooser",
+            "index.html",
+            "<li><a href=\"/de/leichte-sprache/intern/\" lang=\"de\">Leichte Sprache</a></li>",
+            "`/de/leichte-sprache/intern`",
+        ),
+        (
+            "glossary link",
+            "de/leichte-sprache/index.html",
+            "<a class=\"glossary-term\" href=\"/de/intern/fortbildung/#ablauf\">Fortbildung</a>",
+            "`/de/intern/fortbildung`",
+        ),
+        (
+            "status report",
+            "status/index.html",
+            "<tr><th scope=\"row\">intern/fortbildung.md</th><td>original</td></tr>",
+            "`intern/fortbildung.md`",
+        ),
+        (
+            "raw HTML link",
+            "en/about-us/index.html",
+            "<p>See <a href='/de/intern/#top'>here</a>.</p>",
+            "`/de/intern`",
+        ),
+        (
+            "static file",
+            "intern/ablauf.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+            "`/intern/ablauf.svg`",
+        ),
+    ];
+    for (kind, file, planted, named) in plants {
+        let copy = tempfile::tempdir().expect("tempdir");
+        copy_dir(&clean, copy.path());
+        let path = copy.path().join(file);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        let mut text = std::fs::read_to_string(&path).unwrap_or_default();
+        text.push_str(planted);
+        std::fs::write(&path, text).expect("plant");
+        let found = guard.scan(copy.path(), &files(copy.path()), READERS);
+        assert!(!found.is_empty(), "{kind}: not caught");
+        assert!(
+            found.iter().all(|d| d.rule == "profile/leak"
+                && d.message.starts_with(&format!("the output file {file} "))),
+            "{kind}: {found:#?}"
+        );
+        assert!(
+            found.iter().any(|d| d.message.contains(named)),
+            "{kind}: {named} not named in {found:#?}"
+        );
+    }
+}
+
+/// A leak the build itself makes (here: a site template that writes a
+/// left-out page's address) fails the build and keeps the old output.
+#[test]
+fn a_leaking_build_keeps_the_previous_output() {
+    let site = mixed().build_ok();
+    let before = site.tree("public");
+    let template = site.file("public/de/about/index.html");
+    assert!(!template.is_empty());
+    let site = site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1>{{ page.content | safe }}<p><a href=\"/de/intern/\">Intern</a></p>{% endblock content %}",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error[profile/leak]: the output file de/about/index.html contains `/de/intern`, the address of content/intern/_index.md"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.tree("public"), before, "the previous output is kept");
+}
