@@ -9,3 +9,6 @@ statement-legal-basis = الأساس القانوني هو قانون المسا
 statement-enforcement-heading = إجراءات أمين المظالم
 statement-enforcement = إذا لم تتلقوا ردًّا مُرضيًا على ملاحظاتكم، يمكنكم التوجه إلى مكتب أمين المظالم:
 statement-enforcement-missing = ستُضاف لاحقًا بيانات مكتب أمين المظالم المختص.
+
+# The banner of the intranet build ([profiles.intranet] banner in site.toml).
+intranet-banner = داخلي: لموظفي مدينة بيليفيلد فقط

@@ -9,3 +9,6 @@ statement-legal-basis = Правното основание са Законът 
 statement-enforcement-heading = Процедура пред омбудсман
 statement-enforcement = Ако не получите задоволителен отговор на своето съобщение, можете да се обърнете към службата на омбудсмана:
 statement-enforcement-missing = Данните за компетентната служба на омбудсмана предстои да бъдат добавени.
+
+# The banner of the intranet build ([profiles.intranet] banner in site.toml).
+intranet-banner = Вътрешно: само за служителите на град Билефелд

@@ -9,3 +9,6 @@ statement-legal-basis = Rechtsgrundlage sind das Behindertengleichstellungsgeset
 statement-enforcement-heading = Ombudsverfahren
 statement-enforcement = Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, können Sie sich an die Ombudsstelle wenden:
 statement-enforcement-missing = Die Angaben zur zuständigen Ombudsstelle werden noch ergänzt.
+
+# The banner of the intranet build ([profiles.intranet] banner in site.toml).
+intranet-banner = Intern: nur für die Beschäftigten der Stadt Bielefeld

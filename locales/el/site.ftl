@@ -9,3 +9,6 @@ statement-legal-basis = Νομική βάση αποτελούν ο νόμος �
 statement-enforcement-heading = Διαδικασία διαμεσολαβητή (ombudsman)
 statement-enforcement = Αν δεν λάβετε ικανοποιητική απάντηση στα σχόλιά σας, μπορείτε να απευθυνθείτε στο γραφείο του διαμεσολαβητή (ombudsman):
 statement-enforcement-missing = Τα στοιχεία του αρμόδιου γραφείου διαμεσολαβητή (ombudsman) θα συμπληρωθούν στη συνέχεια.
+
+# The banner of the intranet build ([profiles.intranet] banner in site.toml).
+intranet-banner = Εσωτερικό: μόνο για το προσωπικό της πόλης του Μπίλεφελντ

@@ -9,3 +9,6 @@ statement-legal-basis = The legal basis is the Disability Equality Act of North 
 statement-enforcement-heading = Ombuds procedure
 statement-enforcement = If you do not receive a satisfactory answer to your feedback, you can contact the ombuds office:
 statement-enforcement-missing = The details of the responsible ombuds office are still to be added.
+
+# The banner of the intranet build ([profiles.intranet] banner in site.toml).
+intranet-banner = Internal: for the staff of the City of Bielefeld only

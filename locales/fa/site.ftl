@@ -9,3 +9,6 @@ statement-legal-basis = مبنای قانونی، قانون برابری افر
 statement-enforcement-heading = روند آمبودزمان
 statement-enforcement = اگر به بازخورد خود پاسخ رضایت‌بخشی دریافت نکردید، می‌توانید به دفتر آمبودزمان مراجعه کنید:
 statement-enforcement-missing = اطلاعات دفتر آمبودزمان ذی‌صلاح بعداً افزوده خواهد شد.
+
+# The banner of the intranet build ([profiles.intranet] banner in site.toml).
+intranet-banner = داخلی: فقط برای کارکنان شهر بیله‌فلد

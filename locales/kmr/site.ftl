@@ -9,3 +9,6 @@ statement-legal-basis = Bingeha qanûnî: Qanûna wekheviya mirovên bi astengda
 statement-enforcement-heading = Prosedûra ombudsmanê
 statement-enforcement = Heke hûn ji bo nêrîna xwe bersiveke têrker negirin, hûn dikarin serî li nivîsgeha ombudsmanê bidin:
 statement-enforcement-missing = Agahiyên derbarê nivîsgeha berpirsiyar a ombudsmanê de dê paşê werin zêdekirin.
+
+# The banner of the intranet build ([profiles.intranet] banner in site.toml).
+intranet-banner = Navxweyî: tenê ji bo karmendên bajarê Bielefeldê

@@ -9,3 +9,6 @@ statement-legal-basis = Podstawą prawną są ustawa kraju związkowego Nadrenia
 statement-enforcement-heading = Postępowanie przed rzecznikiem (ombudsmanem)
 statement-enforcement = Jeśli nie otrzymają Państwo zadowalającej odpowiedzi na swoje zgłoszenie, mogą się Państwo zwrócić do biura rzecznika (ombudsmana):
 statement-enforcement-missing = Dane właściwego biura rzecznika (ombudsmana) zostaną jeszcze uzupełnione.
+
+# The banner of the intranet build ([profiles.intranet] banner in site.toml).
+intranet-banner = Wewnętrzne: tylko dla pracowników miasta Bielefeld

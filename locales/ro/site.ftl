@@ -9,3 +9,6 @@ statement-legal-basis = Temeiul legal îl constituie Legea landului Renania de N
 statement-enforcement-heading = Procedura de ombudsman
 statement-enforcement = Dacă nu primiți un răspuns satisfăcător la mesajul dumneavoastră, vă puteți adresa biroului ombudsmanului:
 statement-enforcement-missing = Datele biroului competent al ombudsmanului urmează să fie completate.
+
+# The banner of the intranet build ([profiles.intranet] banner in site.toml).
+intranet-banner = Intern: numai pentru angajații orașului Bielefeld

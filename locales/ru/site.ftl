@@ -9,3 +9,6 @@ statement-legal-basis = Правовой основой служат Закон 
 statement-enforcement-heading = Процедура омбудсмена
 statement-enforcement = Если вы не получили удовлетворительного ответа на своё обращение, вы можете обратиться в службу омбудсмена:
 statement-enforcement-missing = Сведения о компетентной службе омбудсмена будут указаны позже.
+
+# The banner of the intranet build ([profiles.intranet] banner in site.toml).
+intranet-banner = Для внутреннего пользования: только для сотрудников города Билефельд

@@ -9,3 +9,6 @@ statement-legal-basis = Yasal dayanak: Kuzey Ren-Vestfalya Eyaleti Engellilerin 
 statement-enforcement-heading = Ombudsman süreci
 statement-enforcement = Geri bildiriminize tatmin edici bir yanıt alamazsanız ombudsman birimine başvurabilirsiniz:
 statement-enforcement-missing = Yetkili ombudsman birimiyle ilgili bilgiler daha sonra eklenecektir.
+
+# The banner of the intranet build ([profiles.intranet] banner in site.toml).
+intranet-banner = Dahili: yalnızca Bielefeld Belediyesi çalışanları için

@@ -9,3 +9,6 @@ statement-legal-basis = Правовою основою є Закон землі
 statement-enforcement-heading = Процедура омбудсмена
 statement-enforcement = Якщо ви не отримали задовільної відповіді на своє звернення, ви можете звернутися до служби омбудсмена:
 statement-enforcement-missing = Відомості про відповідальну службу омбудсмена буде додано згодом.
+
+# The banner of the intranet build ([profiles.intranet] banner in site.toml).
+intranet-banner = Для внутрішнього користування: лише для працівників міста Білефельд
