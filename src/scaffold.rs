@@ -249,10 +249,11 @@ pub fn stamp(root: &Path, file: &Path) -> Result<String, Failure> {
     let mut diags = Vec::new();
     let options = BuildOptions::new(&root);
     // Every page, whatever its audience: a page for staff is stamped too.
-    let loaded = crate::build::load::load_config(&options, &mut diags).and_then(|(mut config, text)| {
-        config.profile = None;
-        crate::build::load::load_site(&options, config, text, &mut diags)
-    });
+    let loaded =
+        crate::build::load::load_config(&options, &mut diags).and_then(|(mut config, text)| {
+            config.profile = None;
+            crate::build::load::load_site(&options, config, text, &mut diags)
+        });
     let Some(loaded) = loaded else {
         return Err((1, crate::diag::render_text(&diags)));
     };

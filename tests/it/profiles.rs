@@ -372,3 +372,93 @@ fn a_leaking_build_keeps_the_previous_output() {
     );
     assert_eq!(site.tree("public"), before, "the previous output is kept");
 }
+
+/// The shipped Bielefeld site: the public build (the default) has no page
+/// for staff; the intranet build has them, and its Leichte Sprache page
+/// passes the checks with a margin; `check --all-profiles` runs.
+#[test]
+fn the_shipped_site_builds_its_public_site_and_its_intranet() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().expect("tempdir");
+    let build = |profile: Option<&str>, to: &str| {
+        let options = BuildOptions {
+            output: Some(out.path().join(to)),
+            profile: profile.map(str::to_string),
+            base_url: Some("https://integration.example".into()),
+            ..BuildOptions::new(root)
+        };
+        let outcome = build::run(&options);
+        let errors: Vec<_> = outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .collect();
+        assert!(
+            outcome.written && errors.is_empty(),
+            "{profile:?}: {errors:#?}"
+        );
+        outcome
+    };
+    build(None, "public");
+    assert!(!out.path().join("public/de/intern").exists());
+    build(Some("intranet"), "intranet");
+    let easy = std::fs::read_to_string(
+        out.path()
+            .join("intranet/de/leichte-sprache/intern/index.html"),
+    )
+    .expect("the easy page for staff");
+    assert!(easy.contains("Intern: nur für die Beschäftigten der Stadt Bielefeld"));
+
+    let check = build::run(&BuildOptions {
+        write: false,
+        profile: Some("intranet".into()),
+        ..BuildOptions::new(root)
+    });
+    let page = check
+        .plain
+        .readability
+        .iter()
+        .find(|r| r.file.ends_with("content/intern/_index.easy.md"))
+        .expect("figures of the easy page for staff");
+    let json = serde_json::to_value(page).expect("serialises");
+    for score in json["scores"].as_array().expect("scores") {
+        let value = score["value"].as_f64().expect("value");
+        match score["formula"].as_str() {
+            Some("flesch-amstad") => assert!(value >= 75.0, "{score}"),
+            Some("wiener-sachtextformel-1") => assert!(value <= 4.0, "{score}"),
+            other => panic!("unexpected formula {other:?}"),
+        }
+    }
+    let findings: Vec<_> = check
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            d.file
+                .as_ref()
+                .is_some_and(|f| f.starts_with("content/intern"))
+        })
+        .collect();
+    assert!(findings.is_empty(), "{findings:#?}");
+    // What the city must fill in is reported, not invented.
+    for key in ["base_url", "contact_email", "contact_url"] {
+        assert!(
+            check
+                .diagnostics
+                .iter()
+                .any(|d| d.rule == "config/profile-incomplete"
+                    && d.message == format!("[profiles.intranet] {key} is empty")),
+            "{key}"
+        );
+    }
+    let all = std::process::Command::new(env!("CARGO_BIN_EXE_vielfalt"))
+        .args(["check", "--all-profiles", "--root"])
+        .arg(root)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        all.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&all.stderr)
+    );
+}
