@@ -170,7 +170,7 @@ fn write_site(
         dates,
         glossary,
     } = loaded;
-    let static_files = theme.static_files();
+    let (static_files, held_back) = crate::profile::hold_back(theme.static_files(), &site);
     let (renderer, d) = Renderer::new(&site, &theme, i18n, dates, glossary);
     diags.extend(d);
     let (linter, d) = Linter::new(&site.config);
@@ -213,7 +213,7 @@ fn write_site(
         return (false, Some(summary));
     };
     if !diags.iter().any(Diagnostic::is_error)
-        && let Some(guard) = crate::profile::Guard::new(&site.excluded)
+        && let Some(guard) = crate::profile::Guard::new(&site.excluded, &held_back)
     {
         let scan_start = Instant::now();
         let leaks = guard.scan(staging.path(), &staging.written(), crate::profile::READERS);

@@ -805,14 +805,13 @@ fn leave_out(
         pages.into_iter().zip(include).partition(|(_, keep)| **keep);
     let kept: Vec<Arc<Page>> = kept.into_iter().map(|(p, _)| p).collect();
     let left_out: Vec<Arc<Page>> = left_out.into_iter().map(|(p, _)| p).collect();
-    excluded.assets = audience::assets_only_for(&assets, &kept, &left_out);
-    let assets = assets
+    excluded.file_names = audience::names_only_for(&kept, &left_out);
+    let (held, assets): (Vec<PathBuf>, Vec<PathBuf>) = assets
         .into_iter()
-        .filter(|a| {
-            !excluded
-                .assets
-                .contains(&a.to_string_lossy().replace('\\', "/"))
-        })
+        .partition(|a| excluded.holds_back(&a.to_string_lossy()));
+    excluded.assets = held
+        .iter()
+        .map(|a| a.to_string_lossy().replace('\\', "/"))
         .collect();
     (kept, excluded, assets)
 }

@@ -16,12 +16,14 @@
 //! It does not decide who may see what: that is `audience` in front matter
 //! and `[profiles]` in site.toml.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use aho_corasick::AhoCorasick;
 
 use crate::content::{Excluded, Site};
 use crate::diag::Diagnostic;
+use crate::theme::Asset;
 
 /// Turns the bytes of one kind of output file into the bytes the scan
 /// searches (UTF-8 text): the identity for text, a decoder for a
@@ -160,11 +162,19 @@ pub struct Guard {
 }
 
 impl Guard {
-    pub fn new(excluded: &Excluded) -> Option<Guard> {
-        if excluded.is_empty() {
+    /// A guard for what `excluded` leaves out and the static files
+    /// `held_back` ([`hold_back`]); `None` when nothing is left out.
+    pub fn new(excluded: &Excluded, held_back: &[String]) -> Option<Guard> {
+        if excluded.is_empty() && held_back.is_empty() {
             return None;
         }
-        let needles = needles(excluded);
+        let mut needles = needles(excluded);
+        needles.extend(held_back.iter().map(|path| Needle {
+            text: format!("/{path}"),
+            what: "file",
+            file: format!("static/{path}"),
+            word: false,
+        }));
         let matcher = AhoCorasick::new(needles.iter().map(|n| n.text.as_bytes())).ok()?;
         let mut paths = Vec::new();
         for (i, n) in needles.iter().enumerate() {
@@ -272,6 +282,32 @@ impl Guard {
         );
         diags
     }
+}
+
+/// `static_files` without the site's own (its `static/` folder) that only
+/// left-out pages use ([`Excluded::holds_back`]); also returns their paths.
+/// The theme's files are always copied: its templates use them.
+pub fn hold_back(
+    static_files: BTreeMap<String, Asset>,
+    site: &Site,
+) -> (BTreeMap<String, Asset>, Vec<String>) {
+    if site.excluded.file_names.is_empty() {
+        return (static_files, Vec::new());
+    }
+    let own = site.root.join("static");
+    let mut held = Vec::new();
+    let kept = static_files
+        .into_iter()
+        .filter(|(path, asset)| {
+            let hold = matches!(asset, Asset::Disk(p) if p.starts_with(&own))
+                && site.excluded.holds_back(path);
+            if hold {
+                held.push(path.clone());
+            }
+            !hold
+        })
+        .collect();
+    (kept, held)
 }
 
 /// Links in the Markdown (and raw HTML) of the included pages to the

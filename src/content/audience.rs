@@ -45,11 +45,20 @@ pub struct Excluded {
     /// Files under content/ (content-relative, `/`-separated) that only
     /// left-out pages name: not copied.
     pub assets: BTreeSet<String>,
+    /// The file names only left-out pages name ([`names_only_for`]): files
+    /// under content/ and the site's static/ with these names are not copied.
+    pub file_names: BTreeSet<String>,
 }
 
 impl Excluded {
     pub fn is_empty(&self) -> bool {
         self.pages.is_empty() && self.assets.is_empty()
+    }
+
+    /// Whether the file at `path` is used only by left-out pages.
+    pub fn holds_back(&self, path: &str) -> bool {
+        let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+        self.file_names.contains(name)
     }
 
     /// Whether `source` has a left-out page (for `@/` links that found none).
@@ -207,20 +216,38 @@ fn section(
     by_address.get(&(source.as_str(), default, None)).copied()
 }
 
-/// Files under content/ that a left-out page names (by file name) and no
-/// included page does: an image or document only the intranet uses.
-pub fn assets_only_for(
-    assets: &[PathBuf],
-    included: &[Arc<Page>],
-    excluded: &[Arc<Page>],
-) -> BTreeSet<String> {
-    let names = |page: &Page, name: &str| page.body.contains(name);
-    assets
-        .iter()
-        .filter_map(|asset| {
-            let name = asset.file_name()?.to_str()?;
-            (excluded.iter().any(|p| names(p, name)) && !included.iter().any(|p| names(p, name)))
-                .then(|| asset.to_string_lossy().replace('\\', "/"))
+/// The file names (`plan.pdf`, `ablauf.svg`) that left-out pages name in
+/// their Markdown and no included page names anywhere in its own: the
+/// files under content/ and the site's static/ with these names are used
+/// only by pages this build leaves out, and are not copied.
+pub fn names_only_for(included: &[Arc<Page>], excluded: &[Arc<Page>]) -> BTreeSet<String> {
+    let mut names: BTreeSet<String> = excluded.iter().flat_map(|p| file_names(&p.body)).collect();
+    names.retain(|name| !included.iter().any(|p| p.body.contains(name.as_str())));
+    names
+}
+
+/// The last path segment of every link-like word of `body` that has a file
+/// extension (`/intern/plan.pdf#s2` → `plan.pdf`).
+fn file_names(body: &str) -> impl Iterator<Item = String> + '_ {
+    body.split(|c: char| c.is_whitespace() || "\"'()<>[]".contains(c))
+        .filter_map(|word| {
+            let word = word.split(['#', '?']).next()?;
+            let name = word.rsplit('/').next()?;
+            let (stem, ext) = name.rsplit_once('.')?;
+            let is_ext =
+                (1..=5).contains(&ext.len()) && ext.chars().all(|c| c.is_ascii_alphanumeric());
+            (!stem.is_empty() && is_ext).then(|| name.to_string())
         })
-        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_names;
+
+    #[test]
+    fn file_names_are_found_in_links_and_html() {
+        let body = "![Plan](/intern/plan.pdf#s2) <img src=\"/bilder/ablauf.svg\"> z.B. und [x](@/leitbild.md).";
+        let names: Vec<String> = file_names(body).collect();
+        assert_eq!(names, ["plan.pdf", "ablauf.svg", "leitbild.md"]);
+    }
 }

@@ -9,7 +9,7 @@
 use std::path::Path;
 
 use vielfalt::build::{self, BuildOptions};
-use vielfalt::profile::{Guard, READERS};
+use vielfalt::profile::{Guard, READERS, hold_back};
 
 use super::harness::{SiteTest, copy_dir};
 
@@ -20,6 +20,7 @@ const INTRANET_FILES: &[&str] = &[
     "content/intern/_index.easy.md",
     "content/intern/fortbildung.md",
     "content/intern/ablauf.svg",
+    "static/grafiken/zustaendigkeiten.svg",
     "content/news/2026-11-25-dienstanweisung.md",
     "content/news/2026-11-25-dienstanweisung.en.md",
 ];
@@ -49,6 +50,7 @@ fn the_public_build_has_nothing_of_the_intranet() {
         "public/de/intern/fortbildung/index.html",
         "public/de/news/dienstanweisung/index.html",
         "public/intern/ablauf.svg",
+        "public/grafiken/zustaendigkeiten.svg",
     ] {
         assert!(!site.exists(gone), "{gone} must not be written");
     }
@@ -98,6 +100,7 @@ fn the_intranet_build_is_marked_and_kept_out_of_search_engines() {
             .contains(r#"<link rel="canonical" href="https://intranet.example.org/en/intern/">"#)
     );
     assert!(site.exists("public/intern/ablauf.svg"));
+    assert!(site.exists("public/grafiken/zustaendigkeiten.svg"));
     assert!(
         site.file("public/de/news/index.html")
             .contains("Neue Dienstanweisung")
@@ -238,7 +241,10 @@ fn public_output(site: &SiteTest) -> (Guard, tempfile::TempDir) {
     assert!(outcome.written, "{:#?}", outcome.diagnostics);
     let mut diags = Vec::new();
     let loaded = build::load(&options, &mut diags).expect("loads");
-    let guard = Guard::new(&loaded.site.excluded).expect("the public build leaves pages out");
+    let (_, held_back) = hold_back(loaded.theme.static_files(), &loaded.site);
+    assert_eq!(held_back, ["grafiken/zustaendigkeiten.svg"]);
+    let guard =
+        Guard::new(&loaded.site.excluded, &held_back).expect("the public build leaves pages out");
     (guard, out)
 }
 
@@ -327,6 +333,12 @@ fn the_scan_finds_a_planted_leak_of_each_kind() {
             "intern/ablauf.svg",
             "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
             "`/intern/ablauf.svg`",
+        ),
+        (
+            "site static file",
+            "grafiken/zustaendigkeiten.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+            "`/grafiken/zustaendigkeiten.svg`",
         ),
     ];
     for (kind, file, planted, named) in plants {
