@@ -60,9 +60,15 @@ fn node_modules() -> PathBuf {
 
 /// Builds `root` into `out` and returns the output folder.
 fn build(root: &Path, out: &Path) -> PathBuf {
+    build_profile(root, out, None)
+}
+
+/// Builds `root` into `out` with a profile of its site.toml (or the default).
+fn build_profile(root: &Path, out: &Path, profile: Option<&str>) -> PathBuf {
     let output = assert_cmd::Command::cargo_bin("vielfalt")
         .expect("binary")
         .arg("build")
+        .args(profile.map(|p| ["--profile", p]).into_iter().flatten())
         .arg("--root")
         .arg(root)
         .arg("--output")
@@ -190,6 +196,17 @@ fn every_page_passes_the_browser_audit_and_the_html_checker() {
             let full = format!("http://127.0.0.1:{port}{url}");
             job_pages.push(serde_json::json!({ "url": full, "lang": expected_lang(root, &url) }));
             files.insert(file.display().to_string(), (*name, url));
+        }
+    }
+    // The shipped site's intranet (issue 25): its pages for staff and its
+    // home pages, each with the banner.
+    let intranet = build_profile(repo(), &temp.path().join("intranet"), Some("intranet"));
+    let port = serve(intranet.clone());
+    for (url, file) in pages(&intranet) {
+        if url.contains("/intern/") || url.matches('/').count() == 2 {
+            let full = format!("http://127.0.0.1:{port}{url}");
+            job_pages.push(serde_json::json!({ "url": full, "lang": expected_lang(repo(), &url) }));
+            files.insert(file.display().to_string(), ("intranet", url));
         }
     }
     let job = temp.path().join("job.json");
@@ -332,12 +349,12 @@ fn paginated_copy(dir: &Path) -> PathBuf {
     }
     let toml = std::fs::read_to_string(repo().join("site.toml")).expect("site.toml");
     assert!(
-        !toml.contains("[build]"),
-        "site.toml has a [build] table: merge paginate_by into it"
+        toml.contains("\n[build]\n") && !toml.contains("paginate_by"),
+        "site.toml's [build] table has changed: set paginate_by in it"
     );
     std::fs::write(
         dir.join("site.toml"),
-        format!("{toml}\n[build]\npaginate_by = 1\n"),
+        toml.replacen("\n[build]\n", "\n[build]\npaginate_by = 1\n", 1),
     )
     .expect("write site.toml");
     for lang in ["", ".ar"] {
@@ -365,7 +382,10 @@ fn shape(url: &str, html: &str) -> (&'static str, String) {
         .and_then(|b| b.split('"').next())
         .unwrap_or("");
     let per_dir = |kind| (kind, dir.to_string());
-    if url == "/" {
+    if html.contains("<p class=\"profile-banner\"") {
+        // A page of the intranet build: one per direction.
+        per_dir("intranet")
+    } else if url == "/" {
         ("chooser", String::new())
     } else if url == "/404.html" {
         ("not-found", String::new())
@@ -450,7 +470,9 @@ fn the_sample_passes_the_preference_matrix() {
     let temp = tempfile::tempdir().expect("temp");
     let site = paginated_copy(&temp.path().join("site"));
     let public = build(&site, &temp.path().join("public"));
-    let sample = matrix_sample(&public, serve(public.clone()));
+    let mut sample = matrix_sample(&public, serve(public.clone()));
+    let intranet = build_profile(&site, &temp.path().join("intranet"), Some("intranet"));
+    sample.extend(matrix_sample(&intranet, serve(intranet.clone())));
     let kinds: Vec<&str> = sample.iter().filter_map(|p| p["kind"].as_str()).collect();
     for kind in [
         "chooser",
@@ -463,6 +485,8 @@ fn the_sample_passes_the_preference_matrix() {
         "paginated list ltr",
         "paginated list rtl",
         "accessibility statement rtl",
+        "intranet ltr",
+        "intranet rtl",
     ] {
         assert!(
             kinds.contains(&kind),
