@@ -645,14 +645,19 @@ impl Engine {
             .touched
             .iter()
             .any(|p| p.extension().is_none_or(|e| e != "md"));
-        if !(plan.all || changes.statics || assets_touched) {
+        // With a profile, a page's edit may change which files only
+        // left-out pages use (`profile::hold_back`).
+        let audiences = assembled.site.config.profile.is_some() && !assembled.touched.is_empty();
+        if !(plan.all || changes.statics || assets_touched || audiences) {
             return;
         }
         for p in std::mem::take(&mut state.other) {
             self.output.remove(&p);
         }
         let memory = Memory::default();
-        let (written, d) = site_wide::copy_files(&layers.static_files, &assembled.site, &memory);
+        let (static_files, _) =
+            crate::profile::hold_back(layers.static_files.clone(), &assembled.site);
+        let (written, d) = site_wide::copy_files(&static_files, &assembled.site, &memory);
         state.other = written;
         state.copy_diags = d;
         for (path, bytes) in memory.into_files() {

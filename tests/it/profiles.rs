@@ -474,3 +474,51 @@ fn the_shipped_site_builds_its_public_site_and_its_intranet() {
         String::from_utf8_lossy(&all.stderr)
     );
 }
+
+/// `serve --profile`: the engine previews a profile's pages, and an edit
+/// that changes a page's audience gives what a fresh build gives.
+#[test]
+fn serve_previews_a_profile_and_follows_an_audience_edit() {
+    let site = mixed();
+    let root = site.path().canonicalize().expect("root");
+    let options = |profile: Option<&str>| BuildOptions {
+        profile: profile.map(str::to_string),
+        ..BuildOptions::new(&root)
+    };
+    let (intranet, _) = vielfalt::serve::incremental::Engine::new(options(Some("intranet")));
+    assert!(intranet.output().get("de/intern/index.html").is_some());
+    let (mut public, _) = vielfalt::serve::incremental::Engine::new(options(None));
+    assert!(public.output().get("de/intern/index.html").is_none());
+    assert!(
+        public
+            .output()
+            .get("de/news/dienstanweisung/index.html")
+            .is_none()
+    );
+
+    // The update for staff becomes public: its `audience` line goes.
+    let update = root.join("content/news/2026-11-25-dienstanweisung.md");
+    let text = std::fs::read_to_string(&update).expect("read");
+    std::fs::write(&update, text.replace("audience = [\"intranet\"]\n", "")).expect("write");
+    public.update(&[update]);
+    assert!(
+        public
+            .output()
+            .get("de/news/dienstanweisung/index.html")
+            .is_some()
+    );
+    assert!(
+        public
+            .output()
+            .get("en/news/dienstanweisung/index.html")
+            .is_some()
+    );
+    let out = tempfile::tempdir().expect("tempdir");
+    let full = crate::serve::full_build(&root, &out.path().join("public"));
+    let served = crate::serve::engine_files(&public);
+    let names = |v: &[(String, Vec<u8>)]| v.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&served), names(&full));
+    for ((name, a), (_, b)) in served.iter().zip(&full) {
+        assert!(a == b, "{name} differs between serve and build");
+    }
+}
