@@ -78,6 +78,13 @@ fn the_public_build_has_nothing_of_the_intranet() {
         "User-agent: *\nAllow: /\nSitemap: https://example.org/sitemap.xml\n"
     );
     assert!(!site.file("public/de/index.html").contains("profile-banner"));
+    let statement = site.file("public/de/barrierefreiheit/index.html");
+    assert!(
+        statement.contains(
+            "<p>Diese Erklärung gilt für die Website „\u{2068}Beispielstadt\u{2069}“.</p>"
+        )
+    );
+    assert!(statement.contains("mailto:barrierefrei@example.org"));
 }
 
 #[test]
@@ -113,6 +120,15 @@ fn the_intranet_build_is_marked_and_kept_out_of_search_engines() {
         !site.exists("public/sitemap.xml"),
         "no sitemap unless asked"
     );
+    // The statement's scope and contact are the intranet's.
+    let statement = site.file("public/de/barrierefreiheit/index.html");
+    assert!(
+        statement.contains(
+            "<p>Diese Erklärung gilt für das Intranet „\u{2068}Beispielstadt\u{2069}“.</p>"
+        )
+    );
+    assert!(statement.contains("mailto:barrierefrei-intern@example.org"));
+    assert!(!statement.contains("mailto:barrierefrei@example.org"));
 }
 
 #[test]
