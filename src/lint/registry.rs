@@ -265,6 +265,13 @@ pub const RULES: &[Rule] = &[
         "link to an existing Markdown file, relative to content/",
     ),
     rule(
+        "link/excluded-page",
+        Error,
+        "—",
+        "A link (`@/`, Markdown or raw HTML) leads to a page the build's profile leaves out (docs/content/profiles.md).",
+        "remove the link, or give the target page this page's audiences",
+    ),
+    rule(
         "link/not-a-link",
         Warning,
         "—",
