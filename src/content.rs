@@ -739,20 +739,7 @@ fn assemble(
             .map(|p| p.as_ref())
     });
     if !excluded.is_empty() {
-        let taken: BTreeSet<&str> = slots.values().map(|(_, url)| url.as_str()).collect();
-        let titles: BTreeSet<&str> = pages.iter().map(|p| p.front.title.as_str()).collect();
-        excluded.urls = excluded
-            .pages
-            .iter()
-            .map(|p| p.url.clone())
-            .filter(|u| !taken.contains(u.as_str()))
-            .collect();
-        excluded.titles = excluded
-            .pages
-            .iter()
-            .map(|p| p.title.clone())
-            .filter(|t| !t.is_empty() && !titles.contains(t.as_str()))
-            .collect();
+        excluded.set_searched(slots.values().map(|(_, url)| url.as_str()), &pages);
     }
     let slot_index = index_slots(&slots);
     Site {

@@ -55,6 +55,29 @@ impl Excluded {
         self.pages.is_empty() && self.assets.is_empty()
     }
 
+    /// Sets `urls` and `titles`: those of the left-out pages that no
+    /// address of the built site (`taken`) and no included page has.
+    pub fn set_searched<'a>(
+        &mut self,
+        taken: impl Iterator<Item = &'a str>,
+        included: &[Arc<Page>],
+    ) {
+        let taken: BTreeSet<&str> = taken.collect();
+        let titles: BTreeSet<&str> = included.iter().map(|p| p.front.title.as_str()).collect();
+        self.urls = self
+            .pages
+            .iter()
+            .map(|p| p.url.clone())
+            .filter(|u| !taken.contains(u.as_str()))
+            .collect();
+        self.titles = self
+            .pages
+            .iter()
+            .map(|p| p.title.clone())
+            .filter(|t| !t.is_empty() && !titles.contains(t.as_str()))
+            .collect();
+    }
+
     /// Whether the file at `path` is used only by left-out pages.
     pub fn holds_back(&self, path: &str) -> bool {
         let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
