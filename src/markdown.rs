@@ -604,33 +604,22 @@ fn resolve_link<'a>(
         None => (target, None),
     };
     out.links.push(path.to_string());
-    match resolve(path) {
-        LinkTarget::Url(url) => match anchor {
-            Some(a) => CowStr::from(format!("{url}#{a}")),
-            None => CowStr::from(url),
-        },
-        LinkTarget::Broken => dest,
-        LinkTarget::Excluded => {
-            let (line, column) = locate(offset);
-            out.diagnostics.push(
-                Diagnostic::error("link/excluded-page", format!("the link `@/{target}` leads to a page this build leaves out: it is not for the profile's audiences"))
-                    .file(file)
-                    .at(line, column)
-                    .hint("remove the link, or give the target page this page's audiences"),
-            );
-            dest
+    let d = match resolve(path) {
+        LinkTarget::Url(url) => {
+            return match anchor {
+                Some(a) => CowStr::from(format!("{url}#{a}")),
+                None => CowStr::from(url),
+            };
         }
-        LinkTarget::Unknown => {
-            let (line, column) = locate(offset);
-            out.diagnostics.push(
-                Diagnostic::error("link/unknown-page", format!("the link `@/{target}` points to no page"))
-                    .file(file)
-                    .at(line, column)
-                    .hint("write the path of a file under content/, e.g. `@/leitbild.md` or `@/updates/_index.md`"),
-            );
-            dest
-        }
-    }
+        LinkTarget::Broken => return dest,
+        LinkTarget::Excluded => Diagnostic::error("link/excluded-page", format!("the link `@/{target}` leads to a page this build leaves out: it is not for the profile's audiences"))
+            .hint("remove the link, or give the target page this page's audiences"),
+        LinkTarget::Unknown => Diagnostic::error("link/unknown-page", format!("the link `@/{target}` points to no page"))
+            .hint("write the path of a file under content/, e.g. `@/leitbild.md` or `@/updates/_index.md`"),
+    };
+    let (line, column) = locate(offset);
+    out.diagnostics.push(d.file(file).at(line, column));
+    dest
 }
 
 fn unique_id(wanted: &str, used: &mut HashSet<String>) -> String {
