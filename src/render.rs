@@ -1173,6 +1173,8 @@ impl<'a> Renderer<'a> {
             "alternates": alternates.iter().map(|(h, u)| json!({ "hreflang": h, "href": u })).collect::<Vec<_>>(),
             "root": self.href("/"),
             "config": { "base_url": config.base_url, "extra": config.extra },
+            "noindex": self.is_noindex(),
+            "banner": self.banner(default),
         });
         for (template, path, url) in [
             ("chooser.html", "index.html", Some("/")),

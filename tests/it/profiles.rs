@@ -78,6 +78,7 @@ fn the_public_build_has_nothing_of_the_intranet() {
         "User-agent: *\nAllow: /\nSitemap: https://example.org/sitemap.xml\n"
     );
     assert!(!site.file("public/de/index.html").contains("profile-banner"));
+    assert!(!site.file("public/index.html").contains("noindex"));
     let statement = site.file("public/de/barrierefreiheit/index.html");
     assert!(
         statement.contains(
@@ -120,6 +121,20 @@ fn the_intranet_build_is_marked_and_kept_out_of_search_engines() {
         !site.exists("public/sitemap.xml"),
         "no sitemap unless asked"
     );
+    // The chooser and the 404 page too.
+    for root_page in ["public/index.html", "public/404.html"] {
+        let html = site.file(root_page);
+        assert!(
+            html.contains(r#"<meta name="robots" content="noindex">"#),
+            "{root_page}"
+        );
+        assert!(
+            html.contains(
+                r#"<p class="profile-banner">Intern: nur für Beschäftigte der Beispielstadt</p>"#
+            ),
+            "{root_page}"
+        );
+    }
     // The statement's scope and contact are the intranet's.
     let statement = site.file("public/de/barrierefreiheit/index.html");
     assert!(
