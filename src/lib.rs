@@ -22,3 +22,4 @@ pub mod scaffold;
 pub mod serve;
 pub mod status;
 pub mod theme;
+pub mod uri;

@@ -115,6 +115,6 @@ pub fn duplicate_title(title: &str, pages: &[(&str, Option<&Path>)]) -> Option<D
 }
 
 /// Where a link leads inside the site (its path below the base path).
-pub fn link_target<'h>(href: &'h str, base_path: &str) -> Option<&'h str> {
+pub fn link_target<'h>(href: &'h str, base_path: &str) -> Option<std::borrow::Cow<'h, str>> {
     lint::link_target(href, base_path)
 }

@@ -94,6 +94,8 @@ fn answer(root: &Path, mut stream: TcpStream) {
     }
     let path = line.split_whitespace().nth(1).unwrap_or("/");
     let path = path.split(['?', '#']).next().unwrap_or("/");
+    // The browser sends native-script addresses percent-encoded.
+    let path = vielfalt::uri::decode(path).unwrap_or_default();
     let mut file = root.join(path.trim_start_matches('/'));
     if path.contains("..") {
         file = root.join("missing");
@@ -345,7 +347,14 @@ fn paginated_copy(dir: &Path) -> PathBuf {
             "content/updates/2026-11-25-konzept-online{lang}.md"
         ));
         let copy = dir.join(format!("content/updates/2026-11-24-matrix-sample{lang}.md"));
-        std::fs::copy(update, copy).expect("copy an update");
+        // Without its own slug the copy's address comes from its file name.
+        let text = std::fs::read_to_string(update).expect("read an update");
+        let text: String = text
+            .lines()
+            .filter(|l| !l.starts_with("slug = "))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        std::fs::write(copy, text).expect("copy an update");
     }
     dir.to_path_buf()
 }

@@ -1,5 +1,6 @@
 //! Integration tests: one binary, a module per feature (STYLE.md "Tests").
 
+mod addresses;
 mod bench_corpus;
 mod browser;
 mod build;
