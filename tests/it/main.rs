@@ -21,4 +21,5 @@ mod plain;
 mod props;
 mod serve;
 mod shipped;
+mod untranslated;
 mod workflow;
