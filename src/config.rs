@@ -294,6 +294,9 @@ pub struct Config {
     /// `[plain]`: readability thresholds and Leichte Sprache rule limits.
     pub plain: plain::PlainSettings,
     pub extra: toml::Table,
+    /// `audits.toml` beside site.toml (read by `build::load`, not from
+    /// site.toml): what the browser tests ran and passed.
+    pub audits: Option<crate::audits::Audits>,
 }
 
 impl Config {
@@ -463,6 +466,7 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         accessibility: raw.accessibility.unwrap_or_default(),
         plain: raw.plain,
         extra: raw.extra,
+        audits: None,
     };
     (Some(config), diags)
 }

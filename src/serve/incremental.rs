@@ -276,7 +276,7 @@ impl Engine {
                 .collect();
             let first = parts.first().map(String::as_str).unwrap_or_default();
             match first {
-                "site.toml" => c.full = true,
+                "site.toml" | "audits.toml" => c.full = true,
                 "content" => {
                     c.content.insert(path.clone());
                 }

@@ -1,6 +1,7 @@
 //! Integration tests: one binary, a module per feature (STYLE.md "Tests").
 
 mod addresses;
+mod audits;
 mod bench_corpus;
 mod browser;
 mod build;
