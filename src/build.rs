@@ -291,6 +291,7 @@ fn render_all(
     let cpu = process_cpu_time();
     let other: HashSet<String> = other_files.into_iter().collect();
     diags.extend(site_wide::check_links(&facts, &other, renderer.base_path()));
+    diags.extend(site_wide::untranslated_values(renderer));
     let lint_time = rendered.lint_time + process_cpu_time().saturating_sub(cpu);
     stages.push(("  site-wide link and title checks", start.elapsed()));
     Summary {

@@ -375,6 +375,9 @@ pub struct Config {
     /// when the site has no `[profiles]`: every page is built.
     pub profile: Option<ActiveProfile>,
     pub extra: toml::Table,
+    /// `audits.toml` beside site.toml (read by `build::load`, not from
+    /// site.toml): what the browser tests ran and passed.
+    pub audits: Option<crate::audits::Audits>,
 }
 
 impl Config {
@@ -606,6 +609,7 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         profiles: raw.profiles,
         profile: None,
         extra: raw.extra,
+        audits: None,
     };
     (Some(config), diags)
 }

@@ -282,7 +282,9 @@ pub fn parse_file_name(name: &str, config: &Config) -> Result<FileName, (String,
 
 /// Makes a URL segment or heading id from text: lowercase, letters and
 /// digits of every script kept (so Arabic, Cyrillic and Greek headings get
-/// real ids), everything else folded into single dashes.
+/// real ids), everything else folded into single dashes; in Unicode
+/// normalisation form C, so that a folder name, a link and a decoded
+/// request path spell a letter the same way.
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_dash = false;
@@ -297,7 +299,10 @@ pub fn slugify(text: &str) -> String {
             pending_dash = true;
         }
     }
-    out
+    match crate::uri::nfc(&out) {
+        std::borrow::Cow::Borrowed(_) => out,
+        std::borrow::Cow::Owned(normal) => normal,
+    }
 }
 
 /// Letters, digits and combining marks of any script; not spaces, controls,
@@ -1060,6 +1065,9 @@ mod tests {
         assert_eq!(slugify("الرؤية والمبادئ"), "الرؤية-والمبادئ");
         assert_eq!(slugify("Видение города"), "видение-города");
         assert_eq!(slugify("Όραμα"), "όραμα");
+        // Decomposed (NFD) input gives the composed letters.
+        assert_eq!(slugify("Ο\u{301}ραμα"), "όραμα");
+        assert_eq!(slugify("Пи\u{306}ти"), "п\u{439}ти");
         assert_eq!(slugify("  --  "), "");
         assert_eq!(slugify("a\u{2068}b\u{2069}"), "a-b");
     }

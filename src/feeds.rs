@@ -1,7 +1,9 @@
 //! Machine-readable files: `sitemap.xml` with `xhtml:link` alternates,
 //! `robots.txt`, and one Atom feed (RFC 4287) per language for every
 //! section with dated pages. All built from sorted data: byte-identical
-//! for the same input, no build timestamps.
+//! for the same input, no build timestamps. Addresses are written as URIs
+//! (`uri::to_uri`: letters of other scripts percent-encoded), as the
+//! sitemap protocol and RFC 4287 ask.
 
 use std::fmt::Write as _;
 use std::io;
@@ -12,6 +14,7 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use crate::content::Slot;
 use crate::frontmatter::Date;
 use crate::render::Renderer;
+use crate::uri::to_uri;
 
 /// Text for XML: bidi controls end with it (see `bidi`), and characters XML
 /// 1.0 cannot hold (C0 controls other than tab and line breaks, U+FFFE,
@@ -78,7 +81,7 @@ pub fn sitemap_url((url, alternates, lastmod): &SitemapEntry) -> String {
     let mut w = Writer::new(Vec::new());
     w.create_element("url")
         .write_inner_content(|w| {
-            element(w, "loc", url)?;
+            element(w, "loc", &to_uri(url))?;
             if let Some(d) = lastmod {
                 element(w, "lastmod", d)?;
             }
@@ -87,7 +90,7 @@ pub fn sitemap_url((url, alternates, lastmod): &SitemapEntry) -> String {
                     .with_attributes([
                         ("rel", "alternate"),
                         ("hreflang", xml_text(hreflang).as_str()),
-                        ("href", xml_text(href).as_str()),
+                        ("href", xml_text(&to_uri(href)).as_str()),
                     ])
                     .write_empty()?;
             }
@@ -111,7 +114,11 @@ pub fn robots(renderer: &Renderer<'_>) -> String {
     });
     let sitemap = config.profile.as_ref().is_none_or(|p| p.has_sitemap());
     if sitemap && !config.base_url.is_empty() {
-        let _ = writeln!(out, "Sitemap: {}", renderer.absolute("/sitemap.xml"));
+        let _ = writeln!(
+            out,
+            "Sitemap: {}",
+            to_uri(&renderer.absolute("/sitemap.xml"))
+        );
     }
     out
 }
@@ -177,7 +184,8 @@ fn atom_feed(renderer: &Renderer<'_>, feed: &Feed<'_>) -> io::Result<String> {
         .iter()
         .filter_map(|p| p.front.updated.max(p.date))
         .max();
-    let feed_url = renderer.absolute(&format!("{}atom.xml", feed.section_url));
+    let feed_url =
+        to_uri(&renderer.absolute(&format!("{}atom.xml", feed.section_url))).into_owned();
     let site_title = renderer_t(renderer, feed.lang, "site-title");
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     declaration(&mut w)?;
@@ -207,7 +215,7 @@ fn atom_feed(renderer: &Renderer<'_>, feed: &Feed<'_>) -> io::Result<String> {
                     ("hreflang", xml_text(feed.lang).as_str()),
                     (
                         "href",
-                        xml_text(&renderer.absolute(feed.section_url)).as_str(),
+                        xml_text(&to_uri(&renderer.absolute(feed.section_url))).as_str(),
                     ),
                 ])
                 .write_empty()?;
@@ -230,7 +238,7 @@ fn atom_entry(
     renderer: &Renderer<'_>,
     page: &crate::content::Page,
 ) -> io::Result<()> {
-    let url = renderer.absolute(&page.url);
+    let url = to_uri(&renderer.absolute(&page.url)).into_owned();
     w.create_element("entry").write_inner_content(|w| {
         element(w, "title", &page.front.title)?;
         element(w, "id", &url)?;

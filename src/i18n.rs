@@ -8,9 +8,15 @@
 //! (coverage), not per page; the staff report's `status-` messages are
 //! needed in the default language only and not counted. Syntax errors carry file:line:col; broken
 //! references and plural variants are found at load (`check`).
+//!
+//! A lookup that falls back is also recorded, as it happens: those are the
+//! interface texts readers actually see in another language inside their
+//! own ([`I18n::untranslated_values`], `i18n/untranslated-value`). Complete
+//! languages never take that path, so it costs nothing on them.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -29,6 +35,12 @@ pub struct I18n {
     chains: HashMap<String, Vec<String>>,
     /// Message ids each language defines itself (for coverage reports).
     pub defined: BTreeMap<String, BTreeSet<String>>,
+    /// The `.ftl` file (as shown in diagnostics) that defines each message
+    /// of each language; the last layer's, which is the one used.
+    origins: HashMap<String, HashMap<String, PathBuf>>,
+    /// Keys (`id` or `id.attribute`) a lookup found only along a fallback
+    /// chain, in some language.
+    fell_back: Mutex<BTreeSet<String>>,
 }
 
 impl std::fmt::Debug for I18n {
@@ -51,10 +63,12 @@ pub fn load(root: &Path, config: &Config, theme: &Theme) -> (I18n, Vec<Diagnosti
     let mut diags = Vec::new();
     let mut bundles = HashMap::new();
     let mut defined: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut origins = HashMap::new();
     for lang in &config.languages {
         let mut bundle = Bundle::new_concurrent(vec![lang.langid.clone()]);
         bundle.set_use_isolating(true);
         let mut ids = BTreeSet::new();
+        let mut origin: HashMap<String, PathBuf> = HashMap::new();
         let plurals = check::plural_categories(&lang.langid);
         let mut checker = check::Checker::default();
         let mut sources: Vec<Source> = theme
@@ -125,12 +139,14 @@ pub fn load(root: &Path, config: &Config, theme: &Theme) -> (I18n, Vec<Diagnosti
             for entry in resource.entries() {
                 if let fluent_syntax::ast::Entry::Message(m) = entry {
                     ids.insert(m.id.name.to_string());
+                    origin.insert(m.id.name.to_string(), source.shown.clone());
                 }
             }
             bundle.add_resource_overriding(resource);
         }
         diags.extend(checker.finish());
         defined.insert(lang.key.clone(), ids);
+        origins.insert(lang.key.clone(), origin);
         bundles.insert(lang.key.clone(), bundle);
     }
     let chains = config
@@ -142,6 +158,8 @@ pub fn load(root: &Path, config: &Config, theme: &Theme) -> (I18n, Vec<Diagnosti
         bundles,
         chains,
         defined,
+        origins,
+        fell_back: Mutex::default(),
     };
     diags.extend(coverage(config, &i18n));
     (i18n, diags)
@@ -273,8 +291,26 @@ fn coverage(config: &Config, i18n: &I18n) -> Vec<Diagnostic> {
 
 impl I18n {
     /// Formats message `key` (or `key.attribute`) in `lang`, falling back
-    /// along the chain. Returns the text and the language it came from.
+    /// along the chain. Returns the text and the language it came from. For
+    /// text readers see: a fallback is recorded ([`Self::untranslated_values`]).
     pub fn format(
+        &self,
+        lang: &str,
+        key: &str,
+        args: Option<&FluentArgs<'_>>,
+    ) -> Result<(String, String), String> {
+        let found = self.lookup(lang, key, args);
+        if let Ok((_, from)) = &found
+            && from != lang
+        {
+            self.record_fallback(key);
+        }
+        found
+    }
+
+    /// [`Self::format`] without recording: for checks that compare text
+    /// with every message.
+    fn lookup(
         &self,
         lang: &str,
         key: &str,
@@ -317,8 +353,107 @@ impl I18n {
         ))
     }
 
+    /// Notes that `key` was shown from a fallback language. Locks only on
+    /// that path; the key is copied once.
+    fn record_fallback(&self, key: &str) {
+        let mut keys = self
+            .fell_back
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if !keys.contains(key) {
+            keys.insert(key.to_string());
+        }
+    }
+
+    /// Takes over the fallback lookups `old` recorded: `serve` reloads the
+    /// interface texts on an `.ftl` change and renders again only the
+    /// languages that change affects, while the others still show what
+    /// they showed.
+    pub fn carry_over(&self, old: &I18n) {
+        let old = old.fell_back.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut keys = self
+            .fell_back
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        keys.extend(old.iter().cloned());
+    }
+
+    /// The language whose bundle gives `key` (`id` or `id.attribute`) to
+    /// readers of `lang`: `lang` itself or the first of its chain.
+    fn source_of<'s>(&'s self, lang: &'s str, key: &str) -> Option<&'s str> {
+        let (id, attribute) = match key.split_once('.') {
+            Some((m, a)) => (m, Some(a)),
+            None => (key, None),
+        };
+        std::iter::once(lang)
+            .chain(
+                self.chains
+                    .get(lang)
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str),
+            )
+            .find(|l| {
+                self.bundles
+                    .get(*l)
+                    .and_then(|b| b.get_message(id))
+                    .is_some_and(|m| match attribute {
+                        Some(a) => m.get_attribute(a).is_some(),
+                        None => m.value().is_some(),
+                    })
+            })
+    }
+
+    /// `i18n/untranslated-value`: every interface text the run showed from
+    /// a fallback language, per language and file to add it to. `skip`
+    /// lists message ids another rule reports (the statement's values).
+    pub fn untranslated_values(&self, config: &Config, skip: &[&str]) -> Vec<Diagnostic> {
+        let keys = self
+            .fell_back
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        // (language, file to add to, language shown instead) → keys
+        let mut gaps: BTreeMap<(&str, PathBuf, &str), Vec<&str>> = BTreeMap::new();
+        for lang in &config.languages {
+            for key in keys.iter() {
+                let id = key.split_once('.').map_or(key.as_str(), |(m, _)| m);
+                if skip.contains(&id) {
+                    continue;
+                }
+                let Some(from) = self.source_of(&lang.key, key).filter(|f| *f != lang.key) else {
+                    continue;
+                };
+                let file = self.origins.get(from).and_then(|o| o.get(id)).map_or_else(
+                    || Path::new("locales").join(&lang.key).join("site.ftl"),
+                    |shown| translation_file(shown, from, &lang.key),
+                );
+                gaps.entry((lang.key.as_str(), file, from))
+                    .or_default()
+                    .push(key);
+            }
+        }
+        gaps.into_iter()
+            .map(|((lang, file, from), keys)| {
+                Diagnostic::warning(
+                    "i18n/untranslated-value",
+                    format!(
+                        "pages in `{lang}` show {} interface text(s) in `{from}` inside `{lang}` text: {}",
+                        keys.len(),
+                        keys.join(", ")
+                    ),
+                )
+                .hint(format!(
+                    "translate {} into `{lang}` in {} (a message there replaces the fallback's)",
+                    if keys.len() == 1 { "it" } else { "them" },
+                    file.display()
+                ))
+                .file(file)
+            })
+            .collect()
+    }
+
     pub fn has(&self, lang: &str, key: &str) -> bool {
-        self.format(lang, key, None).is_ok()
+        self.lookup(lang, key, None).is_ok()
     }
 
     /// Every message value and attribute readers of `lang` may see, by key
@@ -329,12 +464,12 @@ impl I18n {
         let ids: BTreeSet<&String> = self.defined.values().flatten().collect();
         let mut out = Vec::new();
         for id in ids {
-            if let Ok((text, from)) = self.format(lang, id, None) {
+            if let Ok((text, from)) = self.lookup(lang, id, None) {
                 out.push((id.clone(), text));
                 let message = self.bundles.get(&from).and_then(|b| b.get_message(id));
                 for attribute in message.into_iter().flat_map(|m| m.attributes()) {
                     let key = format!("{id}.{}", attribute.id());
-                    if let Ok((text, _)) = self.format(lang, &key, None) {
+                    if let Ok((text, _)) = self.lookup(lang, &key, None) {
                         out.push((key, text));
                     }
                 }
@@ -344,6 +479,24 @@ impl I18n {
             text.retain(|c| !matches!(c, '\u{2068}' | '\u{2069}' | '\u{2066}' | '\u{2067}'));
         }
         out
+    }
+}
+
+/// Where a language's translation of a message belongs: the same file
+/// name in that language's folder of the same layer (`locales/de/site.ftl`
+/// → `locales/ar/site.ftl`); for the built-in theme, which a site cannot
+/// edit, the site's own `locales/<lang>/`, which overrides it message by
+/// message.
+fn translation_file(shown: &Path, from: &str, lang: &str) -> PathBuf {
+    let name = shown.file_name().unwrap_or_default();
+    if shown.starts_with("(built-in theme)") {
+        return Path::new("locales").join(lang).join(name);
+    }
+    match shown.parent() {
+        Some(dir) if dir.file_name().is_some_and(|d| d == from) => {
+            dir.with_file_name(lang).join(name)
+        }
+        _ => Path::new("locales").join(lang).join(name),
     }
 }
 
@@ -366,6 +519,32 @@ pub fn fluent_value(value: &tera::Value) -> FluentValue<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_translation_goes_into_the_same_layer_and_file_name() {
+        let cases = [
+            ("locales/de/site.ftl", "de", "ar", "locales/ar/site.ftl"),
+            (
+                "themes/city/locales/en/theme.ftl",
+                "en",
+                "fa",
+                "themes/city/locales/fa/theme.ftl",
+            ),
+            (
+                "(built-in theme)/locales/en/theme.ftl",
+                "en",
+                "kmr",
+                "locales/kmr/theme.ftl",
+            ),
+        ];
+        for (shown, from, lang, expected) in cases {
+            assert_eq!(
+                translation_file(Path::new(shown), from, lang),
+                Path::new(expected),
+                "{shown}"
+            );
+        }
+    }
 
     #[test]
     fn string_arguments_keep_their_bidi_controls_inside() {

@@ -1,6 +1,7 @@
 //! vielfalt: a static-site generator for multilingual, accessible,
 //! plain-language public concepts. See ARCHITECTURE.md for the stages.
 
+pub mod audits;
 pub mod bidi;
 pub mod build;
 pub mod cli;
@@ -23,3 +24,4 @@ pub mod scaffold;
 pub mod serve;
 pub mod status;
 pub mod theme;
+pub mod uri;

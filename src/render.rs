@@ -1124,6 +1124,15 @@ impl<'a> Renderer<'a> {
             "review_overdue": crate::frontmatter::Date::parse(&a.reviewed)
                 .is_some_and(|d| crate::plain::bitv::review_overdue(&d, &crate::plain::bitv::today())),
             "non_accessible": a.non_accessible,
+            "tests": crate::audits::statement_value(
+                crate::lint::registry::RULES
+                    .iter()
+                    .filter(|r| !self.config().lint.allow.iter().any(|x| x == r.code))
+                    .map(|r| r.criterion)
+                    .collect::<Vec<_>>()
+                    .into_iter(),
+                self.config().audits.as_ref(),
+            ),
         })
     }
 

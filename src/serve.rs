@@ -308,7 +308,7 @@ fn handle(request: Request, shared: &Arc<Shared>) {
         return request.respond(
             301,
             &[
-                ("Location", &format!("/{rel}/")),
+                ("Location", &crate::uri::to_uri(&format!("/{rel}/"))),
                 ("Content-Type", "text/plain; charset=utf-8"),
             ],
             b"moved\n",

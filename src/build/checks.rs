@@ -52,10 +52,15 @@ pub fn check_sources(
     (diags, readability)
 }
 
-/// The site-wide findings: the duties of `plain` and a missing `base_url`;
+/// The site-wide findings: the duties of `plain`, a statement without a
+/// test record (`audits`) and a missing `base_url`;
 /// `config_text` is the text of site.toml.
 pub fn check_site(site: &Site, config_text: &str) -> Vec<Diagnostic> {
     let mut diags = plain::check_duties(site, config_text);
+    diags.extend(crate::audits::check(
+        site.config.accessibility_declared,
+        site.config.audits.as_ref(),
+    ));
     if site.config.base_url.is_empty() {
         diags.push(
             Diagnostic::warning("config/base-url-missing", "base_url is empty: canonical and alternate links are root-relative, and no sitemap.xml or feeds are written")

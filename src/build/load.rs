@@ -56,6 +56,9 @@ pub fn load_config(
     if let Some(url) = &options.base_url {
         config.base_url = url.trim_end_matches('/').to_string();
     }
+    let (audits, d) = crate::audits::load(&options.root);
+    diags.extend(d);
+    config.audits = audits;
     Some((config, text))
 }
 

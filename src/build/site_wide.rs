@@ -112,12 +112,27 @@ pub fn check_links_of<'f>(
     lint::check_links_of(&[page], find, files, base_path)
 }
 
+/// Interface texts the run showed from a fallback language
+/// (`i18n/untranslated-value`), as its lookups recorded them; the
+/// statement's values are `statement/untranslated-value`'s.
+pub fn untranslated_values(renderer: &Renderer<'_>) -> Vec<Diagnostic> {
+    use crate::plain::bitv::{ENFORCEMENT_NAME_MESSAGE, LEGAL_BASIS_MESSAGE, ORGANISATION_MESSAGE};
+    renderer.i18n.untranslated_values(
+        &renderer.site.config,
+        &[
+            ORGANISATION_MESSAGE,
+            LEGAL_BASIS_MESSAGE,
+            ENFORCEMENT_NAME_MESSAGE,
+        ],
+    )
+}
+
 /// The finding for pages sharing a title.
 pub fn duplicate_title(title: &str, pages: &[(&str, Option<&Path>)]) -> Option<Diagnostic> {
     lint::duplicate_title(title, pages)
 }
 
 /// Where a link leads inside the site (its path below the base path).
-pub fn link_target<'h>(href: &'h str, base_path: &str) -> Option<&'h str> {
+pub fn link_target<'h>(href: &'h str, base_path: &str) -> Option<std::borrow::Cow<'h, str>> {
     lint::link_target(href, base_path)
 }

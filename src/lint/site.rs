@@ -3,6 +3,7 @@
 //! another language say so (`link/lang-missing`), titles are unique
 //! (`html/duplicate-title`).
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -50,8 +51,11 @@ pub fn check_site(pages: &[Facts], files: &HashSet<String>, base_path: &str) -> 
 /// The site path (`/en/x/`) a link `href` of a page points to when it is a
 /// root-relative link into the site below `base_path`: the key under which
 /// [`check_site`] and [`check_links_of`] look its target up. `None` for
-/// external, relative and same-page (`#id`) links.
-pub fn link_target<'h>(href: &'h str, base_path: &str) -> Option<&'h str> {
+/// external, relative and same-page (`#id`) links. A percent-encoded path
+/// (`/ar/%D8%A7…/`) is decoded into the site's own spelling (UTF-8, NFC,
+/// see `uri`); one that is not UTF-8 is kept as written (and found by no
+/// page).
+pub fn link_target<'h>(href: &'h str, base_path: &str) -> Option<Cow<'h, str>> {
     // Only a root-relative link can: external addresses (`https:`,
     // `mailto:`, `tel:`), protocol-relative ones (`//host/x`), relative
     // and same-page links do not begin with one slash. (One byte to test
@@ -66,11 +70,10 @@ pub fn link_target<'h>(href: &'h str, base_path: &str) -> Option<&'h str> {
         path.strip_prefix(base_path)
             .filter(|p| p.starts_with('/'))?
     };
-    Some(
-        site_path
-            .split_once('?')
-            .map_or(site_path, |(path, _)| path),
-    )
+    let site_path = site_path
+        .split_once('?')
+        .map_or(site_path, |(path, _)| path);
+    Some(crate::uri::decode(site_path).unwrap_or(Cow::Borrowed(site_path)))
 }
 
 /// The link checks of [`check_site`] (broken links, broken anchors, links
@@ -89,11 +92,13 @@ pub fn check_links_of<'f>(
     for &page in pages {
         for link in &page.links {
             let href = link.href.as_str();
-            let anchor = href.split_once('#').map(|(_, a)| a);
+            let anchor = href
+                .split_once('#')
+                .map(|(_, a)| crate::uri::decode(a).unwrap_or(Cow::Borrowed(a)));
             let target = if href.is_empty() || href.starts_with('#') {
                 Some(page)
             } else if let Some(site_path) = link_target(href, base_path) {
-                match lookup(site_path) {
+                match lookup(&site_path) {
                     Some(f) => Some(f),
                     None if files.contains(site_path.trim_start_matches('/')) => None,
                     None => {
@@ -127,7 +132,7 @@ pub fn check_links_of<'f>(
             }
             if let (Some(target), Some(anchor)) = (target, anchor)
                 && !anchor.is_empty()
-                && !target.ids.contains(anchor)
+                && !target.ids.contains(anchor.as_ref())
             {
                 diags.push(broken(
                     page,

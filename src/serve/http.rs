@@ -315,10 +315,9 @@ pub fn safe_path(path: &str) -> Option<String> {
     if malformed {
         return None;
     }
-    let decoded = percent_encoding::percent_decode_str(rest)
-        .decode_utf8()
-        .ok()?
-        .into_owned();
+    // In NFC, as the output's folder names are (a client may send a
+    // decomposed form).
+    let decoded = crate::uri::decode(rest)?.into_owned();
     if decoded.contains(['\\', '\0', '%'])
         || decoded.starts_with('/')
         || decoded.contains("//")

@@ -276,7 +276,7 @@ impl Engine {
                 .collect();
             let first = parts.first().map(String::as_str).unwrap_or_default();
             match first {
-                "site.toml" => c.full = true,
+                "site.toml" | "audits.toml" => c.full = true,
                 "content" => {
                     c.content.insert(path.clone());
                 }
@@ -328,8 +328,20 @@ impl Engine {
         laps.lap("read files");
         let layers = match self.layers.take() {
             Some(layers) if !changes.layers() => layers,
-            _ => match load_layers(&self.root, &config) {
-                Ok(layers) => layers,
+            old => match load_layers(&self.root, &config) {
+                Ok(layers) => {
+                    // Languages not rendered again still show what their
+                    // last render recorded.
+                    if let (Some(old), Some(new)) = (
+                        old.as_ref().and_then(|l| l.templates.as_ref()),
+                        layers.templates.as_ref(),
+                    ) && !changes.full
+                        && !changes.all_slots
+                    {
+                        new.i18n.carry_over(&old.i18n);
+                    }
+                    layers
+                }
                 Err(d) => {
                     diags.extend(d);
                     return self.fail(diags, Some(&config));
@@ -427,6 +439,7 @@ impl Engine {
         let slots = state.apply(&mut self.output, &plan, rendered, memory.into_files());
         self.copy_files(&mut state, changes, &assembled, layers, &plan);
         self.write_texts(&mut state, changes, &assembled, &renderer, &plan);
+        diags.extend(site_wide::untranslated_values(&renderer));
         laps.lap("feeds, sitemap");
         let links_checked = state.check_links(plan.all);
         diags.extend(state.diagnostics());

@@ -65,10 +65,10 @@ impl LinkState {
         for link in &f.links {
             if let Some(t) = site_wide::link_target(&link.href, &self.base_path) {
                 for map in [&mut self.linked_from, &mut self.anchored_from] {
-                    if let Some(set) = map.get_mut(t) {
+                    if let Some(set) = map.get_mut(t.as_ref()) {
                         set.remove(path);
                         if set.is_empty() {
-                            map.remove(t);
+                            map.remove(t.as_ref());
                         }
                     }
                 }

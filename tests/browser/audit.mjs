@@ -17,13 +17,26 @@
 // theme works without JS).
 //
 // Prints one JSON object: { "pages": [{ "url", "violations": [{ "id",
-// "help", "targets" }] }] } and exits 0; exits 2 with a message on stderr
-// when the browser cannot be started.
+// "help", "targets" }] }], "ran": { "axe_version", "axe_tags", "checks":
+// [{ "check", "wcag" }] } } and exits 0; exits 2 with a message on stderr
+// when the browser cannot be started. `ran` is what the test suite records
+// in the site's audits.toml for the accessibility statement.
 
 import { readFileSync } from 'node:fs';
 import { fail as stop, launch, packages } from './chromium.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+// The checks this script makes besides axe's, with the WCAG success
+// criteria they test (none for the theme's own promise of no scripts).
+const CHECKS = [
+  { check: 'lang', wcag: ['3.1.1'] },
+  { check: 'dir', wcag: ['1.3.2'] },
+  { check: 'reflow', wcag: ['1.4.10'] },
+  { check: 'main', wcag: ['1.3.1', '2.4.1'] },
+  { check: 'skip-link', wcag: ['2.4.1'] },
+  { check: 'focus-visible', wcag: ['2.4.7'] },
+  { check: 'no-js', wcag: [] },
+];
 
 const fail = (message) => stop('audit', message);
 
@@ -34,6 +47,7 @@ const job = JSON.parse(readFileSync(jobPath, 'utf8'));
 const { chromium, axeSource } = packages('audit');
 const { page, close } = await launch('audit', chromium, job.chromium, { width: 320, height: 640 });
 const results = [];
+let axeVersion = null;
 for (const { url, lang } of job.pages) {
   const violations = [];
   const add = (id, help, targets = []) => violations.push({ id, help, targets });
@@ -50,6 +64,7 @@ for (const { url, lang } of job.pages) {
       TAGS,
     );
     if (process.env.AUDIT_TIMING) process.stderr.write(`${url} axe ${Date.now() - t0} ms\n`);
+    axeVersion ??= axe.testEngine?.version ?? null;
     for (const v of axe.violations) add(`axe/${v.id}`, v.help, v.nodes.map((n) => n.target.join(' ')));
 
     const facts = await page.evaluate(() => {
@@ -111,4 +126,7 @@ for (const { url, lang } of job.pages) {
 }
 
 await close();
-process.stdout.write(JSON.stringify({ pages: results }));
+process.stdout.write(JSON.stringify({
+  pages: results,
+  ran: { axe_version: axeVersion, axe_tags: TAGS, checks: CHECKS },
+}));

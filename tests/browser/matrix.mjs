@@ -35,8 +35,10 @@
 //   another script may be a name or a technical term, which 3.1.2 exempts).
 //
 // Prints { "failures": [{ "url", "check", "wcag", "element", "detail" }],
-// "h1": [{ "url", "kind", "dir", "top" }] } and exits 0; exits 2 with a
-// message on stderr when the browser cannot be started.
+// "h1": [{ "url", "kind", "dir", "top" }], "ran": [{ "check", "wcag" }] }
+// and exits 0; exits 2 with a message on stderr when the browser cannot be
+// started. `ran` (the checks with the WCAG success criteria each tests, as
+// listed above) is what the test suite records in the site's audits.toml.
 
 import { readFileSync } from 'node:fs';
 import { fail, launch, packages } from './chromium.mjs';
@@ -397,6 +399,16 @@ async function languageOfParts(url) {
 
 const CHECKS = [['text-200', text200], ['text-spacing', spacing], ['forced-colors', forcedColors],
   ['reduced-motion', reducedMotion], ['keyboard', keyboard], ['language-of-parts', languageOfParts]];
+const CRITERIA = {
+  'phone': [],
+  'text-200': ['1.4.4', '1.4.10'],
+  'text-spacing': ['1.4.12'],
+  'forced-colors': ['1.4.1', '1.4.11', '2.4.7'],
+  'reduced-motion': ['2.3.3'],
+  'keyboard': ['1.4.11', '2.4.1', '2.4.7', '2.4.11'],
+  'language-of-parts': ['3.1.2'],
+};
+const ran = ['phone', ...CHECKS.map(([name]) => name)].map((check) => ({ check, wcag: CRITERIA[check] }));
 for (const { url, kind } of pages) {
   const add = ([check, wcag, element, detail]) => failures.push({ url, check, wcag, element, detail });
   const started = Date.now();
@@ -418,4 +430,4 @@ for (const { url, kind } of pages) {
 }
 
 await close();
-process.stdout.write(JSON.stringify({ failures, h1 }));
+process.stdout.write(JSON.stringify({ failures, h1, ran }));

@@ -6,7 +6,10 @@
 //! preference matrix (issue 28): tests/browser/matrix.mjs over one page of
 //! each shape under 200 % text, text spacing, forced colours, reduced
 //! motion, a keyboard walk and a language-of-parts check, plus where each
-//! page's h1 starts on a phone.
+//! page's h1 starts on a phone. After a run in which everything passed,
+//! both write what they ran into the shipped site's `audits.toml`, from
+//! which its accessibility statement says which tests it passes
+//! ([`record`]).
 //!
 //! Needs Chromium, Node with `npm ci` run in tests/browser, and Java —
 //! `scripts/setup-test-deps` installs them. So it is ignored unless asked
@@ -18,6 +21,8 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use vielfalt::audits::{self, Audit, Audits, Check, Html, Matrix};
 
 use crate::harness::walk;
 
@@ -100,6 +105,8 @@ fn answer(root: &Path, mut stream: TcpStream) {
     }
     let path = line.split_whitespace().nth(1).unwrap_or("/");
     let path = path.split(['?', '#']).next().unwrap_or("/");
+    // The browser sends native-script addresses percent-encoded.
+    let path = vielfalt::uri::decode(path).unwrap_or_default();
     let mut file = root.join(path.trim_start_matches('/'));
     if path.contains("..") {
         file = root.join("missing");
@@ -189,10 +196,12 @@ fn every_page_passes_the_browser_audit_and_the_html_checker() {
     ];
     let mut job_pages = Vec::new();
     let mut files: BTreeMap<String, (&str, String)> = BTreeMap::new();
+    let mut shipped_pages = 0;
     for (name, root) in &sites {
         let public = build(root, &temp.path().join(name));
         let port = serve(public.clone());
         for (url, file) in pages(&public) {
+            shipped_pages += usize::from(*name == "shipped");
             let full = format!("http://127.0.0.1:{port}{url}");
             job_pages.push(serde_json::json!({ "url": full, "lang": expected_lang(root, &url) }));
             files.insert(file.display().to_string(), (*name, url));
@@ -317,6 +326,94 @@ fn every_page_passes_the_browser_audit_and_the_html_checker() {
         fault_invalid,
         "the Nu HTML Checker missed the invalid nesting planted in /de/struktur/"
     );
+
+    // Everything passed: what ran is the shipped site's record.
+    let ran = &report["ran"];
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    record(|a| {
+        a.audit = Some(Audit {
+            axe_version: text(&ran["axe_version"]),
+            axe_tags: ran["axe_tags"]
+                .as_array()
+                .expect("tags")
+                .iter()
+                .map(text)
+                .collect(),
+            pages: shipped_pages,
+            checks: checks(&ran["checks"]),
+        });
+        a.html = Some(Html {
+            checker_version: vnu_version(&jar),
+            pages: shipped_pages,
+        });
+    });
+}
+
+/// The version the Nu HTML Checker prints (`26.9.27 (c6ba02c)` → 26.9.27).
+fn vnu_version(jar: &Path) -> String {
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(jar)
+        .arg("--version")
+        .output()
+        .expect("java runs");
+    let version = String::from_utf8_lossy(&out.stdout);
+    let version = version.split_whitespace().next().unwrap_or_default();
+    assert!(
+        !version.is_empty(),
+        "the Nu HTML Checker printed no version"
+    );
+    version.to_string()
+}
+
+/// `[{ "check", "wcag" }]` as a script printed it.
+fn checks(ran: &serde_json::Value) -> Vec<Check> {
+    ran.as_array()
+        .expect("the checks that ran")
+        .iter()
+        .map(|c| Check {
+            check: c["check"].as_str().unwrap_or_default().to_string(),
+            wcag: c["wcag"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|w| w.as_str().map(String::from))
+                .collect(),
+        })
+        .collect()
+}
+
+/// Issue 28: the shipped site's `audits.toml`, from which its accessibility
+/// statement says which tests it passes. Called after a run in which every
+/// check passed, with the part of the record this test owns: the test fails
+/// when the committed record differs from what it ran; with
+/// `VIELFALT_BLESS=1` it writes the record instead. (Both browser tests
+/// write parts of one file: one at a time.)
+fn record(update: impl FnOnce(&mut Audits)) {
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let path = repo().join(audits::FILE);
+    let committed = std::fs::read_to_string(&path).ok();
+    let mut record: Audits = committed
+        .as_deref()
+        .and_then(|t| toml::from_str(t).ok())
+        .unwrap_or_default();
+    update(&mut record);
+    let ran = record.to_toml();
+    if std::env::var_os("VIELFALT_BLESS").is_some() {
+        std::fs::write(&path, ran).expect("write audits.toml");
+    } else {
+        assert!(
+            committed.as_deref() == Some(ran.as_str()),
+            "{} differs from what the browser tests ran; if the change is \
+             intended, run `VIELFALT_BLESS=1 cargo test --test it browser -- --include-ignored`\n\
+             committed:\n{}\nran:\n{ran}",
+            audits::FILE,
+            committed.as_deref().unwrap_or("(none)")
+        );
+    }
 }
 
 /// Which site a page URL of the job belongs to (each site has its own port).
@@ -362,7 +459,14 @@ fn paginated_copy(dir: &Path) -> PathBuf {
             "content/updates/2026-11-25-konzept-online{lang}.md"
         ));
         let copy = dir.join(format!("content/updates/2026-11-24-matrix-sample{lang}.md"));
-        std::fs::copy(update, copy).expect("copy an update");
+        // Without its own slug the copy's address comes from its file name.
+        let text = std::fs::read_to_string(update).expect("read an update");
+        let text: String = text
+            .lines()
+            .filter(|l| !l.starts_with("slug = "))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        std::fs::write(copy, text).expect("copy an update");
     }
     dir.to_path_buf()
 }
@@ -498,6 +602,7 @@ fn the_sample_passes_the_preference_matrix() {
     let job =
         serde_json::json!({ "chromium": chromium, "names": endonyms(&site), "pages": sample });
     let report = run_matrix(job, &temp.path().join("matrix.json"));
+    let sample_ran = report["ran"].clone();
     eprintln!(
         "preference matrix: {} pages in {:.1} s",
         sample.len(),
@@ -589,4 +694,12 @@ fn the_sample_passes_the_preference_matrix() {
         name.is_none(),
         "the matrix reports a name as another language: {name:?}"
     );
+
+    // Everything passed: what ran over the sample is the site's record.
+    record(|a| {
+        a.matrix = Some(Matrix {
+            pages: sample.len(),
+            checks: checks(&sample_ran),
+        });
+    });
 }

@@ -314,7 +314,13 @@ pub fn check_invariants(public: &Path, base: &str) {
         match reader.read_event().expect("sitemap.xml is well-formed XML") {
             quick_xml::events::Event::Start(e) if e.name().as_ref() == "loc" => in_loc = true,
             quick_xml::events::Event::Text(t) if in_loc => {
-                locs.insert(t.xml10_content().into_owned());
+                // A URI in the sitemap; the page's canonical IRI decoded.
+                let loc = t.xml10_content().into_owned();
+                assert!(loc.is_ascii(), "sitemap loc {loc} is not percent-encoded");
+                let iri = percent_encoding::percent_decode_str(&loc)
+                    .decode_utf8()
+                    .expect("UTF-8");
+                locs.insert(iri.into_owned());
                 in_loc = false;
             }
             quick_xml::events::Event::Eof => break,

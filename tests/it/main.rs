@@ -1,5 +1,7 @@
 //! Integration tests: one binary, a module per feature (STYLE.md "Tests").
 
+mod addresses;
+mod audits;
 mod bench_corpus;
 mod browser;
 mod build;
@@ -21,4 +23,5 @@ mod profiles;
 mod props;
 mod serve;
 mod shipped;
+mod untranslated;
 mod workflow;

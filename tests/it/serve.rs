@@ -17,7 +17,7 @@ use crate::harness::{SiteTest, walk};
 
 const BOUND: Duration = Duration::from_secs(10);
 
-fn start(site: &SiteTest) -> serve::Handle {
+pub(crate) fn start(site: &SiteTest) -> serve::Handle {
     let options = ServeOptions {
         port: 0,
         quiet: true,

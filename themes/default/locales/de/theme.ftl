@@ -90,6 +90,12 @@ statement-method =
         [third-party] Die Bewertung beruht auf einer Prüfung durch Dritte.
        *[other] Die Art der Bewertung wird noch ergänzt.
     }
+statement-tests-lint = Bei jedem Erstellen der Website prüft der Seitengenerator jede Seite nach seinen eigenen Regeln (Zahl der Regeln: { $rules }; WCAG-Erfolgskriterien { $criteria }).
+statement-tests-passed = Die Website hat diese automatischen Tests bestanden:
+statement-tests-axe = Regeln für WCAG 2.0, 2.1 und 2.2, Stufen A und AA, und weitere Prüfungen im Browser (WCAG-Erfolgskriterien { $criteria }); alle Seiten (geprüfte Seiten: { $pages })
+statement-tests-html = gültiges HTML; alle Seiten (geprüfte Seiten: { $pages })
+statement-tests-matrix = Geänderte Benutzereinstellungen und Bedienung mit der Tastatur (WCAG-Erfolgskriterien { $criteria }); eine Seite jeder Art (geprüfte Seiten: { $pages })
+statement-tests-limits = Automatische Tests finden nur einen Teil der Barrieren. Sie ersetzen keine Bewertung dieser Website.
 statement-feedback-heading = Feedback und Kontakt
 statement-feedback = Sind Ihnen Mängel beim barrierefreien Zugang zu Inhalten dieser Website aufgefallen? Dann schreiben Sie uns:
 statement-feedback-missing = Die Kontaktadresse für Rückmeldungen zur Barrierefreiheit wird noch ergänzt.

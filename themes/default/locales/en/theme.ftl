@@ -89,6 +89,12 @@ statement-method =
         [third-party] The assessment is based on an evaluation by a third party.
        *[other] The method of assessment is still to be added.
     }
+statement-tests-lint = Each time the website is built, the site generator checks every page against its own rules (rules: { $rules }; WCAG success criteria { $criteria }).
+statement-tests-passed = The website has passed these automated tests:
+statement-tests-axe = rules for WCAG 2.0, 2.1 and 2.2, levels A and AA, and further checks in the browser (WCAG success criteria { $criteria }); every page (pages checked: { $pages })
+statement-tests-html = valid HTML; every page (pages checked: { $pages })
+statement-tests-matrix = Changed user settings and keyboard use (WCAG success criteria { $criteria }); one page of each kind (pages checked: { $pages })
+statement-tests-limits = Automated tests find only some barriers. They do not replace an assessment of this website.
 statement-feedback-heading = Feedback and contact
 statement-feedback = Have you noticed any barriers to accessing the content of this website? Then write to us:
 statement-feedback-missing = The contact address for feedback on accessibility is still to be added.

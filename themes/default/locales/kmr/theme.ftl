@@ -88,6 +88,12 @@ statement-method =
         [third-party] Nirxandin li ser bingeha kontroleke aliyê sêyem e.
        *[other] Awayê nirxandinê dê paşê were zêdekirin.
     }
+statement-tests-lint = Her carê ku malper tê çêkirin, çêkerê malperê her rûpelî bi qaîdeyên xwe kontrol dike (hejmara qaîdeyan: { $rules }; pîvanên serkeftinê yên WCAG: { $criteria }).
+statement-tests-passed = Malperê ev testên otomatîk derbas kirine:
+statement-tests-axe = qaîdeyên WCAG 2.0, 2.1 û 2.2 yên astên A û AA û kontrolên din di gerokê de (pîvanên serkeftinê yên WCAG: { $criteria }); hemû rûpel (hejmara rûpelên kontrolkirî: { $pages })
+statement-tests-html = HTML-a derbasdar; hemû rûpel (hejmara rûpelên kontrolkirî: { $pages })
+statement-tests-matrix = Mîhengên bikarhêner ên guhertî û bikaranîna bi klavyeyê (pîvanên serkeftinê yên WCAG: { $criteria }); ji her cureyî rûpelek (hejmara rûpelên kontrolkirî: { $pages })
+statement-tests-limits = Testên otomatîk tenê hinek ji astengiyan dibînin. Ew cihê nirxandina vê malperê nagirin.
 statement-feedback-heading = Nêrîn û têkilî
 statement-feedback = We di gihîştina bêasteng a naveroka vê malperê de kêmasî dîtine? Wê demê ji me re binivîsin:
 statement-feedback-missing = Navnîşana têkiliyê ji bo nêrînên derbarê bêastengiyê de dê paşê were zêdekirin.

@@ -91,6 +91,12 @@ statement-method =
         [third-party] Ocena opiera się na badaniu przeprowadzonym przez podmiot zewnętrzny.
        *[other] Sposób przeprowadzenia oceny zostanie jeszcze uzupełniony.
     }
+statement-tests-lint = Przy każdym budowaniu strony internetowej generator sprawdza każdą podstronę według własnych reguł (liczba reguł: { $rules }; kryteria sukcesu WCAG: { $criteria }).
+statement-tests-passed = Strona internetowa przeszła następujące testy automatyczne:
+statement-tests-axe = reguły WCAG 2.0, 2.1 i 2.2 na poziomach A i AA oraz dodatkowe testy w przeglądarce (kryteria sukcesu WCAG: { $criteria }); wszystkie podstrony (liczba sprawdzonych podstron: { $pages })
+statement-tests-html = poprawny kod HTML; wszystkie podstrony (liczba sprawdzonych podstron: { $pages })
+statement-tests-matrix = Zmienione ustawienia użytkownika i obsługa za pomocą klawiatury (kryteria sukcesu WCAG: { $criteria }); po jednej podstronie każdego rodzaju (liczba sprawdzonych podstron: { $pages })
+statement-tests-limits = Testy automatyczne wykrywają tylko część barier. Nie zastępują oceny tej strony internetowej.
 statement-feedback-heading = Informacje zwrotne i dane kontaktowe
 statement-feedback = Czy zauważyli Państwo problemy z dostępnością treści tej strony internetowej? W takim przypadku prosimy o wiadomość:
 statement-feedback-missing = Adres kontaktowy do zgłaszania uwag dotyczących dostępności zostanie jeszcze uzupełniony.

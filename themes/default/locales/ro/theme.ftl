@@ -90,6 +90,12 @@ statement-method =
         [third-party] Evaluarea se bazează pe o verificare efectuată de o terță parte.
        *[other] Metoda de evaluare urmează să fie completată.
     }
+statement-tests-lint = La fiecare generare a site-ului, generatorul verifică fiecare pagină după propriile reguli (numărul de reguli: { $rules }; criterii de succes WCAG: { $criteria }).
+statement-tests-passed = Site-ul a trecut următoarele teste automate:
+statement-tests-axe = regulile WCAG 2.0, 2.1 și 2.2 pentru nivelurile A și AA și verificări suplimentare în browser (criterii de succes WCAG: { $criteria }); toate paginile (pagini verificate: { $pages })
+statement-tests-html = cod HTML valid; toate paginile (pagini verificate: { $pages })
+statement-tests-matrix = Setări modificate ale utilizatorului și utilizarea cu tastatura (criterii de succes WCAG: { $criteria }); câte o pagină din fiecare tip (pagini verificate: { $pages })
+statement-tests-limits = Testele automate găsesc doar o parte dintre bariere. Ele nu înlocuiesc o evaluare a acestui site.
 statement-feedback-heading = Feedback și date de contact
 statement-feedback = Ați observat deficiențe de accesibilitate în ceea ce privește conținutul acestui site? Atunci scrieți-ne:
 statement-feedback-missing = Adresa de contact pentru feedback privind accesibilitatea urmează să fie completată.

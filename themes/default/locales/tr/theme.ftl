@@ -88,6 +88,12 @@ statement-method =
         [third-party] Değerlendirme, üçüncü bir tarafça yapılan bir denetime dayanmaktadır.
        *[other] Değerlendirme yöntemi daha sonra eklenecektir.
     }
+statement-tests-lint = Web sitesi her oluşturulduğunda site oluşturucu her sayfayı kendi kurallarıyla denetler (kural sayısı: { $rules }; WCAG başarı ölçütleri { $criteria }).
+statement-tests-passed = Web sitesi şu otomatik testleri geçmiştir:
+statement-tests-axe = WCAG 2.0, 2.1 ve 2.2 için A ve AA düzeyi kuralları ile tarayıcıda ek denetimler (WCAG başarı ölçütleri { $criteria }); tüm sayfalar (denetlenen sayfa sayısı: { $pages })
+statement-tests-html = geçerli HTML; tüm sayfalar (denetlenen sayfa sayısı: { $pages })
+statement-tests-matrix = Değiştirilmiş kullanıcı ayarları ve klavyeyle kullanım (WCAG başarı ölçütleri { $criteria }); her türden bir sayfa (denetlenen sayfa sayısı: { $pages })
+statement-tests-limits = Otomatik testler engellerin yalnızca bir kısmını bulur. Bu web sitesinin değerlendirilmesinin yerini tutmazlar.
 statement-feedback-heading = Geri bildirim ve iletişim
 statement-feedback = Bu web sitesinin içeriklerine engelsiz erişimde eksiklikler fark ettiniz mi? O hâlde bize yazın:
 statement-feedback-missing = Erişilebilirlikle ilgili geri bildirimler için iletişim adresi daha sonra eklenecektir.
