@@ -195,9 +195,22 @@ fn write_site(
         Some(s) => s,
         None => &NullSink,
     };
+    let indexer = (staging.is_some() && site.config.search.enabled)
+        .then(|| crate::search::Indexer::start(sink));
+    let sink: &dyn Sink = match &indexer {
+        Some(i) => i,
+        None => sink,
+    };
     let render_start = Instant::now();
     let mut summary = render_all(&renderer, &static_files, sink, &linter, diags);
     stages.push(("render+lint+write", render_start.elapsed()));
+    if let Some(indexer) = indexer {
+        let index_start = Instant::now();
+        let (files, d) = indexer.finish();
+        diags.extend(d);
+        summary.files += files.len();
+        stages.push(("search index (after the pages)", index_start.elapsed()));
+    }
     stages.append(&mut summary.stages);
     summary.stages = stages;
     *diags = finish_diagnostics(std::mem::take(diags), Some(lint), options.strict);

@@ -16,6 +16,7 @@ use unic_langid::LanguageIdentifier;
 use crate::diag::Diagnostic;
 
 pub mod plain;
+pub mod search;
 
 pub const CONFIG_FILE: &str = "site.toml";
 
@@ -54,6 +55,8 @@ struct RawConfig {
     accessibility: Option<Accessibility>,
     #[serde(default)]
     plain: plain::PlainSettings,
+    #[serde(default)]
+    search: search::SearchSettings,
     #[serde(default)]
     extra: toml::Table,
 }
@@ -293,6 +296,8 @@ pub struct Config {
     pub accessibility_declared: bool,
     /// `[plain]`: readability thresholds and Leichte Sprache rule limits.
     pub plain: plain::PlainSettings,
+    /// `[search]`: the search index and pages.
+    pub search: search::SearchSettings,
     pub extra: toml::Table,
 }
 
@@ -437,6 +442,7 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
     });
 
     let variants = parse_variants(&raw, &located, &mut diags);
+    diags.extend(raw.search.check(&raw.languages, &located));
 
     let base_url = raw.base_url.trim_end_matches('/').to_string();
     if !(base_url.is_empty() || base_url.starts_with("https://") || base_url.starts_with("http://"))
@@ -462,6 +468,7 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         accessibility_declared: raw.accessibility.is_some(),
         accessibility: raw.accessibility.unwrap_or_default(),
         plain: raw.plain,
+        search: raw.search,
         extra: raw.extra,
     };
     (Some(config), diags)
@@ -494,7 +501,7 @@ fn parse_variants(
                     format!("variant `{key}` names a segment for unknown language `{lang}`");
                 diags.push(d.hint(format!("use one of: {}", keys(&raw.languages))));
             }
-            if segment.is_empty() || segment.contains(['/', '\\', '.', '?', '#', ' ']) {
+            if !is_segment(segment) {
                 let mut d = located(&format!("variants.{key}"));
                 d.message =
                     format!("variant `{key}` has an unusable URL segment `{segment}` for `{lang}`");
@@ -563,6 +570,11 @@ fn keys<V>(map: &BTreeMap<String, V>) -> String {
         .map(String::as_str)
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Whether `s` can be one part of a URL path.
+fn is_segment(s: &str) -> bool {
+    !s.is_empty() && !s.contains(['/', '\\', '.', '?', '#', ' '])
 }
 
 /// Whether `s` may stand between dots in a content file name.

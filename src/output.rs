@@ -24,6 +24,11 @@ use std::sync::Mutex;
 /// may collect or discard.
 pub trait Sink: Sync {
     fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+
+    /// A page just written that belongs in the search index: a real page
+    /// (no fallback), the first of its list. Only the search indexer
+    /// (`search::Indexer`) takes it.
+    fn searchable(&self, _url: &str, _html: &str) {}
 }
 
 /// Discards everything (for `check`).
