@@ -18,6 +18,7 @@ mod live;
 mod pipeline;
 mod plain;
 mod props;
+mod search;
 mod serve;
 mod shipped;
 mod workflow;

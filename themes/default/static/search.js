@@ -118,11 +118,12 @@ async function search(query, variant) {
     return;
   }
   if (mine !== generation || !found) return;
-  pending = found.results;
+  const count = found.results.length;
+  pending = [...found.results];
   await showMore(false);
   if (mine !== generation) return;
   results.hidden = false;
-  announce(root.dataset.count.replace('{count}', numbers.format(found.results.length)));
+  announce(root.dataset.count.replace('{count}', numbers.format(count)));
 }
 
 function fromAddress() {
