@@ -17,7 +17,13 @@ const variantSelect = root?.querySelector('#search-variant');
 const status = root?.querySelector('.search-status');
 const results = root?.querySelector('.search-results');
 const list = root?.querySelector('.search-list');
-const more = root?.querySelector('.search-more');
+// "More results": in the page only while there are more (no dead or
+// hidden button in the tab order).
+const more = document.createElement('button');
+more.type = 'button';
+more.className = 'search-more';
+const moreRow = document.createElement('p');
+moreRow.append(more);
 const lang = document.documentElement.lang;
 const numbers = new Intl.NumberFormat(lang);
 
@@ -94,7 +100,7 @@ async function showMore(focus) {
   if (mine !== generation) return;
   const items = data.map(resultItem);
   list.append(...items);
-  more.hidden = pending.length === 0;
+  if (pending.length) results.append(moreRow); else moreRow.remove();
   if (focus && items.length) items[0].querySelector('a').focus();
 }
 
@@ -102,7 +108,7 @@ async function search(query, variant) {
   const mine = ++generation;
   list.replaceChildren();
   pending = [];
-  more.hidden = true;
+  moreRow.remove();
   if (!query.trim()) {
     results.hidden = true;
     announce(root.dataset.empty);
@@ -144,7 +150,8 @@ function run() {
   search(query, variant);
 }
 
-if (root && form && input && status && results && list && more) {
+if (root && form && input && status && results && list) {
+  more.textContent = root.dataset.more;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     run();
