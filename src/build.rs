@@ -196,7 +196,7 @@ fn write_site(
         None => &NullSink,
     };
     let indexer = (staging.is_some() && site.config.search.enabled)
-        .then(|| crate::search::Indexer::start(sink));
+        .then(|| crate::search::Indexer::new(sink));
     let sink: &dyn Sink = match &indexer {
         Some(i) => i,
         None => sink,
@@ -204,12 +204,12 @@ fn write_site(
     let render_start = Instant::now();
     let mut summary = render_all(&renderer, &static_files, sink, &linter, diags);
     stages.push(("render+lint+write", render_start.elapsed()));
-    if let Some(indexer) = indexer {
+    if let (Some(indexer), Some(staging)) = (indexer, &staging) {
         let index_start = Instant::now();
-        let (files, d) = indexer.finish();
+        let (files, d) = indexer.finish(|path| staging.read(path));
         diags.extend(d);
-        summary.files += files.len();
-        stages.push(("search index (after the pages)", index_start.elapsed()));
+        summary.files += files;
+        stages.push(("search index", index_start.elapsed()));
     }
     stages.append(&mut summary.stages);
     summary.stages = stages;
