@@ -298,3 +298,40 @@ fn golden_queries_find_their_pages_in_every_language() {
         failures.join("\n")
     );
 }
+
+/// `serve` makes no index, but keeps the search pages' site index current:
+/// after a page's title changes, every served file but the index equals a
+/// fresh build's.
+#[test]
+fn serve_keeps_the_site_index_current() {
+    use vielfalt::build::BuildOptions;
+    use vielfalt::serve::incremental::Engine;
+
+    let site = searchable("");
+    let root = site.path().canonicalize().expect("root");
+    let (mut engine, _) = Engine::new(BuildOptions::new(&root));
+    // A page deep in a section: not in the menu, not on the home page.
+    let old = root.join("content/news/archive/old.md");
+    let text = std::fs::read_to_string(&old).expect("old.md");
+    std::fs::write(&old, text.replace("Ein alter Beitrag", "Ein sehr alter Beitrag"))
+        .expect("write");
+    engine.update(&[old]);
+
+    let served = crate::serve::engine_files(&engine);
+    let out = tempfile::tempdir().expect("temp");
+    let built: Vec<_> = crate::serve::full_build(&root, &out.path().join("public"))
+        .into_iter()
+        .filter(|(name, _)| !name.starts_with("pagefind/"))
+        .collect();
+    let search = served
+        .iter()
+        .find(|(name, _)| name == "de/search/index.html")
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .expect("the served search page");
+    assert!(search.contains(">Ein sehr alter Beitrag</a>"), "{search}");
+    let names = |v: &[(String, Vec<u8>)]| v.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&served), names(&built));
+    for ((name, a), (_, b)) in served.iter().zip(&built) {
+        assert!(a == b, "{name} differs from the build's");
+    }
+}
