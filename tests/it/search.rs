@@ -174,7 +174,7 @@ const GOLDEN: &[Golden] = &[
     q("ru", "равенство возможностей", "grundsaetze.md"),
     q("ru", "сквозная задача", "umsetzungsschritte.md"),
     q("uk", "рівність можливостей", "grundsaetze.md"),
-    q("uk", "наскрізне", "umsetzungsschritte.md"),
+    q("uk", "наскрізн", "umsetzungsschritte.md"),
     q("pl", "równość szans", "grundsaetze.md"),
     q("pl", "zadanie przekrojowe", "umsetzungsschritte.md"),
     q("fa", "برابری فرصت‌ها", "grundsaetze.md"),
