@@ -35,9 +35,15 @@ impl Renderer<'_> {
             let url = self.search_url(&lang.key);
             if let Some(taken) = self.site.pages.iter().find(|p| p.url == url) {
                 diags.push(
-                    Diagnostic::error("search/url-taken", format!("the search page's address {url} is the address of this page too"))
-                        .file(&taken.file)
-                        .hint(format!("choose another `[search] segment` for `{}` in site.toml, or move the page", lang.key)),
+                    Diagnostic::error(
+                        "search/url-taken",
+                        format!("the search page's address {url} is the address of this page too"),
+                    )
+                    .file(&taken.file)
+                    .hint(format!(
+                        "choose another `[search] segment` for `{}` in site.toml, or move the page",
+                        lang.key
+                    )),
                 );
                 continue;
             }
@@ -95,11 +101,9 @@ impl Renderer<'_> {
                 obj.insert(key.to_string(), value);
             }
         }
-        let tera = self
-            .templates
-            .teras
-            .get(lang)
-            .ok_or_else(|| Diagnostic::error("search/no-language", format!("no templates for `{lang}`")))?;
+        let tera = self.templates.teras.get(lang).ok_or_else(|| {
+            Diagnostic::error("search/no-language", format!("no templates for `{lang}`"))
+        })?;
         let html = tera::Context::from_value(ctx)
             .and_then(|c| tera.render(TEMPLATE, &c))
             .map_err(|e| template_error(&e, &self.templates.template_files, None))?;
@@ -118,12 +122,8 @@ impl Renderer<'_> {
     /// Every real page of `lang`, in the order of the sources (so a
     /// section's pages follow it), each variant after the page it rewrites.
     fn site_index(&self, lang: &str) -> Vec<Value> {
-        let variants = std::iter::once(None).chain(
-            self.config()
-                .variants
-                .iter()
-                .map(|v| Some(v.key.as_str())),
-        );
+        let variants = std::iter::once(None)
+            .chain(self.config().variants.iter().map(|v| Some(v.key.as_str())));
         let variants: Vec<Option<&str>> = variants.collect();
         let mut entries = Vec::new();
         for source in &self.site.sources {

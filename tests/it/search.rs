@@ -68,7 +68,10 @@ fn the_search_page_lists_every_page_of_its_language() {
     for (href, title) in [
         ("/site/de/", "Willkommen"),
         ("/site/de/about/", "Über uns"),
-        ("/site/de/leichte-sprache/", "Willkommen in Leichter Sprache"),
+        (
+            "/site/de/leichte-sprache/",
+            "Willkommen in Leichter Sprache",
+        ),
         ("/site/de/news/archive/old/", ""),
     ] {
         assert!(
@@ -119,8 +122,9 @@ fn search_settings_are_checked() {
         run.stderr
     );
     assert!(
-        run.stderr
-            .contains("error[config/unknown-language]: [search] names a segment for unknown language `xx`"),
+        run.stderr.contains(
+            "error[config/unknown-language]: [search] names a segment for unknown language `xx`"
+        ),
         "{}",
         run.stderr
     );
@@ -255,7 +259,9 @@ fn golden_queries_find_their_pages_in_every_language() {
             continue;
         }
         if !results.iter().take(3).any(|u| *u == expect) {
-            failures.push(format!("{q}: {expect} not in the first three of {results:?}"));
+            failures.push(format!(
+                "{q}: {expect} not in the first three of {results:?}"
+            ));
         }
         if r["marked"] != true {
             failures.push(format!("{q}: no excerpt marks the match"));
@@ -313,8 +319,11 @@ fn serve_keeps_the_site_index_current() {
     // A page deep in a section: not in the menu, not on the home page.
     let old = root.join("content/news/archive/old.md");
     let text = std::fs::read_to_string(&old).expect("old.md");
-    std::fs::write(&old, text.replace("Ein alter Beitrag", "Ein sehr alter Beitrag"))
-        .expect("write");
+    std::fs::write(
+        &old,
+        text.replace("Ein alter Beitrag", "Ein sehr alter Beitrag"),
+    )
+    .expect("write");
     engine.update(&[old]);
 
     let served = crate::serve::engine_files(&engine);
