@@ -203,9 +203,22 @@ fn write_site(
         Some(s) => s,
         None => &NullSink,
     };
+    let indexer = (staging.is_some() && site.config.search.enabled)
+        .then(|| crate::search::Indexer::new(sink));
+    let sink: &dyn Sink = match &indexer {
+        Some(i) => i,
+        None => sink,
+    };
     let render_start = Instant::now();
     let mut summary = render_all(&renderer, &static_files, sink, &linter, diags);
     stages.push(("render+lint+write", render_start.elapsed()));
+    if let (Some(indexer), Some(staging)) = (indexer, &staging) {
+        let index_start = Instant::now();
+        let (files, d) = indexer.finish(|path| staging.read(path));
+        diags.extend(d);
+        summary.files += files;
+        stages.push(("search index", index_start.elapsed()));
+    }
     stages.append(&mut summary.stages);
     summary.stages = stages;
     *diags = finish_diagnostics(std::mem::take(diags), Some(lint), options.strict);

@@ -16,6 +16,7 @@ use unic_langid::LanguageIdentifier;
 use crate::diag::Diagnostic;
 
 pub mod plain;
+pub mod search;
 
 pub const CONFIG_FILE: &str = "site.toml";
 
@@ -56,6 +57,7 @@ struct RawConfig {
     plain: plain::PlainSettings,
     #[serde(default)]
     profiles: BTreeMap<String, Profile>,
+    search: search::SearchSettings,
     #[serde(default)]
     extra: toml::Table,
 }
@@ -374,6 +376,8 @@ pub struct Config {
     /// The profile this run builds ([`Config::select_profile`]); `None`
     /// when the site has no `[profiles]`: every page is built.
     pub profile: Option<ActiveProfile>,
+    /// `[search]`: the search index and pages.
+    pub search: search::SearchSettings,
     pub extra: toml::Table,
     /// `audits.toml` beside site.toml (read by `build::load`, not from
     /// site.toml): what the browser tests ran and passed.
@@ -579,6 +583,7 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
     });
 
     let variants = parse_variants(&raw, &located, &mut diags);
+    diags.extend(raw.search.check(&raw.languages, &located));
 
     let base_url = raw.base_url.trim_end_matches('/').to_string();
     if !(base_url.is_empty() || base_url.starts_with("https://") || base_url.starts_with("http://"))
@@ -608,6 +613,7 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         plain: raw.plain,
         profiles: raw.profiles,
         profile: None,
+        search: raw.search,
         extra: raw.extra,
         audits: None,
     };
@@ -685,7 +691,7 @@ fn parse_variants(
                     format!("variant `{key}` names a segment for unknown language `{lang}`");
                 diags.push(d.hint(format!("use one of: {}", keys(&raw.languages))));
             }
-            if segment.is_empty() || segment.contains(['/', '\\', '.', '?', '#', ' ']) {
+            if !is_segment(segment) {
                 let mut d = located(&format!("variants.{key}"));
                 d.message =
                     format!("variant `{key}` has an unusable URL segment `{segment}` for `{lang}`");
@@ -754,6 +760,11 @@ fn keys<V>(map: &BTreeMap<String, V>) -> String {
         .map(String::as_str)
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Whether `s` can be one part of a URL path.
+fn is_segment(s: &str) -> bool {
+    !s.is_empty() && !s.contains(['/', '\\', '.', '?', '#', ' '])
 }
 
 /// Whether `s` may stand between dots in a content file name.

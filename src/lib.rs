@@ -21,6 +21,7 @@ pub mod plain;
 pub mod profile;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod status;
 pub mod theme;

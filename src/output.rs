@@ -24,6 +24,11 @@ use std::sync::Mutex;
 /// may collect or discard.
 pub trait Sink: Sync {
     fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+
+    /// A page just written that belongs in the search index: a real page
+    /// (no fallback), the first of its list. Only the search indexer
+    /// (`search::Indexer`) takes it.
+    fn searchable(&self, _url: &str, _html: &str) {}
 }
 
 /// Discards everything (for `check`).
@@ -93,6 +98,12 @@ fn leftovers(target: &Path, kind: &str) -> Vec<PathBuf> {
 }
 
 impl Staging {
+    /// A file this build wrote, read back (the search index reads the
+    /// pages it indexes).
+    pub fn read(&self, path: &str) -> std::io::Result<Vec<u8>> {
+        std::fs::read(self.staging.join(path))
+    }
+
     /// Prepares a staging folder for `target`, first repairing what an
     /// earlier killed build left behind. The spare is claimed when there is
     /// one (by an atomic rename, so two builds never share it).

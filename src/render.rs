@@ -24,6 +24,8 @@ use crate::i18n::{I18n, fluent_value};
 use crate::markdown::{self, LinkTarget};
 use crate::theme::Theme;
 
+mod search_page;
+
 /// One file produced by rendering, with its site path.
 #[derive(Debug)]
 pub struct OutFile {
@@ -798,6 +800,11 @@ impl<'a> Renderer<'a> {
             .get(lang_key)
             .cloned()
             .unwrap_or(Value::Null);
+        let search_url = if config.search.enabled {
+            Value::String(self.href(&self.search_url(lang_key)))
+        } else {
+            Value::Null
+        };
         let canonical = match slot {
             Slot::Real(_) => self.absolute(url),
             Slot::Fallback(_) => self.absolute(&page.url),
@@ -833,6 +840,13 @@ impl<'a> Renderer<'a> {
             ),
             ("feed", feed),
             ("config", self.config_value.clone()),
+            // Pagefind indexes the text of real pages only (`search`).
+            (
+                "search_body",
+                Value::Bool(search_url.is_string() && matches!(slot, Slot::Real(_))),
+            ),
+            ("search_url", search_url),
+            ("is_search_page", Value::Bool(false)),
         ];
         Value::Object(
             fields
@@ -1208,6 +1222,11 @@ impl<'a> Renderer<'a> {
                 }),
                 Err(e) => diags.push(template_error(&e, &self.templates.template_files, None)),
             }
+        }
+        if config.search.enabled {
+            let (search_files, d) = self.render_search_pages();
+            files.extend(search_files);
+            diags.extend(d);
         }
         (files, diags)
     }

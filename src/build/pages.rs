@@ -169,6 +169,11 @@ fn write_files(renderer: &Renderer<'_>, sink: &dyn Sink, linted: Linted) -> Slot
                     .hint("check the disk space and permissions"),
             );
         }
+        if file.indexable
+            && let Some(url) = &file.url
+        {
+            sink.searchable(url, &file.html);
+        }
         let sitemap = file
             .indexable
             .then(|| (renderer.absolute(&facts.url), file.alternates, file.lastmod));

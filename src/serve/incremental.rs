@@ -925,9 +925,11 @@ fn plan(
         );
     }
     // The language chooser and 404 page show the home pages and interface
-    // text only.
-    plan.root_pages =
-        plan.all || !changes.langs.is_empty() || plan.keys.iter().any(|k| k.0 == "_index.md");
+    // text only; the search pages list every page with its title.
+    plan.root_pages = plan.all
+        || !changes.langs.is_empty()
+        || plan.keys.iter().any(|k| k.0 == "_index.md")
+        || (site.config.search.enabled && !plan.keys.is_empty());
     plan
 }
 

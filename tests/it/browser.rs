@@ -32,7 +32,7 @@ fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn chromium() -> PathBuf {
+pub(crate) fn chromium() -> PathBuf {
     let path = std::env::var_os("VIELFALT_CHROMIUM")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
@@ -44,7 +44,7 @@ fn chromium() -> PathBuf {
     path
 }
 
-fn require(program: &str, arg: &str, what: &str) {
+pub(crate) fn require(program: &str, arg: &str, what: &str) {
     let ok = Command::new(program)
         .arg(arg)
         .output()
@@ -52,7 +52,7 @@ fn require(program: &str, arg: &str, what: &str) {
     assert!(ok, "{what} (`{program}`) is missing or broken: {SETUP}");
 }
 
-fn node_modules() -> PathBuf {
+pub(crate) fn node_modules() -> PathBuf {
     let dir = repo().join("tests/browser/node_modules");
     for package in ["axe-core", "playwright-core", "vnu-jar"] {
         assert!(
@@ -64,7 +64,7 @@ fn node_modules() -> PathBuf {
 }
 
 /// Builds `root` into `out` and returns the output folder.
-fn build(root: &Path, out: &Path) -> PathBuf {
+pub(crate) fn build(root: &Path, out: &Path) -> PathBuf {
     build_profile(root, out, None)
 }
 
@@ -86,7 +86,7 @@ fn build_profile(root: &Path, out: &Path, profile: Option<&str>) -> PathBuf {
 }
 
 /// A tiny static file server for one output folder, on a free port.
-fn serve(root: PathBuf) -> u16 {
+pub(crate) fn serve(root: PathBuf) -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
     let port = listener.local_addr().expect("address").port();
     std::thread::spawn(move || {
@@ -125,6 +125,9 @@ fn answer(root: &Path, mut stream: TcpStream) {
     let mime = match file.extension().and_then(|e| e.to_str()) {
         Some("html") => "text/html; charset=utf-8",
         Some("css") => "text/css; charset=utf-8",
+        // Module scripts (the search page's) must be served as JavaScript.
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("json") => "application/json",
         Some("svg") => "image/svg+xml",
         Some("xml") => "application/xml",
         _ => "application/octet-stream",
@@ -499,6 +502,8 @@ fn shape(url: &str, html: &str) -> (&'static str, String) {
         per_dir("paginated list")
     } else if html.contains("id=\"enforcement\"") {
         per_dir("accessibility statement")
+    } else if html.contains("<div class=\"search\"") {
+        per_dir("search")
     } else if html.contains("class=\"glossary\"") {
         per_dir("glossary")
     } else if url == format!("/{lang}/") {
@@ -543,7 +548,7 @@ fn endonyms(site: &Path) -> serde_json::Value {
 }
 
 /// Runs a script of tests/browser on a job file; returns what it printed.
-fn run_script(script: &str, job: &Path, what: &str) -> Vec<u8> {
+pub(crate) fn run_script(script: &str, job: &Path, what: &str) -> Vec<u8> {
     let run = Command::new("node")
         .arg(repo().join("tests/browser").join(script))
         .arg(job)
@@ -591,6 +596,8 @@ fn the_sample_passes_the_preference_matrix() {
         "accessibility statement rtl",
         "intranet ltr",
         "intranet rtl",
+        "search ltr",
+        "search rtl",
     ] {
         assert!(
             kinds.contains(&kind),

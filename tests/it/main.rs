@@ -21,6 +21,7 @@ mod pipeline;
 mod plain;
 mod profiles;
 mod props;
+mod search;
 mod serve;
 mod shipped;
 mod untranslated;

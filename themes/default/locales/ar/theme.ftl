@@ -106,3 +106,19 @@ statement-enforcement-heading = إجراءات التسوية
 statement-enforcement = إذا لم تتلقوا ردًّا مُرضيًا على ملاحظاتكم، يمكنكم التوجه إلى هيئة التسوية أو هيئة الإنفاذ:
 statement-enforcement-missing = ستُضاف لاحقًا بيانات هيئة التسوية أو هيئة الإنفاذ المختصة.
 statement-sign-language-missing = سيُضاف لاحقًا مقطع فيديو بلغة الإشارة الألمانية.
+
+# Search ([search] in site.toml).
+search-landmark = البحث في هذا الموقع
+search-input-label = كلمة البحث
+search-submit = ابحث
+search-title = البحث
+search-variant-label = النسخة
+search-variant-all = جميع النسخ
+search-count = النتائج: { $count }
+search-empty = يرجى إدخال كلمة للبحث.
+search-searching = جارٍ البحث …
+search-unavailable = البحث غير متاح هنا. يُنشأ فهرس البحث عند بناء الموقع، ولا يوجد فهرس في المعاينة. في الأسفل جميع الصفحات باللغة العربية.
+search-results-heading = النتائج
+search-more = عرض المزيد من النتائج
+search-index-heading = جميع الصفحات باللغة العربية
+search-index-note = تعرض هذه القائمة كل صفحة من صفحات هذا الموقع باللغة العربية.

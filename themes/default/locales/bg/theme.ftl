@@ -102,3 +102,19 @@ statement-enforcement-heading = Помирителна процедура
 statement-enforcement = Ако не получите задоволителен отговор на своето съобщение, можете да се обърнете към органа за помирение или към органа по прилагане:
 statement-enforcement-missing = Данните за компетентния орган за помирение или орган по прилагане предстои да бъдат добавени.
 statement-sign-language-missing = Видео на германски жестов език предстои да бъде добавено.
+
+# Search ([search] in site.toml).
+search-landmark = Търсене в сайта
+search-input-label = Дума за търсене
+search-submit = Търси
+search-title = Търсене
+search-variant-label = Версия
+search-variant-all = Всички версии
+search-count = Резултати: { $count }
+search-empty = Моля, въведете дума за търсене.
+search-searching = Търсене …
+search-unavailable = Търсенето не е достъпно тук. Индексът за търсене се създава при изграждането на сайта; прегледът няма такъв. По-долу са всички страници на български език.
+search-results-heading = Резултати
+search-more = Покажи още резултати
+search-index-heading = Всички страници на български език
+search-index-note = Този списък показва всяка страница на сайта на български език.

@@ -103,3 +103,20 @@ statement-enforcement-heading = Schlichtungsverfahren
 statement-enforcement = Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, können Sie sich an die Schlichtungs- oder Durchsetzungsstelle wenden:
 statement-enforcement-missing = Die Angaben zur zuständigen Schlichtungs- oder Durchsetzungsstelle werden noch ergänzt.
 statement-sign-language-missing = Ein Video in Deutscher Gebärdensprache wird noch ergänzt.
+
+# Search ([search] in site.toml): the header's search form, the search page
+# and its script (search.js). `search-count` gets the number of results.
+search-landmark = Website durchsuchen
+search-input-label = Suchbegriff
+search-submit = Suchen
+search-title = Suche
+search-variant-label = Fassung
+search-variant-all = Alle Fassungen
+search-count = Treffer: { $count }
+search-empty = Bitte geben Sie einen Suchbegriff ein.
+search-searching = Suche läuft …
+search-unavailable = Die Suche ist hier nicht verfügbar. Der Suchindex entsteht, wenn die Website erstellt wird; die Vorschau hat keinen. Unten stehen alle Seiten auf Deutsch.
+search-results-heading = Treffer
+search-more = Weitere Treffer zeigen
+search-index-heading = Alle Seiten auf Deutsch
+search-index-note = Die Liste zeigt jede Seite dieser Website auf Deutsch.

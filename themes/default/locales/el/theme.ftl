@@ -102,3 +102,19 @@ statement-enforcement = Αν δεν λάβετε ικανοποιητική απ
 statement-enforcement-missing = Τα στοιχεία του αρμόδιου φορέα διαμεσολάβησης ή επιβολής θα συμπληρωθούν στη συνέχεια.
 statement-sign-language-missing = Ένα βίντεο στη Γερμανική Νοηματική Γλώσσα θα προστεθεί στη συνέχεια.
 statement-review-overdue = Αυτή η δήλωση δεν έχει επανεξεταστεί για περισσότερο από ένα έτος και ενδέχεται να μην είναι πλέον επίκαιρη.
+
+# Search ([search] in site.toml).
+search-landmark = Αναζήτηση στον ιστότοπο
+search-input-label = Όρος αναζήτησης
+search-submit = Αναζήτηση
+search-title = Αναζήτηση
+search-variant-label = Έκδοση
+search-variant-all = Όλες οι εκδόσεις
+search-count = Αποτελέσματα: { $count }
+search-empty = Πληκτρολογήστε έναν όρο αναζήτησης.
+search-searching = Αναζήτηση σε εξέλιξη …
+search-unavailable = Η αναζήτηση δεν είναι διαθέσιμη εδώ. Το ευρετήριο αναζήτησης δημιουργείται κατά την κατασκευή του ιστότοπου· η προεπισκόπηση δεν έχει. Παρακάτω είναι όλες οι σελίδες στα ελληνικά.
+search-results-heading = Αποτελέσματα
+search-more = Εμφάνιση περισσότερων αποτελεσμάτων
+search-index-heading = Όλες οι σελίδες στα ελληνικά
+search-index-note = Αυτή η λίστα δείχνει κάθε σελίδα του ιστότοπου στα ελληνικά.

@@ -102,3 +102,19 @@ statement-enforcement-heading = Enforcement procedure
 statement-enforcement = If you do not receive a satisfactory answer to your feedback, you can contact the conciliation or enforcement body:
 statement-enforcement-missing = The details of the responsible conciliation or enforcement body are still to be added.
 statement-sign-language-missing = A video in German Sign Language is still to be added.
+
+# Search ([search] in site.toml).
+search-landmark = Search this website
+search-input-label = Search term
+search-submit = Search
+search-title = Search
+search-variant-label = Version
+search-variant-all = All versions
+search-count = Results: { $count }
+search-empty = Please enter a search term.
+search-searching = Searching …
+search-unavailable = Search is not available here. The search index is made when the website is built; the preview has none. Below are all pages in English.
+search-results-heading = Results
+search-more = Show more results
+search-index-heading = All pages in English
+search-index-note = This list shows every page of this website in English.

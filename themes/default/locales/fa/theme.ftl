@@ -102,3 +102,19 @@ statement-enforcement-heading = روند میانجی‌گری
 statement-enforcement = اگر به بازخورد خود پاسخ رضایت‌بخشی دریافت نکردید، می‌توانید به نهاد میانجی‌گری یا نهاد نظارت بر اجرا مراجعه کنید:
 statement-enforcement-missing = اطلاعات مربوط به نهاد میانجی‌گری یا نهاد نظارت بر اجرای ذی‌صلاح بعداً افزوده خواهد شد.
 statement-sign-language-missing = ویدیویی به زبان اشارهٔ آلمانی بعداً افزوده خواهد شد.
+
+# Search ([search] in site.toml).
+search-landmark = جستجو در این وب‌سایت
+search-input-label = عبارت جستجو
+search-submit = جستجو کن
+search-title = جستجو
+search-variant-label = نسخه
+search-variant-all = همهٔ نسخه‌ها
+search-count = نتایج: { $count }
+search-empty = لطفاً یک عبارت برای جستجو وارد کنید.
+search-searching = در حال جستجو …
+search-unavailable = جستجو در اینجا در دسترس نیست. نمایهٔ جستجو هنگام ساختن وب‌سایت ساخته می‌شود و پیش‌نمایش آن را ندارد. در پایین همهٔ صفحه‌ها به زبان فارسی آمده است.
+search-results-heading = نتایج
+search-more = نمایش نتایج بیشتر
+search-index-heading = همهٔ صفحه‌ها به زبان فارسی
+search-index-note = این فهرست همهٔ صفحه‌های این وب‌سایت را به زبان فارسی نشان می‌دهد.

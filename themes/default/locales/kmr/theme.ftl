@@ -102,3 +102,19 @@ statement-enforcement = Heke hûn ji bo nêrîna xwe bersiveke têrker negirin, 
 statement-enforcement-missing = Agahiyên derbarê saziya berpirsiyar a navbeynkariyê an bicîhanînê de dê paşê werin zêdekirin.
 statement-sign-language-missing = Vîdyoyek bi Zimanê Îşaretan ê Almanî dê paşê were zêdekirin.
 statement-review-overdue = Ev daxuyanî ji salekê zêdetir e ku nehatiye kontrolkirin û dibe ku êdî ne rojane be.
+
+# Search ([search] in site.toml).
+search-landmark = Li vê malperê bigere
+search-input-label = Peyva lêgerînê
+search-submit = Bigere
+search-title = Lêgerîn
+search-variant-label = Guherto
+search-variant-all = Hemû guherto
+search-count = Encam: { $count }
+search-empty = Ji kerema xwe peyvek ji bo lêgerînê binivîse.
+search-searching = Lêgerîn didome …
+search-unavailable = Lêgerîn li vir tune ye. Pêrista lêgerînê dema ku malper tê avakirin çêdibe; di pêşdîtinê de tune ye. Li jêr hemû rûpelên bi Kurmancî hene.
+search-results-heading = Encam
+search-more = Encamên din nîşan bide
+search-index-heading = Hemû rûpelên bi Kurmancî
+search-index-note = Ev lîste her rûpelê vê malperê yê bi Kurmancî nîşan dide.

@@ -104,3 +104,19 @@ statement-enforcement-heading = Postępowanie rozjemcze
 statement-enforcement = Jeśli nie otrzymają Państwo zadowalającej odpowiedzi na swoje zgłoszenie, mogą się Państwo zwrócić do organu rozjemczego lub organu egzekwującego przepisy:
 statement-enforcement-missing = Dane właściwego organu rozjemczego lub organu egzekwującego przepisy zostaną jeszcze uzupełnione.
 statement-sign-language-missing = Film w niemieckim języku migowym zostanie jeszcze dodany.
+
+# Search ([search] in site.toml).
+search-landmark = Szukaj w tej witrynie
+search-input-label = Wyszukiwana fraza
+search-submit = Szukaj
+search-title = Wyszukiwanie
+search-variant-label = Wersja
+search-variant-all = Wszystkie wersje
+search-count = Wyniki: { $count }
+search-empty = Wpisz wyszukiwaną frazę.
+search-searching = Trwa wyszukiwanie …
+search-unavailable = Wyszukiwanie nie jest tu dostępne. Indeks wyszukiwania powstaje podczas budowania witryny; podgląd go nie ma. Poniżej są wszystkie strony w języku polskim.
+search-results-heading = Wyniki
+search-more = Pokaż więcej wyników
+search-index-heading = Wszystkie strony w języku polskim
+search-index-note = Ta lista zawiera każdą stronę tej witryny w języku polskim.

@@ -103,3 +103,19 @@ statement-enforcement-heading = Procedura de conciliere
 statement-enforcement = Dacă nu primiți un răspuns satisfăcător la mesajul dumneavoastră, vă puteți adresa organismului de conciliere sau celui responsabil cu asigurarea respectării cerințelor:
 statement-enforcement-missing = Datele organismului competent de conciliere sau de asigurare a respectării cerințelor urmează să fie completate.
 statement-sign-language-missing = Un videoclip în limba germană a semnelor urmează să fie adăugat.
+
+# Search ([search] in site.toml).
+search-landmark = Căutare pe acest site
+search-input-label = Termen de căutare
+search-submit = Caută
+search-title = Căutare
+search-variant-label = Versiune
+search-variant-all = Toate versiunile
+search-count = Rezultate: { $count }
+search-empty = Introduceți un termen de căutare.
+search-searching = Se caută …
+search-unavailable = Căutarea nu este disponibilă aici. Indexul de căutare se creează la construirea site-ului; previzualizarea nu are unul. Mai jos sunt toate paginile în limba română.
+search-results-heading = Rezultate
+search-more = Arată mai multe rezultate
+search-index-heading = Toate paginile în limba română
+search-index-note = Această listă arată fiecare pagină a acestui site în limba română.

@@ -104,3 +104,19 @@ statement-enforcement-heading = Процедура урегулирования 
 statement-enforcement = Если вы не получили удовлетворительного ответа на своё обращение, вы можете обратиться в орган по урегулированию споров или в надзорный орган:
 statement-enforcement-missing = Сведения о компетентном органе по урегулированию споров или надзорном органе будут указаны позже.
 statement-sign-language-missing = Видео на немецком жестовом языке будет добавлено позже.
+
+# Search ([search] in site.toml).
+search-landmark = Поиск по сайту
+search-input-label = Поисковый запрос
+search-submit = Найти
+search-title = Поиск
+search-variant-label = Версия
+search-variant-all = Все версии
+search-count = Результаты: { $count }
+search-empty = Введите поисковый запрос.
+search-searching = Идёт поиск …
+search-unavailable = Поиск здесь недоступен. Поисковый индекс создаётся при сборке сайта, в предварительном просмотре его нет. Ниже — все страницы на русском языке.
+search-results-heading = Результаты
+search-more = Показать ещё результаты
+search-index-heading = Все страницы на русском языке
+search-index-note = В этом списке — каждая страница сайта на русском языке.

@@ -102,3 +102,19 @@ statement-enforcement = Geri bildiriminize tatmin edici bir yanıt alamazsanız 
 statement-enforcement-missing = Yetkili uzlaştırma ya da uygulama denetim birimiyle ilgili bilgiler daha sonra eklenecektir.
 statement-sign-language-missing = Alman İşaret Dili’nde bir video daha sonra eklenecektir.
 statement-review-overdue = Bu beyan bir yıldan uzun süredir gözden geçirilmedi ve artık güncel olmayabilir.
+
+# Search ([search] in site.toml).
+search-landmark = Bu web sitesinde ara
+search-input-label = Arama terimi
+search-submit = Ara
+search-title = Arama
+search-variant-label = Sürüm
+search-variant-all = Tüm sürümler
+search-count = Sonuçlar: { $count }
+search-empty = Lütfen bir arama terimi girin.
+search-searching = Aranıyor …
+search-unavailable = Arama burada kullanılamıyor. Arama dizini web sitesi oluşturulurken hazırlanır; önizlemede yoktur. Aşağıda Türkçe tüm sayfalar yer alıyor.
+search-results-heading = Sonuçlar
+search-more = Daha fazla sonuç göster
+search-index-heading = Türkçe tüm sayfalar
+search-index-note = Bu liste, bu web sitesinin Türkçe her sayfasını gösterir.

@@ -104,3 +104,19 @@ statement-enforcement-heading = Процедура врегулювання сп
 statement-enforcement = Якщо ви не отримали задовільної відповіді на своє звернення, ви можете звернутися до органу з урегулювання спорів або до наглядового органу:
 statement-enforcement-missing = Відомості про відповідальний орган з урегулювання спорів або наглядовий орган буде додано згодом.
 statement-sign-language-missing = Відео німецькою жестовою мовою буде додано згодом.
+
+# Search ([search] in site.toml).
+search-landmark = Пошук на сайті
+search-input-label = Пошуковий запит
+search-submit = Знайти
+search-title = Пошук
+search-variant-label = Версія
+search-variant-all = Усі версії
+search-count = Результати: { $count }
+search-empty = Введіть пошуковий запит.
+search-searching = Триває пошук …
+search-unavailable = Пошук тут недоступний. Пошуковий індекс створюється під час збирання сайту, у попередньому перегляді його немає. Нижче — усі сторінки українською мовою.
+search-results-heading = Результати
+search-more = Показати більше результатів
+search-index-heading = Усі сторінки українською мовою
+search-index-note = У цьому списку — кожна сторінка сайту українською мовою.
