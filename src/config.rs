@@ -15,6 +15,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::diag::Diagnostic;
 
+pub mod pdf;
 pub mod plain;
 
 pub const CONFIG_FILE: &str = "site.toml";
@@ -54,6 +55,8 @@ struct RawConfig {
     accessibility: Option<Accessibility>,
     #[serde(default)]
     plain: plain::PlainSettings,
+    #[serde(default)]
+    pdf: Option<pdf::PdfSettings>,
     #[serde(default)]
     extra: toml::Table,
 }
@@ -293,6 +296,9 @@ pub struct Config {
     pub accessibility_declared: bool,
     /// `[plain]`: readability thresholds and Leichte Sprache rule limits.
     pub plain: plain::PlainSettings,
+    /// `[pdf]`: the site's document as a tagged PDF; `None` (no PDF) unless
+    /// the site has the table.
+    pub pdf: Option<pdf::PdfSettings>,
     pub extra: toml::Table,
 }
 
@@ -448,6 +454,20 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         ));
     }
 
+    if let Some(pdf) = &raw.pdf {
+        for file in pdf.bad_file_names() {
+            let mut d = located("pdf");
+            d.message = format!("the PDF file name `{file}` is not usable");
+            diags.push(d.hint("write one file name ending in `.pdf`, without `/` or spaces, e.g. \"konzept.pdf\""));
+        }
+        for lang in pdf.files.keys().filter(|l| !raw.languages.contains_key(*l)) {
+            let mut d = located("pdf");
+            d.rule = "config/unknown-language".into();
+            d.message = format!("[pdf] files names a file for unknown language `{lang}`");
+            diags.push(d.hint(format!("use one of: {}", keys(&raw.languages))));
+        }
+    }
+
     if diags.iter().any(Diagnostic::is_error) {
         return (None, diags);
     }
@@ -462,6 +482,7 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         accessibility_declared: raw.accessibility.is_some(),
         accessibility: raw.accessibility.unwrap_or_default(),
         plain: raw.plain,
+        pdf: raw.pdf,
         extra: raw.extra,
     };
     (Some(config), diags)

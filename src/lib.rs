@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod lint;
 pub mod markdown;
 pub mod output;
+pub mod pdf;
 pub mod plain;
 pub mod render;
 pub mod scaffold;
