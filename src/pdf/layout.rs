@@ -6,6 +6,7 @@
 //! positioned glyph runs per page plus the logical structure over them
 //! (`Tagged`), which `write` turns into the PDF's structure tree.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -186,6 +187,7 @@ pub fn lay_out(blocks: &[Block], fonts: &Fonts, rtl: bool, easy: bool) -> Laid {
         bookmarks: Vec::new(),
         anchors: HashMap::new(),
         segmenter: LineSegmenter::new_auto(LineBreakOptions::default()),
+        plans: RefCell::new(HashMap::new()),
     };
     let mut tree = Vec::new();
     for block in blocks {
@@ -210,7 +212,12 @@ struct Layout<'f> {
     bookmarks: Vec<Bookmark>,
     anchors: HashMap<String, (usize, f32)>,
     segmenter: LineSegmenterBorrowed<'static>,
+    /// Shaping plans by face, direction and script: making one reads the
+    /// font's layout tables, which costs far more than shaping a word.
+    plans: RefCell<Plans>,
 }
+
+type Plans = HashMap<(usize, bool, rustybuzz::Script), rustybuzz::ShapePlan>;
 
 /// A piece of a line: one font, one bidi level, one run of the block.
 struct Piece {
@@ -624,7 +631,7 @@ impl Layout<'_> {
             .fonts
             .faces
             .get(face)
-            .map(|f| shape(f, text, level.is_rtl()))
+            .map(|f| shape(f, face, text, level.is_rtl(), &mut self.plans.borrow_mut()))
             .unwrap_or_default();
         let width = glyphs.iter().map(|g| g.x_advance).sum::<f32>() * size;
         Piece {
@@ -713,8 +720,8 @@ fn link_text(text: &[Inline], id: usize) -> String {
 }
 
 /// `text` shaped with `face` (glyph advances and offsets per em, clusters
-/// as byte ranges of `text`, as krilla wants them).
-fn shape(face: &Face, text: &str, rtl: bool) -> Vec<KrillaGlyph> {
+/// as byte ranges of `text`, as krilla wants them), with a plan from `plans`.
+fn shape(face: &Face, index: usize, text: &str, rtl: bool, plans: &mut Plans) -> Vec<KrillaGlyph> {
     let mut buffer = rustybuzz::UnicodeBuffer::new();
     buffer.push_str(text);
     buffer.guess_segment_properties();
@@ -723,7 +730,18 @@ fn shape(face: &Face, text: &str, rtl: bool) -> Vec<KrillaGlyph> {
     } else {
         rustybuzz::Direction::LeftToRight
     });
-    let output = rustybuzz::shape(&face.shaper, &[], buffer);
+    let plan = plans
+        .entry((index, rtl, buffer.script()))
+        .or_insert_with(|| {
+            rustybuzz::ShapePlan::new(
+                &face.shaper,
+                buffer.direction(),
+                Some(buffer.script()),
+                None,
+                &[],
+            )
+        });
+    let output = rustybuzz::shape_with_plan(&face.shaper, plan, buffer);
     let infos = output.glyph_infos();
     let positions = output.glyph_positions();
     let em = face.units_per_em;

@@ -100,3 +100,7 @@ statement-enforcement-heading = إجراءات التسوية
 statement-enforcement = إذا لم تتلقوا ردًّا مُرضيًا على ملاحظاتكم، يمكنكم التوجه إلى هيئة التسوية أو هيئة الإنفاذ:
 statement-enforcement-missing = ستُضاف لاحقًا بيانات هيئة التسوية أو هيئة الإنفاذ المختصة.
 statement-sign-language-missing = سيُضاف لاحقًا مقطع فيديو بلغة الإشارة الألمانية.
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = المستند كاملًا بصيغة PDF
+pdf-size = PDF، { $kilobytes } كيلوبايت

@@ -96,3 +96,7 @@ statement-enforcement-heading = Помирителна процедура
 statement-enforcement = Ако не получите задоволителен отговор на своето съобщение, можете да се обърнете към органа за помирение или към органа по прилагане:
 statement-enforcement-missing = Данните за компетентния орган за помирение или орган по прилагане предстои да бъдат добавени.
 statement-sign-language-missing = Видео на германски жестов език предстои да бъде добавено.
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = Целият документ като PDF
+pdf-size = PDF, { $kilobytes } КБ

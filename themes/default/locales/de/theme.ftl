@@ -97,3 +97,7 @@ statement-enforcement-heading = Schlichtungsverfahren
 statement-enforcement = Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, können Sie sich an die Schlichtungs- oder Durchsetzungsstelle wenden:
 statement-enforcement-missing = Die Angaben zur zuständigen Schlichtungs- oder Durchsetzungsstelle werden noch ergänzt.
 statement-sign-language-missing = Ein Video in Deutscher Gebärdensprache wird noch ergänzt.
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = Das ganze Dokument als PDF
+pdf-size = PDF, { $kilobytes } KB

@@ -96,3 +96,7 @@ statement-enforcement = Αν δεν λάβετε ικανοποιητική απ
 statement-enforcement-missing = Τα στοιχεία του αρμόδιου φορέα διαμεσολάβησης ή επιβολής θα συμπληρωθούν στη συνέχεια.
 statement-sign-language-missing = Ένα βίντεο στη Γερμανική Νοηματική Γλώσσα θα προστεθεί στη συνέχεια.
 statement-review-overdue = Αυτή η δήλωση δεν έχει επανεξεταστεί για περισσότερο από ένα έτος και ενδέχεται να μην είναι πλέον επίκαιρη.
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = Ολόκληρο το έγγραφο ως PDF
+pdf-size = PDF, { $kilobytes } KB

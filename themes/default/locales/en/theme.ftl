@@ -96,3 +96,7 @@ statement-enforcement-heading = Enforcement procedure
 statement-enforcement = If you do not receive a satisfactory answer to your feedback, you can contact the conciliation or enforcement body:
 statement-enforcement-missing = The details of the responsible conciliation or enforcement body are still to be added.
 statement-sign-language-missing = A video in German Sign Language is still to be added.
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = The whole document as a PDF
+pdf-size = PDF, { $kilobytes } KB

@@ -96,3 +96,7 @@ statement-enforcement-heading = روند میانجی‌گری
 statement-enforcement = اگر به بازخورد خود پاسخ رضایت‌بخشی دریافت نکردید، می‌توانید به نهاد میانجی‌گری یا نهاد نظارت بر اجرا مراجعه کنید:
 statement-enforcement-missing = اطلاعات مربوط به نهاد میانجی‌گری یا نهاد نظارت بر اجرای ذی‌صلاح بعداً افزوده خواهد شد.
 statement-sign-language-missing = ویدیویی به زبان اشارهٔ آلمانی بعداً افزوده خواهد شد.
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = کل سند به صورت PDF
+pdf-size = PDF، { $kilobytes } کیلوبایت

@@ -96,3 +96,7 @@ statement-enforcement = Heke hûn ji bo nêrîna xwe bersiveke têrker negirin, 
 statement-enforcement-missing = Agahiyên derbarê saziya berpirsiyar a navbeynkariyê an bicîhanînê de dê paşê werin zêdekirin.
 statement-sign-language-missing = Vîdyoyek bi Zimanê Îşaretan ê Almanî dê paşê were zêdekirin.
 statement-review-overdue = Ev daxuyanî ji salekê zêdetir e ku nehatiye kontrolkirin û dibe ku êdî ne rojane be.
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = Tevahiya belgeyê wekî PDF
+pdf-size = PDF, { $kilobytes } KB

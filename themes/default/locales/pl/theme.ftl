@@ -98,3 +98,7 @@ statement-enforcement-heading = Postępowanie rozjemcze
 statement-enforcement = Jeśli nie otrzymają Państwo zadowalającej odpowiedzi na swoje zgłoszenie, mogą się Państwo zwrócić do organu rozjemczego lub organu egzekwującego przepisy:
 statement-enforcement-missing = Dane właściwego organu rozjemczego lub organu egzekwującego przepisy zostaną jeszcze uzupełnione.
 statement-sign-language-missing = Film w niemieckim języku migowym zostanie jeszcze dodany.
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = Cały dokument jako PDF
+pdf-size = PDF, { $kilobytes } KB

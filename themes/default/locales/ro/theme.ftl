@@ -97,3 +97,7 @@ statement-enforcement-heading = Procedura de conciliere
 statement-enforcement = Dacă nu primiți un răspuns satisfăcător la mesajul dumneavoastră, vă puteți adresa organismului de conciliere sau celui responsabil cu asigurarea respectării cerințelor:
 statement-enforcement-missing = Datele organismului competent de conciliere sau de asigurare a respectării cerințelor urmează să fie completate.
 statement-sign-language-missing = Un videoclip în limba germană a semnelor urmează să fie adăugat.
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = Întregul document ca PDF
+pdf-size = PDF, { $kilobytes } KB

@@ -98,3 +98,7 @@ statement-enforcement-heading = Процедура урегулирования 
 statement-enforcement = Если вы не получили удовлетворительного ответа на своё обращение, вы можете обратиться в орган по урегулированию споров или в надзорный орган:
 statement-enforcement-missing = Сведения о компетентном органе по урегулированию споров или надзорном органе будут указаны позже.
 statement-sign-language-missing = Видео на немецком жестовом языке будет добавлено позже.
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = Весь документ в формате PDF
+pdf-size = PDF, { $kilobytes } КБ

@@ -96,3 +96,7 @@ statement-enforcement = Geri bildiriminize tatmin edici bir yanıt alamazsanız 
 statement-enforcement-missing = Yetkili uzlaştırma ya da uygulama denetim birimiyle ilgili bilgiler daha sonra eklenecektir.
 statement-sign-language-missing = Alman İşaret Dili’nde bir video daha sonra eklenecektir.
 statement-review-overdue = Bu beyan bir yıldan uzun süredir gözden geçirilmedi ve artık güncel olmayabilir.
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = Belgenin tamamı PDF olarak
+pdf-size = PDF, { $kilobytes } KB

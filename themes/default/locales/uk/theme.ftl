@@ -98,3 +98,7 @@ statement-enforcement-heading = Процедура врегулювання сп
 statement-enforcement = Якщо ви не отримали задовільної відповіді на своє звернення, ви можете звернутися до органу з урегулювання спорів або до наглядового органу:
 statement-enforcement-missing = Відомості про відповідальний орган з урегулювання спорів або наглядовий орган буде додано згодом.
 statement-sign-language-missing = Відео німецькою жестовою мовою буде додано згодом.
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = Увесь документ у форматі PDF
+pdf-size = PDF, { $kilobytes } КБ
