@@ -95,6 +95,11 @@ pub struct Run {
 pub struct LinkArea {
     /// Left, top, right, bottom.
     pub rect: [f32; 4],
+    /// The baseline and type size of its text (for the underline).
+    pub baseline: f32,
+    pub size: f32,
+    /// The link's number in its page.
+    link: usize,
     pub target: Target,
     /// The whole link's text, the annotation's description.
     pub text: String,
@@ -493,13 +498,29 @@ impl Layout<'_> {
                 leaves.push(leaf);
                 continue;
             };
+            let (left, right) = (x, x + piece.width);
+            // Pieces of one link on one line share one area.
+            if let Some(last) = out.links.last_mut()
+                && last.link == *id
+                && last.baseline == baseline
+                && let Some(Tagged::Group(Kind::Link(n), children)) = leaves.last_mut()
+                && n == id
+            {
+                last.rect[0] = last.rect[0].min(left);
+                last.rect[2] = last.rect[2].max(right);
+                children.push(leaf);
+                continue;
+            }
             out.links.push(LinkArea {
                 rect: [
-                    x,
+                    left,
                     baseline - piece.size * 0.9,
-                    x + piece.width,
+                    right,
                     baseline + piece.size * 0.3,
                 ],
+                baseline,
+                size: piece.size,
+                link: *id,
                 target: target.clone(),
                 text: link_text(text, *id),
             });

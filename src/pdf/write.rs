@@ -8,7 +8,8 @@
 use std::num::NonZeroU16;
 
 use krilla::configure::{Accessibility, ConfigurationBuilder};
-use krilla::geom::{Point, Rect};
+use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::paint::Fill;
 use krilla::metadata::Metadata;
 use krilla::outline::{Outline, OutlineNode};
 use krilla::tagging::{
@@ -23,7 +24,9 @@ use krilla::metadata::TextDirection;
 use krilla::{Document, SerializeSettings};
 
 use super::document::Target;
-use super::layout::{Bookmark, Fonts, Kind, Laid, Leaf, PAGE_HEIGHT, PAGE_WIDTH, Tagged};
+use super::layout::{
+    Bookmark, Fonts, Kind, Laid, Leaf, LinkArea, PAGE_HEIGHT, PAGE_WIDTH, Tagged,
+};
 
 /// What the document says about itself.
 pub struct Meta<'a> {
@@ -73,6 +76,7 @@ pub fn write(laid: Laid, fonts: &Fonts, meta: &Meta<'_>) -> Result<Vec<u8>, Stri
             surface.end_tagged();
             runs.push((!run.artifact).then_some(id));
         }
+        underline_links(&mut surface, &page.links);
         surface.finish();
         let mut links = Vec::with_capacity(page.links.len());
         for link in &page.links {
@@ -121,6 +125,27 @@ pub fn write(laid: Laid, fonts: &Fonts, meta: &Meta<'_>) -> Result<Vec<u8>, Stri
             }),
     );
     document.finish().map_err(|e| format!("{e:?}"))
+}
+
+/// A line under each link's text, so that links do not depend on colour
+/// (layout artifacts: the annotations carry the links' meaning).
+fn underline_links(surface: &mut krilla::surface::Surface<'_>, links: &[LinkArea]) {
+    for link in links {
+        let [left, _, right, _] = link.rect;
+        let top = link.baseline + link.size * 0.12;
+        let Some(rect) = Rect::from_ltrb(left, top, right, top + link.size * 0.06) else {
+            continue;
+        };
+        let mut path = PathBuilder::new();
+        path.push_rect(rect);
+        let Some(path) = path.finish() else {
+            continue;
+        };
+        surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(ArtifactType::Layout)));
+        surface.set_fill(Some(Fill::default()));
+        surface.draw_path(&path);
+        surface.end_tagged();
+    }
 }
 
 /// Where an anchor is; a missing fragment falls back to its page's start.

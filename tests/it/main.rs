@@ -15,6 +15,7 @@ mod injection;
 mod kill;
 mod lint;
 mod live;
+mod pdf;
 mod pipeline;
 mod plain;
 mod props;
