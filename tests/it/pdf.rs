@@ -351,3 +351,102 @@ fn without_a_pdf_table_there_is_no_pdf_and_no_link() {
     assert!(pdf_files(&site.path().join("public")).is_empty());
     assert!(!site.file("public/de/ziele/index.html").contains("pdf-link"));
 }
+
+/// The words of a text, with Arabic vowel signs left out (pdftotext
+/// separates them from their letters) and Leichte Sprache's Mediopunkt
+/// splitting words as any other punctuation.
+fn words(text: &str) -> Vec<String> {
+    let bare: String = text
+        .chars()
+        .filter(|c| !matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}'))
+        .collect();
+    bare.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A page's Markdown body as the reader sees it: without front matter,
+/// link addresses, heading ids and HTML tags.
+fn markdown_text(markdown: &str) -> String {
+    let body = markdown.splitn(3, "+++").nth(2).unwrap_or(markdown);
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some(at) = rest.find(['<', '{', ']']) {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let skip = match tail.as_bytes()[0] {
+            b'<' => tail.find('>').map(|e| e + 1),
+            b'{' => tail.find('}').map(|e| e + 1),
+            _ if tail.starts_with("](") => tail.find(')').map(|e| e + 1),
+            _ => Some(1),
+        };
+        let skip = skip.unwrap_or(tail.len());
+        out.push(' ');
+        rest = &tail[skip..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+#[ignore = "needs pdftotext (poppler-utils): run scripts/setup-test-deps, then cargo test -- --include-ignored"]
+fn shipped_pdfs_hold_the_text_of_their_pages_in_order() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config: toml::Table = std::fs::read_to_string(root.join("site.toml"))
+        .expect("site.toml")
+        .parse()
+        .expect("toml");
+    let pages: Vec<String> = config["pdf"]["pages"]
+        .as_array()
+        .expect("pages")
+        .iter()
+        .filter_map(|p| p.as_str().map(str::to_string))
+        .collect();
+    let public = crate::shipped::public();
+    let pdfs = pdf_files(public);
+    assert_eq!(pdfs.len(), 14, "{pdfs:?}");
+    for pdf in pdfs {
+        let parts: Vec<&str> = pdf.split('/').collect();
+        let lang = parts[0];
+        let variant = match parts.get(1) {
+            Some(&"leichte-sprache" | &"easy-read") => ".easy",
+            _ => "",
+        };
+        let rtl = matches!(lang, "ar" | "fa");
+        // Left-to-right text in the order of the content (pdftotext's
+        // layout mode joins a word broken after a hyphen); right-to-left
+        // text in layout mode, which puts the glyphs of a line in order.
+        let mode = if rtl { "-layout" } else { "-raw" };
+        let output = std::process::Command::new("pdftotext")
+            .args([mode, "-enc", "UTF-8"])
+            .arg(public.join(&pdf))
+            .arg("-")
+            .output()
+            .expect("pdftotext runs");
+        assert!(output.status.success(), "{pdf}");
+        let extracted = String::from_utf8_lossy(&output.stdout).into_owned();
+        let extracted_words = words(&extracted);
+        let joined: String = extracted_words.concat();
+        let mut from = 0;
+        for page in &pages {
+            let stem = page.trim_end_matches(".md");
+            let suffix = if lang == "de" { String::new() } else { format!(".{lang}") };
+            let file = root.join(format!("content/{stem}{suffix}{variant}.md"));
+            let markdown = std::fs::read_to_string(&file).expect("page");
+            for word in words(&markdown_text(&markdown)) {
+                if rtl {
+                    // Right-to-left lines come out of pdftotext in visual
+                    // pieces: each word must be there, letters in order.
+                    assert!(joined.contains(&word), "{pdf}: `{word}` of {file:?} is missing");
+                } else {
+                    let found = extracted_words[from..].iter().position(|w| *w == word);
+                    let Some(at) = found else {
+                        panic!("{pdf}: `{word}` of {} is missing or out of order", file.display());
+                    };
+                    from += at + 1;
+                }
+            }
+        }
+    }
+}
