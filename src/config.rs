@@ -458,7 +458,9 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         for file in pdf.bad_file_names() {
             let mut d = located("pdf");
             d.message = format!("the PDF file name `{file}` is not usable");
-            diags.push(d.hint("write one file name ending in `.pdf`, without `/` or spaces, e.g. \"konzept.pdf\""));
+            diags.push(d.hint(
+                "write one file name ending in `.pdf`, without `/` or spaces, e.g. \"konzept.pdf\"",
+            ));
         }
         for lang in pdf.files.keys().filter(|l| !raw.languages.contains_key(*l)) {
             let mut d = located("pdf");

@@ -18,7 +18,9 @@ pub const DEFAULT: &str = "default";
 /// A file of the built-in theme, such as the fonts the build draws text
 /// with (`fonts/NotoSans-Regular.ttf`), whichever theme the site uses.
 pub fn builtin_file(path: &str) -> Option<&'static [u8]> {
-    DEFAULT_THEME.get_file(path).map(include_dir::File::contents)
+    DEFAULT_THEME
+        .get_file(path)
+        .map(include_dir::File::contents)
 }
 
 /// Where a file of the output's static assets comes from.

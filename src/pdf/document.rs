@@ -216,7 +216,10 @@ impl Walker<'_, '_> {
             }
             self.inline(event, events, &mut runs);
         }
-        while runs.last().is_some_and(|r: &Inline| r.text.trim().is_empty()) {
+        while runs
+            .last()
+            .is_some_and(|r: &Inline| r.text.trim().is_empty())
+        {
             runs.pop();
         }
         runs
@@ -326,8 +329,10 @@ impl Walker<'_, '_> {
             return Some(Target::Anchor(anchor(self.cx.source, fragment)));
         }
         let lower = url.to_ascii_lowercase();
-        (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"))
-            .then(|| Target::Uri(url.to_string()))
+        (lower.starts_with("https://")
+            || lower.starts_with("http://")
+            || lower.starts_with("mailto:"))
+        .then(|| Target::Uri(url.to_string()))
     }
 }
 

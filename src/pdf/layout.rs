@@ -280,7 +280,11 @@ impl Layout<'_> {
 
     /// The left edge of text indented by `indent` from the start side.
     fn left(&self, indent: f32) -> f32 {
-        if self.rtl { MARGIN_X } else { MARGIN_X + indent }
+        if self.rtl {
+            MARGIN_X
+        } else {
+            MARGIN_X + indent
+        }
     }
 
     fn new_page(&mut self) {

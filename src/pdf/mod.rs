@@ -85,10 +85,14 @@ pub fn build(site: &Site) -> (Vec<PdfFile>, Vec<Diagnostic>) {
     let Some(fonts) = layout::Fonts::load() else {
         return (
             Vec::new(),
-            vec![Diagnostic::error("pdf/fonts", "the built-in fonts for the PDF cannot be read")],
+            vec![Diagnostic::error(
+                "pdf/fonts",
+                "the built-in fonts for the PDF cannot be read",
+            )],
         );
     };
-    let variants = std::iter::once(None).chain(site.config.variants.iter().map(|v| Some(v.key.as_str())));
+    let variants =
+        std::iter::once(None).chain(site.config.variants.iter().map(|v| Some(v.key.as_str())));
     let mut wanted = Vec::new();
     for lang in &site.config.languages {
         for variant in variants.clone() {
@@ -123,7 +127,9 @@ fn make(
     variant: Option<&str>,
 ) -> Result<PdfFile, Diagnostic> {
     let config = &site.config;
-    let easy = variant.and_then(|v| config.variant(v)).is_some_and(|v| v.easy);
+    let easy = variant
+        .and_then(|v| config.variant(v))
+        .is_some_and(|v| v.easy);
     let page_of = |source: &str| {
         site.slot(source, &lang.key, variant)
             .map(|(slot, url)| (&site.pages[slot.page()], url))
@@ -135,7 +141,9 @@ fn make(
     };
     let home = page_of("_index.md").filter(|(p, _)| p.lang == lang.key);
     let first = sources.first().and_then(|s| page_of(s));
-    let title = home.or(first).map_or_else(String::new, |(p, _)| p.front.title.clone());
+    let title = home
+        .or(first)
+        .map_or_else(String::new, |(p, _)| p.front.title.clone());
     let mut blocks = vec![document::Block::Heading {
         level: 1,
         anchor: String::new(),
@@ -170,7 +178,13 @@ fn make(
         .map(|(_, url)| url.to_string())
         .or_else(|| first.map(|(_, url)| parent(url)))
         .unwrap_or_else(|| "/".to_string());
-    let url = format!("{folder}{}", config.pdf.as_ref().map_or("document.pdf", |p| p.file_name(&lang.key)));
+    let url = format!(
+        "{folder}{}",
+        config
+            .pdf
+            .as_ref()
+            .map_or("document.pdf", |p| p.file_name(&lang.key))
+    );
     match write::write(laid, fonts, &meta) {
         Ok(bytes) => Ok(PdfFile {
             lang: lang.key.clone(),
@@ -178,8 +192,10 @@ fn make(
             url,
             bytes,
         }),
-        Err(e) => Err(Diagnostic::error("pdf/write", format!("cannot make {url}: {e}"))
-            .hint("this is a bug in vielfalt; please report it with the page's text")),
+        Err(e) => Err(
+            Diagnostic::error("pdf/write", format!("cannot make {url}: {e}"))
+                .hint("this is a bug in vielfalt; please report it with the page's text"),
+        ),
     }
 }
 
@@ -202,7 +218,11 @@ pub fn links(site: &Site, files: &[PdfFile]) -> BTreeMap<Key, PdfLink> {
         let kilobytes = kilobytes(file.bytes.len(), &file.lang);
         for page in &pdf.pages {
             links.insert(
-                (page.get_ref().clone(), file.lang.clone(), file.variant.clone()),
+                (
+                    page.get_ref().clone(),
+                    file.lang.clone(),
+                    file.variant.clone(),
+                ),
                 PdfLink {
                     url: file.url.clone(),
                     kilobytes: kilobytes.clone(),

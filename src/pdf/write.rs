@@ -7,26 +7,24 @@
 
 use std::num::NonZeroU16;
 
-use krilla::configure::{Accessibility, ConfigurationBuilder};
-use krilla::geom::{PathBuilder, Point, Rect};
-use krilla::paint::Fill;
-use krilla::metadata::Metadata;
-use krilla::outline::{Outline, OutlineNode};
-use krilla::tagging::{
-    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, Node, SpanTag, Tag, TagGroup,
-    TagKind, TagTree, TableHeaderScope,
-};
 use krilla::action::LinkAction;
 use krilla::annotation::{Annotation, LinkAnnotation, Target as PdfTarget};
+use krilla::configure::{Accessibility, ConfigurationBuilder};
 use krilla::destination::XyzDestination;
-use krilla::page::PageSettings;
+use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::metadata::Metadata;
 use krilla::metadata::TextDirection;
+use krilla::outline::{Outline, OutlineNode};
+use krilla::page::PageSettings;
+use krilla::paint::Fill;
+use krilla::tagging::{
+    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, Node, SpanTag, TableHeaderScope,
+    Tag, TagGroup, TagKind, TagTree,
+};
 use krilla::{Document, SerializeSettings};
 
 use super::document::Target;
-use super::layout::{
-    Bookmark, Fonts, Kind, Laid, Leaf, LinkArea, PAGE_HEIGHT, PAGE_WIDTH, Tagged,
-};
+use super::layout::{Bookmark, Fonts, Kind, Laid, Leaf, LinkArea, PAGE_HEIGHT, PAGE_WIDTH, Tagged};
 
 /// What the document says about itself.
 pub struct Meta<'a> {
@@ -49,7 +47,7 @@ pub fn write(laid: Laid, fonts: &Fonts, meta: &Meta<'_>) -> Result<Vec<u8>, Stri
     let mut document = Document::new_with(settings);
     let size = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or("no page size")?;
     // The identifier of each leaf, by page: runs, then link areas.
-    let mut ids: Vec<(Vec<Option<Identifier>>, Vec<Option<Identifier>>)> = Vec::new();
+    let mut ids: Ids = Vec::new();
     for page in &laid.pages {
         let mut pdf_page = document.start_page_with(size.clone());
         let mut surface = pdf_page.surface();
@@ -88,9 +86,7 @@ pub fn write(laid: Laid, fonts: &Fonts, meta: &Meta<'_>) -> Result<Vec<u8>, Stri
                         links.push(None);
                         continue;
                     };
-                    PdfTarget::Destination(
-                        XyzDestination::new(page, Point::from_xy(0.0, y)).into(),
-                    )
+                    PdfTarget::Destination(XyzDestination::new(page, Point::from_xy(0.0, y)).into())
                 }
             };
             let Some(rect) = Rect::from_ltrb(l, t, r, b) else {
@@ -141,7 +137,9 @@ fn underline_links(surface: &mut krilla::surface::Surface<'_>, links: &[LinkArea
         let Some(path) = path.finish() else {
             continue;
         };
-        surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(ArtifactType::Layout)));
+        surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(
+            ArtifactType::Layout,
+        )));
         surface.set_fill(Some(Fill::default()));
         surface.draw_path(&path);
         surface.end_tagged();
@@ -161,8 +159,12 @@ type Ids = Vec<(Vec<Option<Identifier>>, Vec<Option<Identifier>>)>;
 
 fn structure(node: &Tagged, ids: &mut Ids) -> Option<Node> {
     match node {
-        Tagged::Leaf(Leaf::Run(page, i)) => ids.get_mut(*page)?.0.get_mut(*i)?.take().map(Node::from),
-        Tagged::Leaf(Leaf::Link(page, i)) => ids.get_mut(*page)?.1.get_mut(*i)?.take().map(Node::from),
+        Tagged::Leaf(Leaf::Run(page, i)) => {
+            ids.get_mut(*page)?.0.get_mut(*i)?.take().map(Node::from)
+        }
+        Tagged::Leaf(Leaf::Link(page, i)) => {
+            ids.get_mut(*page)?.1.get_mut(*i)?.take().map(Node::from)
+        }
         Tagged::Group(kind, children) => {
             let children: Vec<Node> = children.iter().filter_map(|c| structure(c, ids)).collect();
             if children.is_empty() {

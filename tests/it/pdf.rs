@@ -99,7 +99,8 @@ fn embedded_fonts(doc: &Document) -> BTreeSet<String> {
         .filter(|d| d.get(b"FontFile2").is_ok() || d.get(b"FontFile3").is_ok())
         .map(|d| {
             let full = name(d, b"FontName");
-            full.split_once('+').map_or(full.clone(), |(_, n)| n.to_string())
+            full.split_once('+')
+                .map_or(full.clone(), |(_, n)| n.to_string())
         })
         .collect()
 }
@@ -111,11 +112,17 @@ fn links(doc: &Document) -> Vec<(String, String)> {
     let page_numbers: Vec<_> = pages.values().copied().collect();
     let mut out = Vec::new();
     for page in pages.values() {
-        let page = doc.get_object(*page).and_then(Object::as_dict).expect("page");
+        let page = doc
+            .get_object(*page)
+            .and_then(Object::as_dict)
+            .expect("page");
         let Ok(annots) = page.get(b"Annots") else {
             continue;
         };
-        let annots = doc.dereference(annots).and_then(|(_, a)| a.as_array()).expect("array");
+        let annots = doc
+            .dereference(annots)
+            .and_then(|(_, a)| a.as_array())
+            .expect("array");
         for annot in annots {
             let a = dict(doc, annot);
             assert_eq!(name(a, b"Subtype"), "Link");
@@ -227,8 +234,16 @@ fn pdf_is_tagged_pdf_ua_with_languages_structure_fonts_outline_and_links() {
     let catalog = de.catalog().expect("catalog");
     assert_eq!(catalog.get(b"Lang").map(text).ok().as_deref(), Some("de"));
     let mark_info = dict(&de, catalog.get(b"MarkInfo").expect("MarkInfo"));
-    assert_eq!(mark_info.get(b"Marked").and_then(Object::as_bool).ok(), Some(true));
-    let prefs = dict(&de, catalog.get(b"ViewerPreferences").expect("ViewerPreferences"));
+    assert_eq!(
+        mark_info.get(b"Marked").and_then(Object::as_bool).ok(),
+        Some(true)
+    );
+    let prefs = dict(
+        &de,
+        catalog
+            .get(b"ViewerPreferences")
+            .expect("ViewerPreferences"),
+    );
     assert_eq!(
         prefs.get(b"DisplayDocTitle").and_then(Object::as_bool).ok(),
         Some(true)
@@ -275,7 +290,10 @@ fn pdf_is_tagged_pdf_ua_with_languages_structure_fonts_outline_and_links() {
                 "Impressum".to_string(),
                 "https://example.org/site/de/impressum/".to_string()
             ),
-            ("auf der Seite der Stadt".to_string(), "https://example.org/mehr".to_string()),
+            (
+                "auf der Seite der Stadt".to_string(),
+                "https://example.org/mehr".to_string()
+            ),
         ]
     );
     // The English passage is marked as such.
@@ -291,8 +309,14 @@ fn pdf_is_tagged_pdf_ua_with_languages_structure_fonts_outline_and_links() {
         embedded_fonts(&ar)
     );
     let content = String::from_utf8_lossy(&contents(&ar)).into_owned();
-    assert!(content.contains("/Lang(de)"), "no German span in the Arabic PDF");
-    assert_eq!(outline(&ar).first().map(|(_, t)| t.as_str()), Some("المفهوم التجريبي"));
+    assert!(
+        content.contains("/Lang(de)"),
+        "no German span in the Arabic PDF"
+    );
+    assert_eq!(
+        outline(&ar).first().map(|(_, t)| t.as_str()),
+        Some("المفهوم التجريبي")
+    );
 }
 
 #[test]
@@ -431,18 +455,28 @@ fn shipped_pdfs_hold_the_text_of_their_pages_in_order() {
         let mut from = 0;
         for page in &pages {
             let stem = page.trim_end_matches(".md");
-            let suffix = if lang == "de" { String::new() } else { format!(".{lang}") };
+            let suffix = if lang == "de" {
+                String::new()
+            } else {
+                format!(".{lang}")
+            };
             let file = root.join(format!("content/{stem}{suffix}{variant}.md"));
             let markdown = std::fs::read_to_string(&file).expect("page");
             for word in words(&markdown_text(&markdown)) {
                 if rtl {
                     // Right-to-left lines come out of pdftotext in visual
                     // pieces: each word must be there, letters in order.
-                    assert!(joined.contains(&word), "{pdf}: `{word}` of {file:?} is missing");
+                    assert!(
+                        joined.contains(&word),
+                        "{pdf}: `{word}` of {file:?} is missing"
+                    );
                 } else {
                     let found = extracted_words[from..].iter().position(|w| *w == word);
                     let Some(at) = found else {
-                        panic!("{pdf}: `{word}` of {} is missing or out of order", file.display());
+                        panic!(
+                            "{pdf}: `{word}` of {} is missing or out of order",
+                            file.display()
+                        );
                     };
                     from += at + 1;
                 }
