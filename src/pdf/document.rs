@@ -265,11 +265,11 @@ impl Walker<'_, '_> {
             return;
         }
         if tag.starts_with('/') {
-            self.langs.pop();
             // The isolate closes with the element that opened it.
             if self.isolated.pop().unwrap_or(false) {
                 self.push(runs, "\u{2069}");
             }
+            self.langs.pop();
             return;
         }
         if tag.ends_with("/>") || name.is_empty() {
@@ -347,15 +347,7 @@ fn anchor(source: &str, fragment: &str) -> String {
 /// Markdown's levels one below the page title, which is level 2 under the
 /// document's title.
 fn heading_level(level: HeadingLevel) -> u8 {
-    let n = match level {
-        HeadingLevel::H1 => 1,
-        HeadingLevel::H2 => 2,
-        HeadingLevel::H3 => 3,
-        HeadingLevel::H4 => 4,
-        HeadingLevel::H5 => 5,
-        HeadingLevel::H6 => 6,
-    };
-    (n + 1).min(6)
+    (markdown::heading_level(level) + 1).min(6)
 }
 
 /// The value of attribute `name` in a start tag.
@@ -383,4 +375,95 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
         return Some(value.trim().to_string()).filter(|v| !v.is_empty());
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(body: &str) -> Vec<Block> {
+        let in_document = |source: &str| source == "b.md";
+        let url_of = |source: &str| Some(format!("https://example.org/{source}"));
+        let cx = Context {
+            source: "a.md",
+            lang: "ar",
+            in_document: &in_document,
+            url_of: &url_of,
+            hard_breaks: false,
+        };
+        page_blocks("Title", body, &cx)
+    }
+
+    fn run(text: &str, lang: Option<&str>, link: Option<(usize, Target)>) -> Inline {
+        Inline {
+            text: text.to_string(),
+            strong: false,
+            lang: lang.map(str::to_string),
+            link,
+        }
+    }
+
+    #[test]
+    fn a_passage_in_another_language_keeps_its_language_and_direction() {
+        let got = blocks("قال «<span lang=\"de\" dir=\"ltr\">Wir fördern</span>» هنا.");
+        assert_eq!(
+            got.get(1),
+            Some(&Block::Paragraph(vec![
+                run("قال «", None, None),
+                run("\u{2066}Wir fördern\u{2069}", Some("de"), None),
+                run("» هنا.", None, None),
+            ]))
+        );
+    }
+
+    #[test]
+    fn links_lead_into_the_document_or_to_the_site() {
+        let got = blocks("[eins](@/b.md#x) [zwei](@/c.md) [drei](#y) [vier](https://example.com)");
+        let Some(Block::Paragraph(runs)) = got.get(1) else {
+            panic!("{got:?}");
+        };
+        let targets: Vec<_> = runs.iter().filter_map(|r| r.link.clone()).collect();
+        assert_eq!(
+            targets,
+            [
+                (1, Target::Anchor("b.md#x".into())),
+                (2, Target::Uri("https://example.org/c.md".into())),
+                (3, Target::Anchor("a.md#y".into())),
+                (4, Target::Uri("https://example.com".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_sit_one_level_below_the_page_title() {
+        let got = blocks("## Zwei {#zwei}\n\n### Drei");
+        let levels: Vec<(u8, String)> = got
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level, anchor, .. } => Some((*level, anchor.clone())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            levels,
+            [
+                (2, "a.md".to_string()),
+                (3, "a.md#zwei".to_string()),
+                (4, "a.md#drei".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn attributes_are_read_in_any_quoting() {
+        assert_eq!(
+            attribute("<span lang=\"de\">", "lang").as_deref(),
+            Some("de")
+        );
+        assert_eq!(
+            attribute("<span dir='rtl' lang=en>", "lang").as_deref(),
+            Some("en")
+        );
+        assert_eq!(attribute("<span xlang=\"de\">", "lang"), None);
+    }
 }

@@ -796,3 +796,69 @@ fn shape(face: &Face, index: usize, text: &str, rtl: bool, plans: &mut Plans) ->
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runs(text: &str) -> Vec<Inline> {
+        vec![Inline {
+            text: text.to_string(),
+            strong: false,
+            lang: None,
+            link: None,
+        }]
+    }
+
+    const TEXT: &str = "Die Stadt Bielefeld und ihre Bürgerinnen und Bürger erkennen die Vielfalt als Selbstverständlichkeit an. Sie halten damit für langfristig erstrebenswert, dass sich alle Menschen in dieser Stadt achten.";
+
+    #[test]
+    fn lines_fit_their_width_and_keep_the_words_in_order() {
+        let fonts = Fonts::load().expect("fonts");
+        let laid = lay_out(&[Block::Paragraph(runs(TEXT))], &fonts, false, false);
+        let page = &laid.pages[0];
+        let content: Vec<&Run> = page.runs.iter().filter(|r| !r.artifact).collect();
+        let lines: std::collections::BTreeSet<u32> =
+            content.iter().map(|r| r.y.to_bits()).collect();
+        assert!(lines.len() >= 2, "one paragraph over several lines");
+        for run in &content {
+            let width: f32 = run.glyphs.iter().map(|g| g.x_advance).sum::<f32>() * run.size;
+            assert!(run.x >= MARGIN_X - 0.01, "{}", run.text);
+            assert!(
+                run.x + width <= PAGE_WIDTH - MARGIN_X + 0.01,
+                "{}",
+                run.text
+            );
+        }
+        let text: String = content
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let words = |t: &str| t.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+        assert_eq!(words(&text), words(TEXT));
+    }
+
+    #[test]
+    fn right_to_left_lines_end_at_the_right_margin() {
+        let fonts = Fonts::load().expect("fonts");
+        let laid = lay_out(
+            &[Block::Paragraph(runs(
+                "للمدينة ثلاثة أهداف وهي جزء من المفهوم.",
+            ))],
+            &fonts,
+            true,
+            false,
+        );
+        let content: Vec<&Run> = laid.pages[0].runs.iter().filter(|r| !r.artifact).collect();
+        let right = content
+            .iter()
+            .map(|r| r.x + r.glyphs.iter().map(|g| g.x_advance).sum::<f32>() * r.size)
+            .fold(0.0, f32::max);
+        assert!((right - (PAGE_WIDTH - MARGIN_X)).abs() < 0.01, "{right}");
+        assert!(content.iter().all(|r| r.font == NASKH), "Arabic in Naskh");
+        // The first word in reading order is the rightmost.
+        let first = content.first().expect("a run");
+        assert!(content.iter().all(|r| r.x <= first.x), "{:?}", first.text);
+    }
+}
