@@ -128,6 +128,7 @@ pub fn run(options: &BuildOptions) -> Outcome {
         checks::check_sources(site, &loaded.glossary, &sources, !options.write);
     diags.extend(found.into_iter().flatten());
     diags.extend(checks::check_site(site, &loaded.config_text));
+    diags.extend(crate::pdf::check(site, &loaded.config_text));
     diags.extend(crate::plain::labels::check(site, &loaded.i18n));
     diags.extend(crate::plain::splits::check(site, &loaded.glossary));
     diags.extend(crate::profile::check_links(site));
@@ -171,8 +172,17 @@ fn write_site(
         glossary,
     } = loaded;
     let (static_files, held_back) = crate::profile::hold_back(theme.static_files(), &site);
-    let (renderer, d) = Renderer::new(&site, &theme, i18n, dates, glossary);
+    let pdf_start = Instant::now();
+    let (pdfs, d) = crate::pdf::build(&site);
     diags.extend(d);
+    if site.config.pdf.is_some() {
+        stages.push(("pdf", pdf_start.elapsed()));
+    }
+    let (mut renderer, d) = Renderer::new(&site, &theme, i18n, dates, glossary);
+    diags.extend(d);
+    if let Some(r) = &mut renderer {
+        r.pdf_links = crate::pdf::links(&site, &pdfs);
+    }
     let (linter, d) = Linter::new(&site.config);
     diags.extend(d);
     let lint = &site.config.lint;
@@ -210,7 +220,7 @@ fn write_site(
         None => sink,
     };
     let render_start = Instant::now();
-    let mut summary = render_all(&renderer, &static_files, sink, &linter, diags);
+    let mut summary = render_all(&renderer, &static_files, &pdfs, sink, &linter, diags);
     stages.push(("render+lint+write", render_start.elapsed()));
     if let (Some(indexer), Some(staging)) = (indexer, &staging) {
         let index_start = Instant::now();
@@ -256,11 +266,12 @@ fn write_site(
 }
 
 /// Renders every slot and the root pages into `sink` ([`pages::render`]),
-/// copies the static files, writes sitemap, feeds and robots.txt, and runs
+/// copies the static files, writes the PDFs, sitemap, feeds and robots.txt, and runs
 /// the site-wide checks; their findings go to `diags`.
 fn render_all(
     renderer: &Renderer<'_>,
     static_files: &BTreeMap<String, Asset>,
+    pdfs: &[crate::pdf::PdfFile],
     sink: &dyn Sink,
     linter: &Linter,
     diags: &mut Vec<Diagnostic>,
@@ -296,6 +307,7 @@ fn render_all(
     texts.extend(site_wide::feeds(renderer));
     texts.push(("robots.txt".into(), feeds::robots(renderer)));
     site_wide::write_texts(sink, texts, &mut other_files, diags);
+    site_wide::write_pdfs(sink, pdfs, &mut other_files, diags);
     stages.push(("  root pages, assets, sitemap, feeds", rest_start.elapsed()));
 
     let start = Instant::now();

@@ -15,6 +15,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::diag::Diagnostic;
 
+pub mod pdf;
 pub mod plain;
 pub mod search;
 
@@ -57,7 +58,10 @@ struct RawConfig {
     plain: plain::PlainSettings,
     #[serde(default)]
     profiles: BTreeMap<String, Profile>,
+    #[serde(default)]
     search: search::SearchSettings,
+    #[serde(default)]
+    pdf: Option<pdf::PdfSettings>,
     #[serde(default)]
     extra: toml::Table,
 }
@@ -378,6 +382,9 @@ pub struct Config {
     pub profile: Option<ActiveProfile>,
     /// `[search]`: the search index and pages.
     pub search: search::SearchSettings,
+    /// `[pdf]`: the site's document as a tagged PDF; `None` (no PDF) unless
+    /// the site has the table.
+    pub pdf: Option<pdf::PdfSettings>,
     pub extra: toml::Table,
     /// `audits.toml` beside site.toml (read by `build::load`, not from
     /// site.toml): what the browser tests ran and passed.
@@ -596,6 +603,21 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
     }
 
     check_profiles(&raw, &located, &mut diags);
+    if let Some(pdf) = &raw.pdf {
+        for file in pdf.bad_file_names() {
+            let mut d = located("pdf");
+            d.message = format!("the PDF file name `{file}` is not usable");
+            diags.push(d.hint(
+                "write one file name ending in `.pdf`, without `/` or spaces, e.g. \"konzept.pdf\"",
+            ));
+        }
+        for lang in pdf.files.keys().filter(|l| !raw.languages.contains_key(*l)) {
+            let mut d = located("pdf");
+            d.rule = "config/unknown-language".into();
+            d.message = format!("[pdf] files names a file for unknown language `{lang}`");
+            diags.push(d.hint(format!("use one of: {}", keys(&raw.languages))));
+        }
+    }
 
     if diags.iter().any(Diagnostic::is_error) {
         return (None, diags);
@@ -614,6 +636,7 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         profiles: raw.profiles,
         profile: None,
         search: raw.search,
+        pdf: raw.pdf,
         extra: raw.extra,
         audits: None,
     };

@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod lint;
 pub mod markdown;
 pub mod output;
+pub mod pdf;
 pub mod plain;
 pub mod profile;
 pub mod render;

@@ -633,7 +633,8 @@ fn unique_id(wanted: &str, used: &mut HashSet<String>) -> String {
     id
 }
 
-fn heading_level(level: HeadingLevel) -> u8 {
+/// The number of a heading level (1 for `#`).
+pub fn heading_level(level: HeadingLevel) -> u8 {
     match level {
         HeadingLevel::H1 => 1,
         HeadingLevel::H2 => 2,

@@ -174,6 +174,8 @@ pub struct Renderer<'a> {
     /// current: the same on most pages, and rendering one was a seventh of
     /// a cold build (`menu`).
     menus_made: Mutex<HashMap<MenuKey, Arc<Menu>>>,
+    /// The document's PDF for the pages that are part of it (`[pdf]`).
+    pub pdf_links: BTreeMap<Key, crate::pdf::PdfLink>,
 }
 
 /// Language, variant, and which menu entries are current.
@@ -343,6 +345,7 @@ impl<'a> Renderer<'a> {
             feed_values: HashMap::new(),
             config_value: json!({ "base_url": site.config.base_url, "extra": site.config.extra }),
             menus_made: Mutex::new(HashMap::new()),
+            pdf_links: BTreeMap::new(),
         };
         renderer.feed_values = site
             .config
@@ -497,6 +500,12 @@ impl<'a> Renderer<'a> {
             }
             if template == "accessibility.html" {
                 obj.insert("statement".into(), self.statement_context(lang_key));
+            }
+            if let (Slot::Real(_), Some(pdf)) = (slot, self.pdf_links.get(key)) {
+                obj.insert(
+                    "pdf".into(),
+                    json!({ "href": self.href(&pdf.url), "kilobytes": pdf.kilobytes }),
+                );
             }
         }
 

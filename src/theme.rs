@@ -15,6 +15,14 @@ static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/de
 
 pub const DEFAULT: &str = "default";
 
+/// A file of the built-in theme, such as the fonts the build draws text
+/// with (`fonts/NotoSans-Regular.ttf`), whichever theme the site uses.
+pub fn builtin_file(path: &str) -> Option<&'static [u8]> {
+    DEFAULT_THEME
+        .get_file(path)
+        .map(include_dir::File::contents)
+}
+
 /// Where a file of the output's static assets comes from.
 #[derive(Debug, Clone)]
 pub enum Asset {

@@ -125,6 +125,9 @@ struct State {
     /// what copying them found.
     other: BTreeSet<String>,
     copy_diags: Vec<Diagnostic>,
+    /// The document's PDFs (`[pdf]`): their paths and the links to them.
+    pdf_files: BTreeSet<String>,
+    pdf_links: BTreeMap<Key, crate::pdf::PdfLink>,
 }
 
 /// Keeps a site's output up to date.
@@ -404,12 +407,12 @@ impl Engine {
         diags.extend(d);
         let (linter, d) = Linter::new(&config);
         diags.extend(d);
-        let Some(renderer) = renderer else {
+        let Some(mut renderer) = renderer else {
             return self.fail(diags, Some(&config));
         };
         laps.lap("renderer");
         let links = update_links(old.as_mut(), &assembled, &self.root);
-        let plan = plan(
+        let mut plan = plan(
             changes,
             old.as_ref(),
             &assembled,
@@ -418,6 +421,14 @@ impl Engine {
             &self.root,
         );
         laps.lap("affected slots");
+        diags.extend(crate::pdf::check(site, &config_text));
+        let pdfs = remake_pdfs(old.as_ref(), site, &mut plan, &mut diags);
+        renderer.pdf_links = match (&pdfs, &old) {
+            (Some((_, links)), _) => links.clone(),
+            (None, Some(o)) if !plan.all => o.pdf_links.clone(),
+            (None, _) => BTreeMap::new(),
+        };
+        laps.lap("pdf");
         let memory = Memory::default();
         let scope = if plan.all {
             Scope::All
@@ -437,6 +448,17 @@ impl Engine {
             }
         };
         let slots = state.apply(&mut self.output, &plan, rendered, memory.into_files());
+        if let Some((files, links)) = pdfs {
+            for path in std::mem::take(&mut state.pdf_files) {
+                self.output.remove(&path);
+            }
+            for file in files {
+                let path = file.url.trim_start_matches('/').to_string();
+                self.output.insert(path.clone(), file.bytes.into());
+                state.pdf_files.insert(path);
+            }
+            state.pdf_links = links;
+        }
         self.copy_files(&mut state, changes, &assembled, layers, &plan);
         self.write_texts(&mut state, changes, &assembled, &renderer, &plan);
         diags.extend(site_wide::untranslated_values(&renderer));
@@ -955,6 +977,8 @@ impl State {
             sitemap_xml: BTreeMap::new(),
             other: BTreeSet::new(),
             copy_diags: Vec::new(),
+            pdf_files: BTreeSet::new(),
+            pdf_links: BTreeMap::new(),
         }
     }
 
@@ -1067,6 +1091,7 @@ impl State {
             .iter()
             .chain(self.extra.iter())
             .chain(self.feed_files.iter())
+            .chain(self.pdf_files.iter())
             .cloned()
             .collect();
         self.lint_index.check(other_files, all)
@@ -1080,6 +1105,38 @@ impl State {
             .chain(self.root_diags.iter().cloned())
             .chain(self.copy_diags.iter().cloned())
     }
+}
+
+/// The document's PDFs and the links to them, made again when the update
+/// renders everything or a page of the document (`None`: the previous
+/// ones stand). When a link changes (a PDF's size), the pages of the
+/// document are rendered again too.
+fn remake_pdfs(
+    old: Option<&State>,
+    site: &Site,
+    plan: &mut Plan,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Vec<crate::pdf::PdfFile>, BTreeMap<Key, crate::pdf::PdfLink>)> {
+    let pdf = site.config.pdf.as_ref()?;
+    let in_document = |source: &str| pdf.pages.iter().any(|p| p.get_ref() == source);
+    let old = old.filter(|_| !plan.all);
+    if old.is_some() && !plan.keys.iter().any(|(source, ..)| in_document(source)) {
+        return None;
+    }
+    let (files, d) = crate::pdf::build(site);
+    diags.extend(d);
+    let links = crate::pdf::links(site, &files);
+    if let Some(old) = old
+        && old.pdf_links != links
+    {
+        plan.keys.extend(
+            site.slots
+                .keys()
+                .filter(|(source, ..)| in_document(source))
+                .cloned(),
+        );
+    }
+    Some((files, links))
 }
 
 /// Whether a page read again is the page it was (apart from its URL,

@@ -17,6 +17,7 @@ mod injection;
 mod kill;
 mod lint;
 mod live;
+mod pdf;
 mod pipeline;
 mod plain;
 mod profiles;

@@ -302,3 +302,36 @@ fn serve_reports_what_check_reports_after_every_save() {
     let fresh = Series::start(&site);
     assert_eq!(fresh.engine.diagnostics(), s.engine.diagnostics());
 }
+
+/// The document's PDFs (`[pdf]`, issue #27) in `serve`: made again when a
+/// page of the document changes, and the pages' links show the new size,
+/// as a fresh build has them.
+#[test]
+fn serve_remakes_the_pdfs_when_a_page_of_the_document_changes() {
+    let site = SiteTest::fixture("pdf/basic");
+    let mut s = Series::start(&site);
+    let ziele = s.read("content/ziele.md");
+    let longer = format!(
+        "{ziele}\nEin neuer Absatz macht das Dokument länger. Er steht am Ende der Seite über die Ziele, und er hat genug Wörter, damit die Datei sichtbar wächst.\n"
+    );
+    s.save(
+        "a page of the document",
+        &[Save::Write("content/ziele.md", &longer)],
+    );
+    let wege = s.read("content/wege.ar.md");
+    s.save(
+        "an Arabic page of the document",
+        &[Save::Write(
+            "content/wege.ar.md",
+            &format!("{wege}\nفقرة جديدة.\n"),
+        )],
+    );
+    let impressum = s.read("content/impressum.md");
+    s.save(
+        "a page outside the document",
+        &[Save::Write(
+            "content/impressum.md",
+            &format!("{impressum}\nNoch ein Satz.\n"),
+        )],
+    );
+}

@@ -17,7 +17,7 @@ fn root() -> &'static Path {
 }
 
 /// The shipped site, built once per test run into a temporary folder.
-fn public() -> &'static Path {
+pub fn public() -> &'static Path {
     static BUILT: OnceLock<(tempfile::TempDir, PathBuf, String)> = OnceLock::new();
     let (_, public, _) = BUILT.get_or_init(|| {
         let out = tempfile::tempdir().expect("temp");

@@ -122,3 +122,8 @@ search-results-heading = النتائج
 search-more = عرض المزيد من النتائج
 search-index-heading = جميع الصفحات باللغة العربية
 search-index-note = تعرض هذه القائمة كل صفحة من صفحات هذا الموقع باللغة العربية.
+
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = المستند كاملًا بصيغة PDF
+pdf-size = PDF، { $kilobytes } كيلوبايت

@@ -118,3 +118,8 @@ search-results-heading = Резултати
 search-more = Покажи още резултати
 search-index-heading = Всички страници на български език
 search-index-note = Този списък показва всяка страница на сайта на български език.
+
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = Целият документ като PDF
+pdf-size = PDF, { $kilobytes } КБ

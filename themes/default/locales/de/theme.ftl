@@ -120,3 +120,8 @@ search-results-heading = Treffer
 search-more = Weitere Treffer zeigen
 search-index-heading = Alle Seiten auf Deutsch
 search-index-note = Die Liste zeigt jede Seite dieser Website auf Deutsch.
+
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = Das ganze Dokument als PDF
+pdf-size = PDF, { $kilobytes } KB

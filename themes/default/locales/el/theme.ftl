@@ -118,3 +118,8 @@ search-results-heading = Αποτελέσματα
 search-more = Εμφάνιση περισσότερων αποτελεσμάτων
 search-index-heading = Όλες οι σελίδες στα ελληνικά
 search-index-note = Αυτή η λίστα δείχνει κάθε σελίδα του ιστότοπου στα ελληνικά.
+
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = Ολόκληρο το έγγραφο ως PDF
+pdf-size = PDF, { $kilobytes } KB

@@ -118,3 +118,8 @@ search-results-heading = Results
 search-more = Show more results
 search-index-heading = All pages in English
 search-index-note = This list shows every page of this website in English.
+
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = The whole document as a PDF
+pdf-size = PDF, { $kilobytes } KB

@@ -118,3 +118,8 @@ search-results-heading = نتایج
 search-more = نمایش نتایج بیشتر
 search-index-heading = همهٔ صفحه‌ها به زبان فارسی
 search-index-note = این فهرست همهٔ صفحه‌های این وب‌سایت را به زبان فارسی نشان می‌دهد.
+
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = کل سند به صورت PDF
+pdf-size = PDF، { $kilobytes } کیلوبایت

@@ -118,3 +118,8 @@ search-results-heading = Encam
 search-more = Encamên din nîşan bide
 search-index-heading = Hemû rûpelên bi Kurmancî
 search-index-note = Ev lîste her rûpelê vê malperê yê bi Kurmancî nîşan dide.
+
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = Tevahiya belgeyê wekî PDF
+pdf-size = PDF, { $kilobytes } KB

@@ -120,3 +120,8 @@ search-results-heading = Wyniki
 search-more = Pokaż więcej wyników
 search-index-heading = Wszystkie strony w języku polskim
 search-index-note = Ta lista zawiera każdą stronę tej witryny w języku polskim.
+
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = Cały dokument jako PDF
+pdf-size = PDF, { $kilobytes } KB

@@ -119,3 +119,8 @@ search-results-heading = Rezultate
 search-more = Arată mai multe rezultate
 search-index-heading = Toate paginile în limba română
 search-index-note = Această listă arată fiecare pagină a acestui site în limba română.
+
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = Întregul document ca PDF
+pdf-size = PDF, { $kilobytes } KB

@@ -120,3 +120,8 @@ search-results-heading = Результаты
 search-more = Показать ещё результаты
 search-index-heading = Все страницы на русском языке
 search-index-note = В этом списке — каждая страница сайта на русском языке.
+
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = Весь документ в формате PDF
+pdf-size = PDF, { $kilobytes } КБ

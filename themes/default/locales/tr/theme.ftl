@@ -118,3 +118,8 @@ search-results-heading = Sonuçlar
 search-more = Daha fazla sonuç göster
 search-index-heading = Türkçe tüm sayfalar
 search-index-note = Bu liste, bu web sitesinin Türkçe her sayfasını gösterir.
+
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = Belgenin tamamı PDF olarak
+pdf-size = PDF, { $kilobytes } KB

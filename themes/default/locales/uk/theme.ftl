@@ -120,3 +120,8 @@ search-results-heading = Результати
 search-more = Показати більше результатів
 search-index-heading = Усі сторінки українською мовою
 search-index-note = У цьому списку — кожна сторінка сайту українською мовою.
+
+# The link from each page of the site's document ([pdf]) to its PDF, and
+# the file's size in kilobytes.
+pdf-link = Увесь документ у форматі PDF
+pdf-size = PDF, { $kilobytes } КБ
