@@ -20,5 +20,6 @@ pub mod plain;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod share;
 pub mod status;
 pub mod theme;

@@ -51,6 +51,8 @@ pub struct Templates {
     pub i18n: Arc<I18n>,
     pub dates: Dates,
     pub glossary: Glossary,
+    /// Open Graph locales and share images (`share`).
+    pub share: crate::share::Cards,
     teras: HashMap<String, Tera>,
     template_files: BTreeMap<String, PathBuf>,
 }
@@ -111,6 +113,7 @@ impl Templates {
         if diags.iter().any(Diagnostic::is_error) {
             return (None, diags);
         }
+        let share = crate::share::Cards::new(config, theme, &i18n);
         let i18n = Arc::new(i18n);
         let mut teras = HashMap::new();
         for lang in &config.languages {
@@ -128,6 +131,7 @@ impl Templates {
             i18n,
             dates,
             glossary,
+            share,
             teras,
             template_files,
         };
@@ -353,6 +357,11 @@ impl<'a> Renderer<'a> {
 
     fn config(&self) -> &Config {
         &self.site.config
+    }
+
+    /// The site's share cards.
+    pub fn share(&self) -> &crate::share::Cards {
+        &self.templates.share
     }
 
     /// A site path as written into HTML: prefixed with the base URL's path.
@@ -803,6 +812,13 @@ impl<'a> Renderer<'a> {
         };
         // Built as a map rather than with `json!`, which would copy every
         // list above once more (it serialises its arguments by reference).
+        let share = self.templates.share.page_value(
+            config,
+            (lang_key, variant.as_deref()),
+            &page.lang,
+            page.is_section,
+            alternates,
+        );
         let alternates: Vec<Value> = alternates
             .iter()
             .map(|(h, u)| json!({ "hreflang": h, "href": u }))
@@ -827,6 +843,8 @@ impl<'a> Renderer<'a> {
                 statement_url.map_or(Value::Null, |u| Value::String(self.href(&u))),
             ),
             ("feed", feed),
+            ("share", share),
+            ("print", self.print_value(lang_key, variant_def, page)),
             ("config", self.config_value.clone()),
         ];
         Value::Object(
@@ -971,6 +989,30 @@ impl<'a> Renderer<'a> {
             })
         });
         feed.unwrap_or(Value::Null)
+    }
+
+    /// The template context's `print`, for the lines only a printout shows:
+    /// `language` (the text's language: `lang`, `dir`, `name`, and the
+    /// variant's name) and `date`, the text's date in `lang` — its
+    /// `updated` or `date`, else the day of the build (SOURCE_DATE_EPOCH
+    /// where set), which the text is current as of.
+    fn print_value(
+        &self,
+        lang: &str,
+        variant: Option<&crate::config::Variant>,
+        page: &Page,
+    ) -> Value {
+        let date = page
+            .front
+            .updated
+            .or(page.date)
+            .unwrap_or_else(crate::plain::bitv::today);
+        json!({
+            "language": self.lang_value(&page.lang),
+            "variant": variant.map(|v| self.t(lang, &format!("variant-{}", v.key), &[])),
+            "date": date.iso(),
+            "date_formatted": self.templates.dates.format(lang, date),
+        })
     }
 
     /// Template data of a page, dates formatted in `lang`.
@@ -1131,6 +1173,7 @@ impl<'a> Renderer<'a> {
             "canonical": self.absolute("/"),
             "alternates": alternates.iter().map(|(h, u)| json!({ "hreflang": h, "href": u })).collect::<Vec<_>>(),
             "root": self.href("/"),
+            "share": self.templates.share.page_value(config, (default, None), default, true, &alternates),
             "config": { "base_url": config.base_url, "extra": config.extra },
         });
         for (template, path, url) in [

@@ -100,3 +100,9 @@ statement-enforcement-heading = إجراءات التسوية
 statement-enforcement = إذا لم تتلقوا ردًّا مُرضيًا على ملاحظاتكم، يمكنكم التوجه إلى هيئة التسوية أو هيئة الإنفاذ:
 statement-enforcement-missing = ستُضاف لاحقًا بيانات هيئة التسوية أو هيئة الإنفاذ المختصة.
 statement-sign-language-missing = سيُضاف لاحقًا مقطع فيديو بلغة الإشارة الألمانية.
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = عبارة «{ $text }»
+# Printed pages only: the text's language and date follow each label.
+print-language = اللغة:
+print-date = التاريخ:

@@ -96,3 +96,9 @@ statement-enforcement-heading = Помирителна процедура
 statement-enforcement = Ако не получите задоволителен отговор на своето съобщение, можете да се обърнете към органа за помирение или към органа по прилагане:
 statement-enforcement-missing = Данните за компетентния орган за помирение или орган по прилагане предстои да бъдат добавени.
 statement-sign-language-missing = Видео на германски жестов език предстои да бъде добавено.
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = Надпис „{ $text }“
+# Printed pages only: the text's language and date follow each label.
+print-language = Език:
+print-date = Към

@@ -97,3 +97,9 @@ statement-enforcement-heading = Schlichtungsverfahren
 statement-enforcement = Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, können Sie sich an die Schlichtungs- oder Durchsetzungsstelle wenden:
 statement-enforcement-missing = Die Angaben zur zuständigen Schlichtungs- oder Durchsetzungsstelle werden noch ergänzt.
 statement-sign-language-missing = Ein Video in Deutscher Gebärdensprache wird noch ergänzt.
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = Schriftzug „{ $text }“
+# Printed pages only: the text's language and date follow each label.
+print-language = Sprache:
+print-date = Stand:

@@ -96,3 +96,9 @@ statement-enforcement = Αν δεν λάβετε ικανοποιητική απ
 statement-enforcement-missing = Τα στοιχεία του αρμόδιου φορέα διαμεσολάβησης ή επιβολής θα συμπληρωθούν στη συνέχεια.
 statement-sign-language-missing = Ένα βίντεο στη Γερμανική Νοηματική Γλώσσα θα προστεθεί στη συνέχεια.
 statement-review-overdue = Αυτή η δήλωση δεν έχει επανεξεταστεί για περισσότερο από ένα έτος και ενδέχεται να μην είναι πλέον επίκαιρη.
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = Επιγραφή «{ $text }»
+# Printed pages only: the text's language and date follow each label.
+print-language = Γλώσσα:
+print-date = Ημερομηνία:

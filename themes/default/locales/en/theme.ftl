@@ -96,3 +96,9 @@ statement-enforcement-heading = Enforcement procedure
 statement-enforcement = If you do not receive a satisfactory answer to your feedback, you can contact the conciliation or enforcement body:
 statement-enforcement-missing = The details of the responsible conciliation or enforcement body are still to be added.
 statement-sign-language-missing = A video in German Sign Language is still to be added.
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = Lettering: “{ $text }”
+# Printed pages only: the text's language and date follow each label.
+print-language = Language:
+print-date = As of

@@ -96,3 +96,9 @@ statement-enforcement-heading = روند میانجی‌گری
 statement-enforcement = اگر به بازخورد خود پاسخ رضایت‌بخشی دریافت نکردید، می‌توانید به نهاد میانجی‌گری یا نهاد نظارت بر اجرا مراجعه کنید:
 statement-enforcement-missing = اطلاعات مربوط به نهاد میانجی‌گری یا نهاد نظارت بر اجرای ذی‌صلاح بعداً افزوده خواهد شد.
 statement-sign-language-missing = ویدیویی به زبان اشارهٔ آلمانی بعداً افزوده خواهد شد.
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = نوشته «{ $text }»
+# Printed pages only: the text's language and date follow each label.
+print-language = زبان:
+print-date = تاریخ:

@@ -96,3 +96,9 @@ statement-enforcement = Heke hûn ji bo nêrîna xwe bersiveke têrker negirin, 
 statement-enforcement-missing = Agahiyên derbarê saziya berpirsiyar a navbeynkariyê an bicîhanînê de dê paşê werin zêdekirin.
 statement-sign-language-missing = Vîdyoyek bi Zimanê Îşaretan ê Almanî dê paşê were zêdekirin.
 statement-review-overdue = Ev daxuyanî ji salekê zêdetir e ku nehatiye kontrolkirin û dibe ku êdî ne rojane be.
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = Nivîsa “{ $text }”
+# Printed pages only: the text's language and date follow each label.
+print-language = Ziman:
+print-date = Dîrok:

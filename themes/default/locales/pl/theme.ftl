@@ -98,3 +98,9 @@ statement-enforcement-heading = Postępowanie rozjemcze
 statement-enforcement = Jeśli nie otrzymają Państwo zadowalającej odpowiedzi na swoje zgłoszenie, mogą się Państwo zwrócić do organu rozjemczego lub organu egzekwującego przepisy:
 statement-enforcement-missing = Dane właściwego organu rozjemczego lub organu egzekwującego przepisy zostaną jeszcze uzupełnione.
 statement-sign-language-missing = Film w niemieckim języku migowym zostanie jeszcze dodany.
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = Napis „{ $text }”
+# Printed pages only: the text's language and date follow each label.
+print-language = Język:
+print-date = Stan na

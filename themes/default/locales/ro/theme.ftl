@@ -97,3 +97,9 @@ statement-enforcement-heading = Procedura de conciliere
 statement-enforcement = Dacă nu primiți un răspuns satisfăcător la mesajul dumneavoastră, vă puteți adresa organismului de conciliere sau celui responsabil cu asigurarea respectării cerințelor:
 statement-enforcement-missing = Datele organismului competent de conciliere sau de asigurare a respectării cerințelor urmează să fie completate.
 statement-sign-language-missing = Un videoclip în limba germană a semnelor urmează să fie adăugat.
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = Textul „{ $text }”
+# Printed pages only: the text's language and date follow each label.
+print-language = Limba:
+print-date = Data:

@@ -98,3 +98,9 @@ statement-enforcement-heading = Процедура урегулирования 
 statement-enforcement = Если вы не получили удовлетворительного ответа на своё обращение, вы можете обратиться в орган по урегулированию споров или в надзорный орган:
 statement-enforcement-missing = Сведения о компетентном органе по урегулированию споров или надзорном органе будут указаны позже.
 statement-sign-language-missing = Видео на немецком жестовом языке будет добавлено позже.
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = Надпись «{ $text }»
+# Printed pages only: the text's language and date follow each label.
+print-language = Язык:
+print-date = По состоянию на

@@ -96,3 +96,9 @@ statement-enforcement = Geri bildiriminize tatmin edici bir yanıt alamazsanız 
 statement-enforcement-missing = Yetkili uzlaştırma ya da uygulama denetim birimiyle ilgili bilgiler daha sonra eklenecektir.
 statement-sign-language-missing = Alman İşaret Dili’nde bir video daha sonra eklenecektir.
 statement-review-overdue = Bu beyan bir yıldan uzun süredir gözden geçirilmedi ve artık güncel olmayabilir.
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = Yazı: “{ $text }”
+# Printed pages only: the text's language and date follow each label.
+print-language = Dil:
+print-date = Tarih:

@@ -98,3 +98,9 @@ statement-enforcement-heading = Процедура врегулювання сп
 statement-enforcement = Якщо ви не отримали задовільної відповіді на своє звернення, ви можете звернутися до органу з урегулювання спорів або до наглядового органу:
 statement-enforcement-missing = Відомості про відповідальний орган з урегулювання спорів або наглядовий орган буде додано згодом.
 statement-sign-language-missing = Відео німецькою жестовою мовою буде додано згодом.
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = Напис «{ $text }»
+# Printed pages only: the text's language and date follow each label.
+print-language = Мова:
+print-date = Станом на
