@@ -991,27 +991,22 @@ impl<'a> Renderer<'a> {
         feed.unwrap_or(Value::Null)
     }
 
-    /// The template context's `print`, for the lines only a printout shows:
-    /// `language` (the text's language: `lang`, `dir`, `name`, and the
-    /// variant's name) and `date`, the text's date in `lang` — its
-    /// `updated` or `date`, else the day of the build (SOURCE_DATE_EPOCH
-    /// where set), which the text is current as of.
+    /// The template context's `print`, for the line only a printout shows:
+    /// `language` (the text's: `key`, `dir`, `name`), `variant` (its name
+    /// in `lang`) and, where the text has one, its date (`updated`, else
+    /// `date`) as `date` and `date_formatted` in `lang`.
     fn print_value(
         &self,
         lang: &str,
         variant: Option<&crate::config::Variant>,
         page: &Page,
     ) -> Value {
-        let date = page
-            .front
-            .updated
-            .or(page.date)
-            .unwrap_or_else(crate::plain::bitv::today);
+        let date = page.front.updated.or(page.date);
         json!({
             "language": self.lang_value(&page.lang),
             "variant": variant.map(|v| self.t(lang, &format!("variant-{}", v.key), &[])),
-            "date": date.iso(),
-            "date_formatted": self.templates.dates.format(lang, date),
+            "date": date.map(|d| d.iso()),
+            "date_formatted": date.map(|d| self.templates.dates.format(lang, d)),
         })
     }
 

@@ -27,7 +27,7 @@ fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn chromium() -> PathBuf {
+pub(crate) fn chromium() -> PathBuf {
     let path = std::env::var_os("VIELFALT_CHROMIUM")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
@@ -39,7 +39,7 @@ fn chromium() -> PathBuf {
     path
 }
 
-fn require(program: &str, arg: &str, what: &str) {
+pub(crate) fn require(program: &str, arg: &str, what: &str) {
     let ok = Command::new(program)
         .arg(arg)
         .output()
@@ -47,7 +47,7 @@ fn require(program: &str, arg: &str, what: &str) {
     assert!(ok, "{what} (`{program}`) is missing or broken: {SETUP}");
 }
 
-fn node_modules() -> PathBuf {
+pub(crate) fn node_modules() -> PathBuf {
     let dir = repo().join("tests/browser/node_modules");
     for package in ["axe-core", "playwright-core", "vnu-jar"] {
         assert!(
@@ -75,7 +75,7 @@ fn build(root: &Path, out: &Path) -> PathBuf {
 }
 
 /// A tiny static file server for one output folder, on a free port.
-fn serve(root: PathBuf) -> u16 {
+pub(crate) fn serve(root: PathBuf) -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
     let port = listener.local_addr().expect("address").port();
     std::thread::spawn(move || {
@@ -419,7 +419,7 @@ fn endonyms(site: &Path) -> serde_json::Value {
 }
 
 /// Runs a script of tests/browser on a job file; returns what it printed.
-fn run_script(script: &str, job: &Path, what: &str) -> Vec<u8> {
+pub(crate) fn run_script(script: &str, job: &Path, what: &str) -> Vec<u8> {
     let run = Command::new("node")
         .arg(repo().join("tests/browser").join(script))
         .arg(job)
