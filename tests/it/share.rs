@@ -49,6 +49,7 @@ fn each_page_carries_its_languages_card() {
         "https://example.org/site/share/de.png"
     );
     assert_eq!(one(&de, "og:image:alt"), "Schriftzug „Beispielstadt“");
+    assert_eq!(one(&de, "twitter:image:alt"), "Schriftzug „Beispielstadt“");
     assert_eq!(one(&de, "og:image:width"), "1200");
     assert_eq!(one(&de, "twitter:card"), "summary_large_image");
 
