@@ -299,6 +299,9 @@ fn render_all(
     rendered.root.into_iter().for_each(absorb);
     let (mut other_files, d) = site_wide::copy_files(static_files, site, sink);
     diags.extend(d);
+    let (images, d) = site_wide::share_images(renderer.share(), site, sink);
+    other_files.extend(images);
+    diags.extend(d);
     entries.sort();
     let mut texts: Vec<(String, String)> = Vec::new();
     if let Some(xml) = site_wide::sitemap(renderer, &entries) {

@@ -63,6 +63,8 @@ struct RawConfig {
     #[serde(default)]
     pdf: Option<pdf::PdfSettings>,
     #[serde(default)]
+    share: ShareSettings,
+    #[serde(default)]
     extra: toml::Table,
 }
 
@@ -88,6 +90,9 @@ struct RawLanguage {
     /// The locale dates are written in (`en-GB`), where it differs from
     /// the language key.
     date_locale: Option<String>,
+    /// The Open Graph locale (`ar_SY`), where the one derived from CLDR is
+    /// not right (docs/content/sharing.md).
+    og_locale: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -195,6 +200,15 @@ impl ActiveProfile {
     pub fn has_sitemap(&self) -> bool {
         self.settings.sitemap.unwrap_or(!self.is_noindex())
     }
+
+/// `[share]`: share cards (docs/content/sharing.md).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShareSettings {
+    /// Draw a share image per language and variant at build time (where
+    /// the site's `static/share/` has none). Default false.
+    #[serde(default)]
+    pub images: bool,
 }
 
 fn yes() -> bool {
@@ -339,6 +353,8 @@ pub struct Language {
     /// The locale dates are written in: `date_locale` in site.toml, else
     /// the key (`en-GB` writes "25 November 2026", `en` "November 25, 2026").
     pub date_locale: String,
+    /// `og_locale` from site.toml (`ku_TR`); `None` derives it from CLDR.
+    pub og_locale: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -385,6 +401,8 @@ pub struct Config {
     /// `[pdf]`: the site's document as a tagged PDF; `None` (no PDF) unless
     /// the site has the table.
     pub pdf: Option<pdf::PdfSettings>,
+    /// `[share]`: share cards.
+    pub share: ShareSettings,
     pub extra: toml::Table,
     /// `audits.toml` beside site.toml (read by `build::load`, not from
     /// site.toml): what the browser tests ran and passed.
@@ -534,6 +552,16 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
                 _ => Dir::Ltr,
             }
         });
+        if let Some(locale) = &lang.og_locale
+            && !is_og_locale(locale)
+        {
+            let mut d = located(&format!("languages.{key}"));
+            d.message =
+                format!("og_locale `{locale}` of language `{key}` is not a locale such as `de_DE`");
+            diags.push(d.hint(
+                "write the language, `_` and the region in capitals, e.g. \"ku_TR\" or \"ar_SY\"",
+            ));
+        }
         if lang.name.trim().is_empty() {
             let mut d = located(&format!("languages.{key}"));
             d.message = format!("language `{key}` has an empty name");
@@ -552,6 +580,7 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
                 raw_html: lang.raw_html,
                 unsafe_links: lang.unsafe_links,
                 date_locale: lang.date_locale.clone().unwrap_or_else(|| key.clone()),
+                og_locale: lang.og_locale.clone(),
             },
         ));
     }
@@ -637,6 +666,7 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         profile: None,
         search: raw.search,
         pdf: raw.pdf,
+        share: raw.share,
         extra: raw.extra,
         audits: None,
     };
@@ -799,6 +829,17 @@ pub fn is_name_part(s: &str) -> bool {
 
 /// Byte offset of a table header (`[languages.de]`) or a top-level key
 /// (`base_url`) in the config text, for diagnostics that serde cannot place.
+/// Whether `s` is an Open Graph locale: a language subtag, `_`, a region
+/// (`de_DE`, `kmr_TR`).
+fn is_og_locale(s: &str) -> bool {
+    s.split_once('_').is_some_and(|(lang, region)| {
+        (2..=3).contains(&lang.len())
+            && lang.bytes().all(|b| b.is_ascii_lowercase())
+            && region.len() == 2
+            && region.bytes().all(|b| b.is_ascii_uppercase())
+    })
+}
+
 pub(crate) fn find_key(text: &str, dotted: &str) -> Option<usize> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {

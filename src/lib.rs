@@ -24,6 +24,7 @@ pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod share;
 pub mod status;
 pub mod theme;
 pub mod uri;

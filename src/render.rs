@@ -53,6 +53,8 @@ pub struct Templates {
     pub i18n: Arc<I18n>,
     pub dates: Dates,
     pub glossary: Glossary,
+    /// Open Graph locales and share images (`share`).
+    pub share: crate::share::Cards,
     teras: HashMap<String, Tera>,
     template_files: BTreeMap<String, PathBuf>,
 }
@@ -113,6 +115,7 @@ impl Templates {
         if diags.iter().any(Diagnostic::is_error) {
             return (None, diags);
         }
+        let share = crate::share::Cards::new(config, theme, &i18n);
         let i18n = Arc::new(i18n);
         let mut teras = HashMap::new();
         for lang in &config.languages {
@@ -130,6 +133,7 @@ impl Templates {
             i18n,
             dates,
             glossary,
+            share,
             teras,
             template_files,
         };
@@ -358,6 +362,11 @@ impl<'a> Renderer<'a> {
 
     fn config(&self) -> &Config {
         &self.site.config
+    }
+
+    /// The site's share cards.
+    pub fn share(&self) -> &crate::share::Cards {
+        &self.templates.share
     }
 
     /// A site path as written into HTML: prefixed with the base URL's path.
@@ -820,6 +829,13 @@ impl<'a> Renderer<'a> {
         };
         // Built as a map rather than with `json!`, which would copy every
         // list above once more (it serialises its arguments by reference).
+        let share = self.templates.share.page_value(
+            config,
+            (lang_key, variant.as_deref()),
+            &page.lang,
+            page.is_section,
+            alternates,
+        );
         let alternates: Vec<Value> = alternates
             .iter()
             .map(|(h, u)| json!({ "hreflang": h, "href": u }))
@@ -848,6 +864,8 @@ impl<'a> Renderer<'a> {
                 statement_url.map_or(Value::Null, |u| Value::String(self.href(&u))),
             ),
             ("feed", feed),
+            ("share", share),
+            ("print", self.print_value(lang_key, variant_def, page)),
             ("config", self.config_value.clone()),
             // Pagefind indexes the text of real pages only (`search`).
             (
@@ -1029,6 +1047,25 @@ impl<'a> Renderer<'a> {
         feed.unwrap_or(Value::Null)
     }
 
+    /// The template context's `print`, for the line only a printout shows:
+    /// `language` (the text's: `key`, `dir`, `name`), `variant` (its name
+    /// in `lang`) and, where the text has one, its date (`updated`, else
+    /// `date`) as `date` and `date_formatted` in `lang`.
+    fn print_value(
+        &self,
+        lang: &str,
+        variant: Option<&crate::config::Variant>,
+        page: &Page,
+    ) -> Value {
+        let date = page.front.updated.or(page.date);
+        json!({
+            "language": self.lang_value(&page.lang),
+            "variant": variant.map(|v| self.t(lang, &format!("variant-{}", v.key), &[])),
+            "date": date.map(|d| d.iso()),
+            "date_formatted": date.map(|d| self.templates.dates.format(lang, d)),
+        })
+    }
+
     /// Template data of a page, dates formatted in `lang`.
     fn page_value(&self, page: &Page, lang: &str) -> Value {
         json!({
@@ -1204,6 +1241,7 @@ impl<'a> Renderer<'a> {
             "canonical": self.absolute("/"),
             "alternates": alternates.iter().map(|(h, u)| json!({ "hreflang": h, "href": u })).collect::<Vec<_>>(),
             "root": self.href("/"),
+            "share": self.templates.share.page_value(config, (default, None), default, true, &alternates),
             "config": { "base_url": config.base_url, "extra": config.extra },
             "noindex": self.is_noindex(),
             "banner": self.banner(default),

@@ -166,6 +166,30 @@ impl Theme {
     }
 }
 
+impl Theme {
+    /// Font files for text the build draws (share images) by name: the
+    /// built-in theme's `fonts/`, then the theme folder's and the site's.
+    pub fn fonts(&self) -> BTreeMap<String, Asset> {
+        let mut out = BTreeMap::new();
+        if self.builtin
+            && let Some(dir) = DEFAULT_THEME.get_dir("fonts")
+        {
+            for f in dir.files() {
+                let name = f.path().strip_prefix("fonts").unwrap_or(f.path());
+                out.insert(
+                    name.to_string_lossy().replace('\\', "/"),
+                    Asset::Builtin(f.contents()),
+                );
+            }
+        }
+        for (name, path) in self.layer_files("fonts") {
+            out.insert(name, Asset::Disk(path));
+        }
+        out.retain(|name, _| name.ends_with(".ttf") || name.ends_with(".otf"));
+        out
+    }
+}
+
 fn collect_builtin(dir: &'static Dir<'static>, out: &mut BTreeMap<String, Asset>) {
     for f in dir.files() {
         let rel = f.path().strip_prefix("static").unwrap_or(f.path());

@@ -59,6 +59,56 @@ pub fn copy_files(
     (written, diags)
 }
 
+/// Draws the share images of `cards` (`[share] images`) for the languages
+/// and variants of `site` in parallel and writes them into `sink`; returns
+/// the paths written.
+pub fn share_images(
+    cards: &crate::share::Cards,
+    site: &Site,
+    sink: &dyn Sink,
+) -> (BTreeSet<String>, Vec<Diagnostic>) {
+    use rayon::prelude::*;
+    let shown: BTreeSet<(&str, Option<&str>)> = site
+        .slots
+        .keys()
+        .map(|(_, lang, variant)| (lang.as_str(), variant.as_deref()))
+        .collect();
+    let drawings: Vec<_> = cards.drawings(&shown).collect();
+    let mut diags = Vec::new();
+    let mut written = BTreeSet::new();
+    if drawings.is_empty() {
+        return (written, diags);
+    }
+    let (fonts, errors) = crate::share::image::Fonts::load(cards.fonts());
+    for e in errors {
+        diags.push(Diagnostic::error("share/font", e).hint("check the theme's fonts/ folder"));
+    }
+    let drawn: Vec<_> = drawings
+        .par_iter()
+        .map(|(path, drawing)| (*path, crate::share::image::draw(&fonts, drawing)))
+        .collect();
+    for (path, png) in drawn {
+        match png
+            .map_err(|e| (e, "check the theme's fonts: the text needs glyphs and room"))
+            .and_then(|b| {
+                sink.write(path, &b)
+                    .map_err(|e| (e.to_string(), "check the disk space and permissions"))
+            }) {
+            Ok(()) => {
+                written.insert(path.to_string());
+            }
+            Err((e, hint)) => diags.push(
+                Diagnostic::error(
+                    "share/image",
+                    format!("cannot make the share image {path}: {e}"),
+                )
+                .hint(hint),
+            ),
+        }
+    }
+    (written, diags)
+}
+
 /// The Atom feeds (none without a `base_url`).
 pub fn feeds(renderer: &Renderer<'_>) -> Vec<(String, String)> {
     if renderer.site.config.base_url.is_empty() {

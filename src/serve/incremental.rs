@@ -692,7 +692,13 @@ impl Engine {
         let memory = Memory::default();
         let (static_files, _) =
             crate::profile::hold_back(layers.static_files.clone(), &assembled.site);
-        let (written, d) = site_wide::copy_files(&static_files, &assembled.site, &memory);
+        let (mut written, mut d) = site_wide::copy_files(&static_files, &assembled.site, &memory);
+        if let Some(templates) = &layers.templates {
+            let (images, image_diags) =
+                site_wide::share_images(&templates.share, &assembled.site, &memory);
+            written.extend(images);
+            d.extend(image_diags);
+        }
         state.other = written;
         state.copy_diags = d;
         for (path, bytes) in memory.into_files() {

@@ -127,3 +127,9 @@ search-index-note = تعرض هذه القائمة كل صفحة من صفحات
 # the file's size in kilobytes.
 pdf-link = المستند كاملًا بصيغة PDF
 pdf-size = PDF، { $kilobytes } كيلوبايت
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = عبارة «{ $text }»
+# Printed pages only: the text's language and date follow each label.
+print-language = اللغة:
+print-date = التاريخ:

@@ -123,3 +123,9 @@ search-index-note = Този списък показва всяка страни
 # the file's size in kilobytes.
 pdf-link = Целият документ като PDF
 pdf-size = PDF, { $kilobytes } КБ
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = Надпис „{ $text }“
+# Printed pages only: the text's language and date follow each label.
+print-language = Език:
+print-date = Към

@@ -125,3 +125,9 @@ search-index-note = Die Liste zeigt jede Seite dieser Website auf Deutsch.
 # the file's size in kilobytes.
 pdf-link = Das ganze Dokument als PDF
 pdf-size = PDF, { $kilobytes } KB
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = Schriftzug „{ $text }“
+# Printed pages only: the text's language and date follow each label.
+print-language = Sprache:
+print-date = Stand:

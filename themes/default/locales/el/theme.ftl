@@ -123,3 +123,9 @@ search-index-note = Αυτή η λίστα δείχνει κάθε σελίδα 
 # the file's size in kilobytes.
 pdf-link = Ολόκληρο το έγγραφο ως PDF
 pdf-size = PDF, { $kilobytes } KB
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = Επιγραφή «{ $text }»
+# Printed pages only: the text's language and date follow each label.
+print-language = Γλώσσα:
+print-date = Ημερομηνία:

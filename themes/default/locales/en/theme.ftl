@@ -123,3 +123,9 @@ search-index-note = This list shows every page of this website in English.
 # the file's size in kilobytes.
 pdf-link = The whole document as a PDF
 pdf-size = PDF, { $kilobytes } KB
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = Lettering: “{ $text }”
+# Printed pages only: the text's language and date follow each label.
+print-language = Language:
+print-date = As of

@@ -123,3 +123,9 @@ search-index-note = این فهرست همهٔ صفحه‌های این وب‌�
 # the file's size in kilobytes.
 pdf-link = کل سند به صورت PDF
 pdf-size = PDF، { $kilobytes } کیلوبایت
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = نوشته «{ $text }»
+# Printed pages only: the text's language and date follow each label.
+print-language = زبان:
+print-date = تاریخ:

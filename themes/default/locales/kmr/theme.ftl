@@ -123,3 +123,9 @@ search-index-note = Ev lîste her rûpelê vê malperê yê bi Kurmancî nîşan
 # the file's size in kilobytes.
 pdf-link = Tevahiya belgeyê wekî PDF
 pdf-size = PDF, { $kilobytes } KB
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = Nivîsa “{ $text }”
+# Printed pages only: the text's language and date follow each label.
+print-language = Ziman:
+print-date = Dîrok:

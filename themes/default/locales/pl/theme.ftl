@@ -125,3 +125,9 @@ search-index-note = Ta lista zawiera każdą stronę tej witryny w języku polsk
 # the file's size in kilobytes.
 pdf-link = Cały dokument jako PDF
 pdf-size = PDF, { $kilobytes } KB
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = Napis „{ $text }”
+# Printed pages only: the text's language and date follow each label.
+print-language = Język:
+print-date = Stan na

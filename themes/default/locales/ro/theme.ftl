@@ -124,3 +124,9 @@ search-index-note = Această listă arată fiecare pagină a acestui site în li
 # the file's size in kilobytes.
 pdf-link = Întregul document ca PDF
 pdf-size = PDF, { $kilobytes } KB
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = Textul „{ $text }”
+# Printed pages only: the text's language and date follow each label.
+print-language = Limba:
+print-date = Data:

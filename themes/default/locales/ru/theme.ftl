@@ -125,3 +125,9 @@ search-index-note = В этом списке — каждая страница �
 # the file's size in kilobytes.
 pdf-link = Весь документ в формате PDF
 pdf-size = PDF, { $kilobytes } КБ
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = Надпись «{ $text }»
+# Printed pages only: the text's language and date follow each label.
+print-language = Язык:
+print-date = По состоянию на

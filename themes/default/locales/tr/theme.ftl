@@ -123,3 +123,9 @@ search-index-note = Bu liste, bu web sitesinin Türkçe her sayfasını gösteri
 # the file's size in kilobytes.
 pdf-link = Belgenin tamamı PDF olarak
 pdf-size = PDF, { $kilobytes } KB
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = Yazı: “{ $text }”
+# Printed pages only: the text's language and date follow each label.
+print-language = Dil:
+print-date = Tarih:

@@ -125,3 +125,9 @@ search-index-note = У цьому списку — кожна сторінка �
 # the file's size in kilobytes.
 pdf-link = Увесь документ у форматі PDF
 pdf-size = PDF, { $kilobytes } КБ
+
+# The text of the share image, for readers who cannot see it (og:image:alt).
+share-image-alt = Напис «{ $text }»
+# Printed pages only: the text's language and date follow each label.
+print-language = Мова:
+print-date = Станом на
