@@ -1,0 +1,62 @@
+//! TMX 1.4b: the existing aligned pairs of original and translation, to
+//! seed a translation memory. Only pages whose translation aligns with the
+//! original block by block contribute; the others are reported.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::xml::{self, escape};
+use super::{Failure, read_page, units};
+use crate::diag::Diagnostic;
+
+/// The TMX document for `lang`, with a warning per page that does not align.
+pub fn export(root: &Path, lang: &str) -> Result<(String, Vec<Diagnostic>), Failure> {
+    let site = super::load_site(root)?;
+    super::check_lang(&site, lang)?;
+    let src = &site.config.default_language;
+    let mut diags = Vec::new();
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n <header creationtool=\"vielfalt\" creationtoolversion=\"{}\" segtype=\"block\" o-tmf=\"vielfalt\" adminlang=\"en\" srclang=\"{}\" datatype=\"x-markdown\"/>\n <body>\n",
+        env!("CARGO_PKG_VERSION"),
+        escape(src)
+    );
+    for (original, translation) in super::pairs(&site, lang) {
+        let Some(translation) = translation else {
+            continue;
+        };
+        let pages = read_page(root, &original.file)
+            .and_then(|o| Ok((o, read_page(root, &translation.file)?)));
+        let (orig, trans) = match pages {
+            Ok(p) => p,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        if !units::aligned(&orig.units, &trans.units) {
+            diags.push(super::misaligned(
+                &orig,
+                &trans,
+                "its pairs are not in the memory",
+            ));
+            continue;
+        }
+        for unit in &orig.units {
+            let Some(t) = trans.unit(&unit.key) else {
+                continue;
+            };
+            let _ = writeln!(
+                out,
+                "  <tu tuid=\"{}#{}\">\n   <tuv xml:lang=\"{}\"><seg>{}</seg></tuv>\n   <tuv xml:lang=\"{}\"><seg>{}</seg></tuv>\n  </tu>",
+                escape(&original.source),
+                escape(&super::unit_id(unit)),
+                escape(src),
+                xml::native(&unit.pieces, "i", "x"),
+                escape(lang),
+                xml::native(&t.pieces, "i", "x"),
+            );
+        }
+    }
+    out.push_str(" </body>\n</tmx>\n");
+    Ok((out, diags))
+}

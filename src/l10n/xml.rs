@@ -1,0 +1,92 @@
+//! Small XML helpers shared by the XLIFF and TMX writers and readers.
+
+use std::path::Path;
+
+use quick_xml::events::BytesStart;
+
+use crate::diag::Diagnostic;
+
+/// Escapes text for element content or attribute values. Carriage returns
+/// and other control characters become character references, which XML
+/// parsers keep (a raw `\r` would be normalised away).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' | '\n' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {
+                // Not allowed in XML 1.0 even as a reference; dropped.
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The value of an attribute (by local name), unescaped.
+pub fn attr(e: &BytesStart, name: &str) -> Option<String> {
+    e.attributes().flatten().find_map(|a| {
+        (a.key.local_name().as_ref() == name)
+            .then(|| {
+                a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                    .ok()
+                    .map(|v| v.into_owned())
+            })
+            .flatten()
+    })
+}
+
+/// The local name of an element, as text.
+pub fn name(e: &BytesStart) -> String {
+    e.local_name().as_ref().to_string()
+}
+
+/// The text of a general reference (`&amp;`, `&#13;`).
+pub fn reference(r: &quick_xml::events::BytesRef) -> Option<String> {
+    if let Ok(Some(c)) = r.resolve_char_ref() {
+        return Some(c.to_string());
+    }
+    let name = r.xml10_content();
+    quick_xml::escape::resolve_predefined_entity(&name).map(str::to_string)
+}
+
+/// A malformed-file error at a byte offset of `text`.
+pub fn error(file: &Path, text: &str, offset: usize, message: String) -> Diagnostic {
+    Diagnostic::error("l10n/malformed", message)
+        .file(file)
+        .at_offset(text, offset.min(text.len()))
+        .hint("the file is not well-formed XML of the expected kind: repair it in the translation tool, or export again")
+}
+
+/// The 1-based line of a byte offset.
+pub fn line(text: &str, offset: usize) -> usize {
+    crate::diag::line_col(text, offset.min(text.len())).0
+}
+
+/// Pieces with their markup as native code inside `<bpt>`, `<ept>` and
+/// `<ph>` (XLIFF 1.2 and TMX): the element's text is the Markdown itself.
+/// `pair` and `alone` name the id attributes (`id`; TMX: `i` and `x`).
+pub fn native(pieces: &[super::inline::Piece], pair: &str, alone: &str) -> String {
+    use super::inline::Piece;
+    let mut out = String::new();
+    for p in pieces {
+        match p {
+            Piece::Text(t) => out.push_str(&escape(t)),
+            Piece::Open { id, data } => {
+                out.push_str(&format!("<bpt {pair}=\"{id}\">{}</bpt>", escape(data)));
+            }
+            Piece::Close { id, data } => {
+                out.push_str(&format!("<ept {pair}=\"{id}\">{}</ept>", escape(data)));
+            }
+            Piece::Ph { id, data } => {
+                out.push_str(&format!("<ph {alone}=\"{id}\">{}</ph>", escape(data)));
+            }
+        }
+    }
+    out
+}
