@@ -283,6 +283,8 @@ pub fn stamp(root: &Path, file: &Path) -> Result<String, Failure> {
             format!("{}: the front matter could not be found", rel.display()),
         )
     })?;
+    // Segment stamps too, where the translation aligns with its original.
+    let new = crate::l10n::stamp_segments(&root, &original.file, &rel, &new).unwrap_or(new);
     if new != text {
         std::fs::write(&file, new)
             .map_err(|e| (1, format!("cannot write {}: {e}", rel.display())))?;

@@ -667,3 +667,25 @@ fn stamp(
     }
     front::set_key(&text, "reviewed", &front::Value::Bool(reviewed))
 }
+
+/// `text` (a translation of the page in `original_file`) with every unit
+/// stamped as made from the original's current text, when the two align;
+/// `None` when they do not (the stamps would be guesses).
+pub fn stamp_segments(
+    root: &Path,
+    original_file: &Path,
+    file: &Path,
+    text: &str,
+) -> Option<String> {
+    let original = read_page(root, original_file).ok()?;
+    let translation = page_text(file, text.to_string()).ok()?;
+    if !units::aligned(&original.units, &translation.units) {
+        return None;
+    }
+    let hashes: Vec<String> = original.units.iter().map(Unit::hash).collect();
+    front::set_key(
+        text,
+        "source_segments",
+        &front::Value::Str(&hashes.join(" ")),
+    )
+}
