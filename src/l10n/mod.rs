@@ -13,6 +13,7 @@
 pub mod front;
 pub mod inline;
 pub mod po;
+pub mod resources;
 pub mod tmx;
 pub mod units;
 pub mod xliff12;
@@ -326,6 +327,13 @@ pub fn export(root: &Path, lang: &str, changed: bool) -> Result<(Doc, Vec<Diagno
             });
         }
     }
+    for (kind, original) in resources::originals(root, &site.config.default_language) {
+        match resource_page(root, kind, &original, lang, changed) {
+            Ok(Some(page)) => pages.push(page),
+            Ok(None) => {}
+            Err(d) => diags.push(d),
+        }
+    }
     Ok((
         Doc {
             src_lang: site.config.default_language.clone(),
@@ -334,6 +342,176 @@ pub fn export(root: &Path, lang: &str, changed: bool) -> Result<(Doc, Vec<Diagno
         },
         diags,
     ))
+}
+
+/// Reads a glossary or Fluent file and cuts it into units.
+fn read_resource(
+    root: &Path,
+    kind: resources::Resource,
+    file: &Path,
+) -> Result<(String, Vec<Unit>), Diagnostic> {
+    let text = std::fs::read_to_string(root.join(file)).map_err(|e| {
+        Diagnostic::error("l10n/unreadable", format!("cannot read the file: {e}")).file(file)
+    })?;
+    let units = resources::units(kind, &text).map_err(|m| {
+        Diagnostic::error("l10n/unreadable", m)
+            .file(file)
+            .hint("repair the file; `vielfalt check` names the problem")
+    })?;
+    Ok((text, units))
+}
+
+/// The units of a glossary or Fluent file for export (`None`: nothing to send).
+fn resource_page(
+    root: &Path,
+    kind: resources::Resource,
+    original: &Path,
+    lang: &str,
+    changed: bool,
+) -> Result<Option<DocPage>, Diagnostic> {
+    let (_, units) = read_resource(root, kind, original)?;
+    let target_file = resources::target_file(kind, original, lang);
+    let targets = if root.join(&target_file).is_file() {
+        read_resource(root, kind, &target_file)?.1
+    } else {
+        Vec::new()
+    };
+    let doc_units: Vec<DocUnit> = units
+        .iter()
+        .filter_map(|unit| {
+            let target = targets.iter().find(|t| t.key == unit.key);
+            // These files have no stamps: what changed is what is missing.
+            if changed && target.is_some() {
+                return None;
+            }
+            Some(DocUnit {
+                id: unit_id(unit),
+                kind: unit.kind,
+                context: format!(
+                    "{} `{}` in {}",
+                    unit.kind.as_str(),
+                    unit.key,
+                    slash(original)
+                ),
+                source: unit.pieces.clone(),
+                target: target.map(|t| t.pieces.clone()),
+                reviewed: false,
+            })
+        })
+        .collect();
+    Ok((!doc_units.is_empty()).then(|| DocPage {
+        source: slash(original),
+        original: slash(original),
+        target: slash(&target_file),
+        units: doc_units,
+    }))
+}
+
+/// The new text of a glossary or Fluent file, `None` when nothing changes.
+fn import_resource(
+    root: &Path,
+    kind: resources::Resource,
+    original: &Path,
+    lang: &str,
+    in_units: &[&InUnit],
+    file: &Path,
+) -> Result<Option<(PathBuf, String)>, Vec<Diagnostic>> {
+    let (_, units) = read_resource(root, kind, original).map_err(|d| vec![d])?;
+    let targets = match_units(&units, in_units, file)?;
+    let path = resources::target_file(kind, original, lang);
+    let (old, old_units) = if root.join(&path).is_file() {
+        read_resource(root, kind, &path).map_err(|d| vec![d])?
+    } else {
+        (String::new(), Vec::new())
+    };
+    let mut replacements: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    let mut appended = String::new();
+    let mut errors = Vec::new();
+    for (i, u) in &targets {
+        let Some(target) = &u.target else { continue };
+        let source = &units[*i];
+        if kind == resources::Resource::Fluent
+            && source.kind == Kind::Message
+            && let Some(what) = inline::compare(
+                &source.pieces,
+                &resources::units(kind, &format!("x = {target}\n"))
+                    .unwrap_or_default()
+                    .first()
+                    .map(|u| u.pieces.clone())
+                    .unwrap_or_default(),
+            )
+        {
+            errors.push(
+                Diagnostic::error(
+                    "l10n/import",
+                    format!(
+                        "unit {} of {}: the placeholders do not match the source: {what}",
+                        u.id, u.page
+                    ),
+                )
+                .file(file)
+                .at(u.line, 1)
+                .hint("keep every `{ … }` placeable of the source exactly once"),
+            );
+            continue;
+        }
+        match old_units.iter().find(|o| o.key == source.key) {
+            Some(o) if o.text == *target => {}
+            Some(o) => replacements.push((
+                o.range.clone().unwrap_or_default(),
+                resources::literal(kind, target),
+            )),
+            None if kind == resources::Resource::Fluent => {
+                appended.push_str(&resources::appended(kind, &source.key, target, ""));
+            }
+            None => {
+                // A new glossary entry needs its term and its explanation.
+                let Some((id, "term")) = source.key.rsplit_once(':') else {
+                    continue;
+                };
+                let explanation = targets
+                    .values()
+                    .find(|e| e.id.starts_with(&format!("{id}:explanation.")));
+                match explanation.and_then(|e| e.target.as_deref()) {
+                    Some(x) => appended.push_str(&resources::appended(kind, id, target, x)),
+                    None => errors.push(
+                        Diagnostic::error("l10n/incomplete", format!("the glossary entry `{id}` is new in {}: it needs a translated explanation too", path.display()))
+                            .file(file)
+                            .at(u.line, 1)
+                            .hint(format!("translate the unit `{id}:explanation` as well")),
+                    ),
+                }
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut text = old.clone();
+    replacements.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+    for (range, value) in replacements {
+        text.replace_range(range, &value);
+    }
+    if !appended.is_empty() {
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str(&appended);
+    }
+    if text == old {
+        return Ok(None);
+    }
+    resources::validate(kind, &text).map_err(|m| {
+        vec![
+            Diagnostic::error(
+                "l10n/import",
+                format!("{} is not written: {m}", path.display()),
+            )
+            .file(file)
+            .hint("a translation broke the file's syntax; compare it with the source"),
+        ]
+    })?;
+    Ok(Some((path, text)))
 }
 
 fn shorten(text: &str, max: usize) -> String {
@@ -431,7 +609,13 @@ pub fn import(root: &Path, file: &Path) -> Result<Imported, Failure> {
     }
     let mut out = Imported::default();
     let pairs = pairs(&site, &lang);
+    let resources = resources::originals(root, &site.config.default_language);
     for (source, in_units) in by_page {
+        if let Some((kind, original)) = resources.iter().find(|(_, p)| slash(p) == source) {
+            let result = import_resource(root, *kind, original, &lang, &in_units, file);
+            write_result(root, result, &mut out);
+            continue;
+        }
         let Some((original, translation)) = pairs.iter().find(|(o, _)| o.source == source) else {
             out.diagnostics.push(
                 Diagnostic {
@@ -442,19 +626,76 @@ pub fn import(root: &Path, file: &Path) -> Result<Imported, Failure> {
             );
             continue;
         };
-        match import_page(root, original, *translation, &lang, &in_units, file) {
-            Ok(Some((path, text))) => match std::fs::write(root.join(&path), text) {
+        let result = import_page(root, original, *translation, &lang, &in_units, file);
+        write_result(root, result, &mut out);
+    }
+    Ok(out)
+}
+
+/// Writes what an import of one file produced, or keeps its errors.
+fn write_result(
+    root: &Path,
+    result: Result<Option<(PathBuf, String)>, Vec<Diagnostic>>,
+    out: &mut Imported,
+) {
+    match result {
+        Ok(Some((path, text))) => {
+            let written = path
+                .parent()
+                .map_or(Ok(()), |p| std::fs::create_dir_all(root.join(p)))
+                .and_then(|()| std::fs::write(root.join(&path), text));
+            match written {
                 Ok(()) => out.written.push(path),
                 Err(e) => out.diagnostics.push(
                     Diagnostic::error("l10n/write", format!("cannot write the file: {e}"))
                         .file(&path),
                 ),
-            },
-            Ok(None) => {}
-            Err(d) => out.diagnostics.extend(d),
+            }
+        }
+        Ok(None) => {}
+        Err(d) => out.diagnostics.extend(d),
+    }
+}
+
+/// Each incoming unit's position in the original's units; errors for
+/// unknown ids and for units whose source changed since the export.
+fn match_units<'u>(
+    units: &[Unit],
+    in_units: &[&'u InUnit],
+    file: &Path,
+) -> Result<BTreeMap<usize, &'u InUnit>, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut targets = BTreeMap::new();
+    for u in in_units {
+        let (key, hash) = u.id.rsplit_once('.').unwrap_or((&u.id, ""));
+        let error = |message: String, hint: &str| {
+            Diagnostic::error("l10n/import", message)
+                .file(file)
+                .at(u.line, 1)
+                .hint(hint)
+        };
+        match units.iter().position(|o| o.key == key) {
+            None => errors.push(error(
+                format!("unit {} of {} is unknown: there is no such unit", u.id, u.page),
+                "export again: the structure changed since this file was made",
+            )),
+            Some(i) if units[i].hash() != hash => errors.push(error(
+                format!(
+                    "unit {} of {}: the German source changed since this file was exported",
+                    u.id, u.page
+                ),
+                "export the changed units again (`vielfalt l10n export --changed`) and translate them from the new source",
+            )),
+            Some(i) => {
+                targets.insert(i, *u);
+            }
         }
     }
-    Ok(out)
+    if errors.is_empty() {
+        Ok(targets)
+    } else {
+        Err(errors)
+    }
 }
 
 /// The new text of one translation, `None` when nothing changes.
@@ -473,33 +714,8 @@ fn import_page(
             .at(u.line, 1)
             .hint(hint)
     };
+    let targets = match_units(&orig.units, in_units, file)?;
     let mut errors = Vec::new();
-    // Position of each incoming unit in the original.
-    let mut targets: BTreeMap<usize, &InUnit> = BTreeMap::new();
-    for u in in_units {
-        let (key, hash) = u.id.split_once('.').unwrap_or((&u.id, ""));
-        match orig.units.iter().position(|o| o.key == key) {
-            None => errors.push(error(
-                u,
-                format!("unit {} of {} is unknown: the page has no such unit", u.id, u.page),
-                "export again: the page's structure changed since this file was made",
-            )),
-            Some(i) if orig.units[i].hash() != hash => errors.push(error(
-                u,
-                format!(
-                    "unit {} of {}: the German source changed since this file was exported",
-                    u.id, u.page
-                ),
-                "export the changed units again (`vielfalt l10n export --changed`) and translate them from the new source",
-            )),
-            Some(i) => {
-                targets.insert(i, u);
-            }
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
     let (path, old) = match translation {
         Some(t) => {
             let p = read_page(root, &t.file).map_err(|d| vec![d])?;

@@ -5,8 +5,9 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use super::units::Unit;
 use super::xml::{self, escape};
-use super::{Failure, read_page, units};
+use super::{Failure, read_page, resources, units};
 use crate::diag::Diagnostic;
 
 /// The TMX document for `lang`, with a warning per page that does not align.
@@ -41,22 +42,53 @@ pub fn export(root: &Path, lang: &str) -> Result<(String, Vec<Diagnostic>), Fail
             ));
             continue;
         }
-        for unit in &orig.units {
-            let Some(t) = trans.unit(&unit.key) else {
-                continue;
-            };
-            let _ = writeln!(
-                out,
-                "  <tu tuid=\"{}#{}\">\n   <tuv xml:lang=\"{}\"><seg>{}</seg></tuv>\n   <tuv xml:lang=\"{}\"><seg>{}</seg></tuv>\n  </tu>",
-                escape(&original.source),
-                escape(&super::unit_id(unit)),
-                escape(src),
-                xml::native(&unit.pieces, "i", "x"),
-                escape(lang),
-                xml::native(&t.pieces, "i", "x"),
-            );
+        pairs(
+            &mut out,
+            &original.source,
+            &orig.units,
+            &trans.units,
+            src,
+            lang,
+        );
+    }
+    for (kind, original) in resources::originals(root, src) {
+        let target = resources::target_file(kind, &original, lang);
+        if !root.join(&target).is_file() {
+            continue;
+        }
+        let read = super::read_resource(root, kind, &original)
+            .and_then(|(_, o)| Ok((o, super::read_resource(root, kind, &target)?.1)));
+        match read {
+            Ok((o, t)) => pairs(&mut out, &super::slash(&original), &o, &t, src, lang),
+            Err(d) => diags.push(d),
         }
     }
     out.push_str(" </body>\n</tmx>\n");
     Ok((out, diags))
+}
+
+/// A `<tu>` for every unit of `original` that `translation` has.
+fn pairs(
+    out: &mut String,
+    source: &str,
+    original: &[Unit],
+    translation: &[Unit],
+    src: &str,
+    lang: &str,
+) {
+    for unit in original {
+        let Some(t) = translation.iter().find(|t| t.key == unit.key) else {
+            continue;
+        };
+        let _ = writeln!(
+            out,
+            "  <tu tuid=\"{}#{}\">\n   <tuv xml:lang=\"{}\"><seg>{}</seg></tuv>\n   <tuv xml:lang=\"{}\"><seg>{}</seg></tuv>\n  </tu>",
+            escape(source),
+            escape(&super::unit_id(unit)),
+            escape(src),
+            xml::native(&unit.pieces, "i", "x"),
+            escape(lang),
+            xml::native(&t.pieces, "i", "x"),
+        );
+    }
 }

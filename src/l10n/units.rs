@@ -23,6 +23,12 @@ pub enum Kind {
     TableCell,
     Quote,
     Footnote,
+    /// A glossary term and its explanation.
+    Term,
+    Explanation,
+    /// A Fluent message without selectors, and one that goes out whole.
+    Message,
+    FluentWhole,
 }
 
 impl Kind {
@@ -36,6 +42,12 @@ impl Kind {
             Kind::TableCell => "table cell",
             Kind::Quote => "quote",
             Kind::Footnote => "footnote",
+            Kind::Term => "glossary term",
+            Kind::Explanation => "glossary explanation",
+            Kind::Message => "interface message (Fluent)",
+            Kind::FluentWhole => {
+                "interface message in Fluent syntax: translate the texts, keep the syntax"
+            }
         }
     }
 }

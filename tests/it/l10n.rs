@@ -87,12 +87,18 @@ fn round_trip_over_the_shipped_site_is_byte_for_byte_in_every_language_and_forma
             assert_eq!(incoming.units.len(), units, "{lang} {name}");
             for u in &incoming.units {
                 let page = doc.pages.iter().find(|p| p.source == u.page).expect("page");
-                let translation =
-                    l10n::read_page(root, Path::new(&page.target)).expect("translation");
-                let key = u.id.split('.').next().expect("key");
+                let key = u.id.rsplit_once('.').expect("key.hash").0;
+                let units = if page.source.ends_with(".md") {
+                    l10n::read_page(root, Path::new(&page.target))
+                        .expect("translation")
+                        .units
+                } else {
+                    resource_units(&root.join(&page.target))
+                };
+                let unit = units.iter().find(|t| t.key == key).expect("unit");
                 assert_eq!(
                     u.target.as_deref(),
-                    Some(translation.unit(key).expect("unit").text.as_str()),
+                    Some(unit.text.as_str()),
                     "{lang} {name} {} {}",
                     u.page,
                     u.id
@@ -107,6 +113,81 @@ fn round_trip_over_the_shipped_site_is_byte_for_byte_in_every_language_and_forma
         }
     }
     assert!(tree(root) == before, "a file of content/ changed");
+}
+
+fn resource_units(path: &Path) -> Vec<l10n::units::Unit> {
+    let kind = if path.extension().is_some_and(|e| e == "ftl") {
+        l10n::resources::Resource::Fluent
+    } else {
+        l10n::resources::Resource::Glossary
+    };
+    let text = std::fs::read_to_string(path).expect("read");
+    l10n::resources::units(kind, &text).expect("units")
+}
+
+#[test]
+fn glossary_entries_and_fluent_messages_missing_in_a_language_are_added() {
+    let site = shipped();
+    let root = site.path();
+    let po = export(root, "pl", "po");
+    assert!(
+        po.contains("msgctxt \"glossary/de.toml#chancengleichheit:term."),
+        "{po}"
+    );
+    assert!(
+        po.contains("msgctxt \"locales/de/site.ftl#site-title."),
+        "{po}"
+    );
+    let glossary = root.join("glossary/pl.toml");
+    let ftl = root.join("locales/pl/site.ftl");
+    let (g, f) = (
+        std::fs::read_to_string(&glossary).expect("read"),
+        std::fs::read_to_string(&ftl).expect("read"),
+    );
+    // Without the entry `chancengleichheit` and the message `site-title`.
+    let start = g.find("id = \"chancengleichheit\"").expect("entry");
+    let end = g[start..].find("[[term]]").map_or(g.len(), |i| start + i);
+    let entry_start = g[..start].rfind("[[term]]").expect("table");
+    std::fs::write(&glossary, format!("{}{}", &g[..entry_start], &g[end..])).expect("write");
+    let title_line = f
+        .lines()
+        .find(|l| l.starts_with("site-title ="))
+        .expect("message");
+    std::fs::write(&ftl, f.replace(&format!("{title_line}\n"), "")).expect("write");
+    let file = root.join("pl.po");
+    std::fs::write(&file, &po).expect("write");
+    let (code, _, err) = vielfalt(root, &["l10n", "import", &file.to_string_lossy()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("wrote glossary/pl.toml") && err.contains("wrote locales/pl/site.ftl"),
+        "{err}"
+    );
+    let keys = |p: &Path| -> Vec<String> {
+        let mut k: Vec<String> = resource_units(p).into_iter().map(|u| u.key).collect();
+        k.sort();
+        k
+    };
+    let back = std::fs::read_to_string(&ftl).expect("read");
+    assert!(back.ends_with(&format!("{title_line}\n")), "{back}");
+    let units = resource_units(&glossary);
+    let term = units
+        .iter()
+        .find(|u| u.key == "chancengleichheit:term")
+        .expect("term back");
+    let old = l10n::resources::units(l10n::resources::Resource::Glossary, &g).expect("units");
+    assert_eq!(
+        term.text,
+        old.iter()
+            .find(|u| u.key == "chancengleichheit:term")
+            .expect("old")
+            .text
+    );
+    assert_eq!(keys(&glossary).len(), old.len());
+    let (code, _, err) = vielfalt(root, &["check"]);
+    assert!(
+        !err.contains("error[glossary") && !err.contains("error[fluent"),
+        "{code} {err}"
+    );
 }
 
 #[test]
