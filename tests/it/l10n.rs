@@ -635,12 +635,17 @@ fn translate_toolkit_reads_po_and_xliff12() {
             .expect("read")
             .matches("\nmsgid ")
             .count();
-        let ours = std::fs::read_to_string(f)
-            .expect("read")
-            .matches("\nmsgid ")
-            .count();
-        // xliff2po writes a header of its own.
-        assert_eq!(msgids, ours, "{}", x.display());
+        // xliff2po merges units with the same source text into one entry
+        // and writes a header of its own.
+        let xml = std::fs::read_to_string(x).expect("read");
+        let mut sources: Vec<&str> = xml
+            .split("<source>")
+            .skip(1)
+            .filter_map(|s| s.split("</source>").next())
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        assert_eq!(msgids, sources.len() + 1, "{}", x.display());
         let (ok, log) = tool(
             "pofilter",
             &[
