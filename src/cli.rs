@@ -109,6 +109,9 @@ enum L10nAction {
         /// Only units whose original changed since they were translated, or that have no translation.
         #[arg(long)]
         changed: bool,
+        /// The pages of a variant (e.g. `easy`), each as one whole-text unit: rewrites are not segmented.
+        #[arg(long)]
+        variant: Option<String>,
         /// Where to write the file (default: standard output).
         #[arg(long)]
         output: Option<PathBuf>,
@@ -428,9 +431,10 @@ fn run_l10n(action: L10nAction) -> i32 {
             lang,
             format,
             changed,
+            variant,
             output,
             root,
-        } => l10n::export(&root, &lang, changed).map(|(doc, diags)| {
+        } => l10n::export(&root, &lang, changed, variant.as_deref()).map(|(doc, diags)| {
             let format = match format {
                 ExchangeFormat::Xliff2 => l10n::Format::Xliff2,
                 ExchangeFormat::Xliff12 => l10n::Format::Xliff12,

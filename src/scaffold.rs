@@ -284,7 +284,9 @@ pub fn stamp(root: &Path, file: &Path) -> Result<String, Failure> {
         )
     })?;
     // Segment stamps too, where the translation aligns with its original.
-    let new = crate::l10n::stamp_segments(&root, &original.file, &rel, &new).unwrap_or(new);
+    let new =
+        crate::l10n::stamp_segments(&root, &original.file, &rel, &new, page.variant.is_some())
+            .unwrap_or(new);
     if new != text {
         std::fs::write(&file, new)
             .map_err(|e| (1, format!("cannot write {}: {e}", rel.display())))?;

@@ -29,6 +29,10 @@ pub enum Piece {
     },
 }
 
+/// An open inline container: its range, its marker id and the extent of
+/// its children so far.
+type Frame = (Range<usize>, usize, Option<Range<usize>>);
+
 /// Markup found in a run, by byte range relative to the run.
 struct Marker {
     range: Range<usize>,
@@ -46,11 +50,9 @@ enum MarkerKind {
 pub fn pieces(slice: &str, run: &[(Event, Range<usize>)], base: usize) -> Vec<Piece> {
     let rel = |r: &Range<usize>| r.start.saturating_sub(base)..r.end.saturating_sub(base);
     let mut markers: Vec<Marker> = Vec::new();
-    // Open containers: their range, marker id and the extent of their children.
-    let mut frames: Vec<(Range<usize>, usize, Option<Range<usize>>)> = Vec::new();
+    let mut frames: Vec<Frame> = Vec::new();
     let mut next_id = 1;
-    let widen = |frames: &mut Vec<(Range<usize>, usize, Option<Range<usize>>)>,
-                 r: &Range<usize>| {
+    let widen = |frames: &mut Vec<Frame>, r: &Range<usize>| {
         if let Some((_, _, extent)) = frames.last_mut() {
             *extent = Some(match extent.take() {
                 Some(e) => e.start.min(r.start)..e.end.max(r.end),

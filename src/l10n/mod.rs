@@ -23,7 +23,6 @@ mod xml;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::build::BuildOptions;
 use crate::content::{self, LoadOptions, Page, Site, Slot};
 use crate::diag::Diagnostic;
 use crate::frontmatter::{self, FrontMatter};
@@ -57,18 +56,19 @@ impl PageText {
     }
 }
 
-/// Reads and cuts a page file (`file` relative to `root`).
-pub fn read_page(root: &Path, file: &Path) -> Result<PageText, Diagnostic> {
+/// Reads and cuts a page file (`file` relative to `root`). With `whole`
+/// (a variant: Leichte Sprache, Easy Read, …) the body is one unit.
+pub fn read_page(root: &Path, file: &Path, whole: bool) -> Result<PageText, Diagnostic> {
     let text = std::fs::read_to_string(root.join(file)).map_err(|e| {
         Diagnostic::error("l10n/unreadable", format!("cannot read the file: {e}"))
             .file(file)
             .hint("check that it exists and is UTF-8")
     })?;
-    page_text(file, text)
+    page_text(file, text, whole)
 }
 
 /// Cuts a page's text into units.
-pub fn page_text(file: &Path, text: String) -> Result<PageText, Diagnostic> {
+pub fn page_text(file: &Path, text: String, whole: bool) -> Result<PageText, Diagnostic> {
     let split = frontmatter::split(&text).map_err(|(message, offset, hint)| {
         Diagnostic::error("frontmatter/invalid", message)
             .file(file)
@@ -76,12 +76,21 @@ pub fn page_text(file: &Path, text: String) -> Result<PageText, Diagnostic> {
             .hint(hint)
     })?;
     let front = frontmatter::parse(&text, &split, &file.display().to_string())?;
-    let units = units::page_units(
-        &text,
-        split.body_offset,
-        &front.title,
-        front.description.as_deref(),
-    );
+    let units = if whole {
+        units::document_units(
+            &text,
+            split.body_offset,
+            &front.title,
+            front.description.as_deref(),
+        )
+    } else {
+        units::page_units(
+            &text,
+            split.body_offset,
+            &front.title,
+            front.description.as_deref(),
+        )
+    };
     Ok(PageText {
         file: file.to_path_buf(),
         text,
@@ -107,7 +116,7 @@ pub fn stamps(front: &FrontMatter) -> Option<Vec<&str>> {
 /// stamped unit by unit: `(changed, all)`; `None` without stamps.
 pub fn changed_segments(root: &Path, page: &Page, original: &Page) -> Option<(usize, usize)> {
     let stamps = stamps(&page.front)?;
-    let original = read_page(root, &original.file).ok()?;
+    let original = read_page(root, &original.file, original.variant.is_some()).ok()?;
     let changed = original
         .units
         .iter()
@@ -163,9 +172,8 @@ pub struct InUnit {
 
 /// Loads site.toml and the content.
 fn load_site(root: &Path) -> Result<Site, Failure> {
-    let mut diags = Vec::new();
-    let Some((config, _)) = crate::build::load::load_config(&BuildOptions::new(root), &mut diags)
-    else {
+    let (config, diags) = crate::config::load(root);
+    let Some(config) = config else {
         return Err((1, crate::diag::render_text(&diags)));
     };
     let (site, _) = content::load(root, config, LoadOptions { drafts: false });
@@ -202,15 +210,19 @@ fn check_lang(site: &Site, lang: &str) -> Result<(), Failure> {
 }
 
 /// The original of each source and its translation into `lang`, where there is one.
-fn pairs<'s>(site: &'s Site, lang: &str) -> Vec<(&'s Page, Option<&'s Page>)> {
+fn pairs<'s>(
+    site: &'s Site,
+    lang: &str,
+    variant: Option<&str>,
+) -> Vec<(&'s Page, Option<&'s Page>)> {
     let default = &site.config.default_language;
     site.sources
         .iter()
         .filter_map(|source| {
-            let Some((Slot::Real(i), _)) = site.slot(source, default, None) else {
+            let Some((Slot::Real(i), _)) = site.slot(source, default, variant) else {
                 return None;
             };
-            let translation = match site.slot(source, lang, None) {
+            let translation = match site.slot(source, lang, variant) {
                 Some((Slot::Real(j), _)) => site.pages.get(j).map(|p| p.as_ref()),
                 _ => None,
             };
@@ -220,13 +232,19 @@ fn pairs<'s>(site: &'s Site, lang: &str) -> Vec<(&'s Page, Option<&'s Page>)> {
 }
 
 /// The file a translation into `lang` of `original` has.
-fn translation_file(original: &Path, lang: &str) -> PathBuf {
+fn translation_file(original: &Path, lang: &str, variant: Option<&str>) -> PathBuf {
     let name = original
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or_default();
     let stem = name.strip_suffix(".md").unwrap_or(name);
-    original.with_file_name(format!("{stem}.{lang}.md"))
+    match variant {
+        Some(v) => {
+            let stem = stem.strip_suffix(&format!(".{v}")).unwrap_or(stem);
+            original.with_file_name(format!("{stem}.{lang}.{v}.md"))
+        }
+        None => original.with_file_name(format!("{stem}.{lang}.md")),
+    }
 }
 
 fn slash(path: &Path) -> String {
@@ -251,20 +269,38 @@ fn misaligned(original: &PageText, translation: &PageText, what: &str) -> Diagno
 
 /// Every unit of the site for `lang` (with `changed`: only those whose
 /// source changed since the translation was stamped, or that have none).
-pub fn export(root: &Path, lang: &str, changed: bool) -> Result<(Doc, Vec<Diagnostic>), Failure> {
+/// With `variant`, the pages of that variant instead, one unit per body.
+pub fn export(
+    root: &Path,
+    lang: &str,
+    changed: bool,
+    variant: Option<&str>,
+) -> Result<(Doc, Vec<Diagnostic>), Failure> {
     let site = load_site(root)?;
     check_lang(&site, lang)?;
+    if let Some(v) = variant
+        && !site.config.variants.iter().any(|x| x.key == v)
+    {
+        return Err((
+            2,
+            format!("{v} is not a variant of this site ([variants] in site.toml)"),
+        ));
+    }
+    let whole = variant.is_some();
     let mut diags = Vec::new();
     let mut pages = Vec::new();
-    for (original, translation) in pairs(&site, lang) {
-        let orig = match read_page(root, &original.file) {
+    for (original, translation) in pairs(&site, lang, variant) {
+        let orig = match read_page(root, &original.file, whole) {
             Ok(p) => p,
             Err(d) => {
                 diags.push(d);
                 continue;
             }
         };
-        let trans = match translation.map(|t| read_page(root, &t.file)).transpose() {
+        let trans = match translation
+            .map(|t| read_page(root, &t.file, whole))
+            .transpose()
+        {
             Ok(t) => t,
             Err(d) => {
                 diags.push(d);
@@ -278,7 +314,7 @@ pub fn export(root: &Path, lang: &str, changed: bool) -> Result<(Doc, Vec<Diagno
             continue;
         }
         let target_file = translation.map_or_else(
-            || translation_file(&original.file, lang),
+            || translation_file(&original.file, lang, variant),
             |t| t.file.clone(),
         );
         let stamps = trans.as_ref().and_then(|t| stamps(&t.front));
@@ -320,14 +356,22 @@ pub fn export(root: &Path, lang: &str, changed: bool) -> Result<(Doc, Vec<Diagno
         }
         if !doc_units.is_empty() {
             pages.push(DocPage {
-                source: original.source.clone(),
+                source: match variant {
+                    Some(v) => format!("{}@{v}", original.source),
+                    None => original.source.clone(),
+                },
                 original: slash(&original.file),
                 target: slash(&target_file),
                 units: doc_units,
             });
         }
     }
-    for (kind, original) in resources::originals(root, &site.config.default_language) {
+    let resources = if whole {
+        Vec::new()
+    } else {
+        resources::originals(root, &site.config.default_language)
+    };
+    for (kind, original) in resources {
         match resource_page(root, kind, &original, lang, changed) {
             Ok(Some(page)) => pages.push(page),
             Ok(None) => {}
@@ -608,7 +652,6 @@ pub fn import(root: &Path, file: &Path) -> Result<Imported, Failure> {
         by_page.entry(u.page.as_str()).or_default().push(u);
     }
     let mut out = Imported::default();
-    let pairs = pairs(&site, &lang);
     let resources = resources::originals(root, &site.config.default_language);
     for (source, in_units) in by_page {
         if let Some((kind, original)) = resources.iter().find(|(_, p)| slash(p) == source) {
@@ -616,6 +659,11 @@ pub fn import(root: &Path, file: &Path) -> Result<Imported, Failure> {
             write_result(root, result, &mut out);
             continue;
         }
+        let (source, variant) = match source.split_once('@') {
+            Some((s, v)) => (s, Some(v)),
+            None => (source, None),
+        };
+        let pairs = pairs(&site, &lang, variant);
         let Some((original, translation)) = pairs.iter().find(|(o, _)| o.source == source) else {
             out.diagnostics.push(
                 Diagnostic {
@@ -707,7 +755,8 @@ fn import_page(
     in_units: &[&InUnit],
     file: &Path,
 ) -> Result<Option<(PathBuf, String)>, Vec<Diagnostic>> {
-    let orig = read_page(root, &original.file).map_err(|d| vec![d])?;
+    let whole = original.variant.is_some();
+    let orig = read_page(root, &original.file, whole).map_err(|d| vec![d])?;
     let error = |u: &InUnit, message: String, hint: &str| {
         Diagnostic::error("l10n/import", message)
             .file(file)
@@ -718,7 +767,7 @@ fn import_page(
     let mut errors = Vec::new();
     let (path, old) = match translation {
         Some(t) => {
-            let p = read_page(root, &t.file).map_err(|d| vec![d])?;
+            let p = read_page(root, &t.file, whole).map_err(|d| vec![d])?;
             if !units::aligned(&orig.units, &p.units) {
                 return Err(vec![misaligned(
                     &orig,
@@ -728,7 +777,10 @@ fn import_page(
             }
             (t.file.clone(), Some(p))
         }
-        None => (translation_file(&original.file, lang), None),
+        None => (
+            translation_file(&original.file, lang, original.variant.as_deref()),
+            None,
+        ),
     };
     if old.is_none() {
         let missing = orig
@@ -786,7 +838,7 @@ fn import_page(
             )]
         })?;
     }
-    let new = page_text(&path, text.clone()).map_err(|d| vec![d])?;
+    let new = page_text(&path, text.clone(), whole).map_err(|d| vec![d])?;
     for (i, u) in &targets {
         let o = &orig.units[*i];
         let Some(n) = new.unit(&o.key) else {
@@ -892,9 +944,10 @@ pub fn stamp_segments(
     original_file: &Path,
     file: &Path,
     text: &str,
+    whole: bool,
 ) -> Option<String> {
-    let original = read_page(root, original_file).ok()?;
-    let translation = page_text(file, text.to_string()).ok()?;
+    let original = read_page(root, original_file, whole).ok()?;
+    let translation = page_text(file, text.to_string(), whole).ok()?;
     if !units::aligned(&original.units, &translation.units) {
         return None;
     }

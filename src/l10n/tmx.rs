@@ -21,12 +21,12 @@ pub fn export(root: &Path, lang: &str) -> Result<(String, Vec<Diagnostic>), Fail
         env!("CARGO_PKG_VERSION"),
         escape(src)
     );
-    for (original, translation) in super::pairs(&site, lang) {
+    for (original, translation) in super::pairs(&site, lang, None) {
         let Some(translation) = translation else {
             continue;
         };
-        let pages = read_page(root, &original.file)
-            .and_then(|o| Ok((o, read_page(root, &translation.file)?)));
+        let pages = read_page(root, &original.file, false)
+            .and_then(|o| Ok((o, read_page(root, &translation.file, false)?)));
         let (orig, trans) = match pages {
             Ok(p) => p,
             Err(d) => {

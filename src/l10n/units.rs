@@ -29,6 +29,8 @@ pub enum Kind {
     /// A Fluent message without selectors, and one that goes out whole.
     Message,
     FluentWhole,
+    /// The whole body of a rewrite (Leichte Sprache, Easy Read).
+    Document,
 }
 
 impl Kind {
@@ -45,6 +47,9 @@ impl Kind {
             Kind::Term => "glossary term",
             Kind::Explanation => "glossary explanation",
             Kind::Message => "interface message (Fluent)",
+            Kind::Document => {
+                "whole text of a rewrite: write it anew in the target language's plain language, keep the Markdown"
+            }
             Kind::FluentWhole => {
                 "interface message in Fluent syntax: translate the texts, keep the syntax"
             }
@@ -91,6 +96,34 @@ pub fn page_units(
         units.push(plain_unit("description", Kind::Description, d));
     }
     units.extend(body_units(text, body_offset));
+    units
+}
+
+/// The units of a rewrite (a variant): the title and the whole body,
+/// which is not cut into blocks.
+pub fn document_units(
+    text: &str,
+    body_offset: usize,
+    title: &str,
+    description: Option<&str>,
+) -> Vec<Unit> {
+    let body = text.get(body_offset..).unwrap_or_default();
+    let end = body_offset + body.trim_end().len();
+    let start = body_offset + (body.len() - body.trim_start().len()).min(end - body_offset);
+    let body = text.get(start..end).unwrap_or_default();
+    let mut units = vec![plain_unit("title", Kind::Title, title)];
+    if let Some(d) = description {
+        units.push(plain_unit("description", Kind::Description, d));
+    }
+    if !body.is_empty() {
+        units.push(Unit {
+            key: "document".into(),
+            kind: Kind::Document,
+            range: Some(start..end),
+            text: body.to_string(),
+            pieces: vec![Piece::Text(body.to_string())],
+        });
+    }
     units
 }
 

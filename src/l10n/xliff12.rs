@@ -116,7 +116,7 @@ pub fn read(text: &str, file: &Path) -> Result<Incoming, Diagnostic> {
             }
             Event::CData(t) => {
                 if let Some(target) = target.as_mut() {
-                    target.push_str(&t.xml10_content().into_owned());
+                    target.push_str(&t.xml10_content());
                 }
             }
             Event::GeneralRef(r) => {

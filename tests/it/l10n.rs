@@ -69,7 +69,7 @@ fn round_trip_over_the_shipped_site_is_byte_for_byte_in_every_language_and_forma
     let root = site.path();
     let before = tree(root);
     for lang in LANGUAGES {
-        let (doc, diags) = l10n::export(root, lang, false).expect("export");
+        let (doc, diags) = l10n::export(root, lang, false, None).expect("export");
         assert!(
             diags.is_empty(),
             "{lang}: {}",
@@ -89,7 +89,7 @@ fn round_trip_over_the_shipped_site_is_byte_for_byte_in_every_language_and_forma
                 let page = doc.pages.iter().find(|p| p.source == u.page).expect("page");
                 let key = u.id.rsplit_once('.').expect("key.hash").0;
                 let units = if page.source.ends_with(".md") {
-                    l10n::read_page(root, Path::new(&page.target))
+                    l10n::read_page(root, Path::new(&page.target), false)
                         .expect("translation")
                         .units
                 } else {
@@ -238,11 +238,11 @@ fn an_edit_of_one_german_paragraph_exports_exactly_that_unit_for_every_language(
             let original = path.with_file_name(format!("{stem}.md"));
             let rel = |p: &Path| p.strip_prefix(root).expect("under root").to_path_buf();
             let text = std::fs::read_to_string(&path).expect("read");
-            let stamped = l10n::stamp_segments(root, &rel(&original), &rel(&path), &text)
+            let stamped = l10n::stamp_segments(root, &rel(&original), &rel(&path), &text, false)
                 .unwrap_or_else(|| panic!("{} does not align", path.display()));
             std::fs::write(&path, stamped).expect("write");
         }
-        let (doc, _) = l10n::export(root, lang, true).expect("export");
+        let (doc, _) = l10n::export(root, lang, true, None).expect("export");
         assert!(doc.pages.is_empty(), "{lang}: units out before any edit");
     }
     let german = root.join("content/grundsaetze.md");
@@ -255,7 +255,7 @@ fn an_edit_of_one_german_paragraph_exports_exactly_that_unit_for_every_language(
     )
     .expect("write");
     let new_id = {
-        let page = l10n::read_page(root, Path::new("content/grundsaetze.md")).expect("page");
+        let page = l10n::read_page(root, Path::new("content/grundsaetze.md"), false).expect("page");
         let unit = page
             .units
             .iter()
@@ -399,13 +399,53 @@ fn wrong_language_unknown_unit_changed_source_and_malformed_files_are_errors() {
 }
 
 #[test]
+fn variants_go_out_only_when_asked_and_whole() {
+    let site = shipped();
+    let root = site.path();
+    let (doc, _) = l10n::export(root, "en", false, None).expect("export");
+    assert!(doc.pages.iter().all(|p| !p.target.contains(".easy.")));
+    let (doc, diags) = l10n::export(root, "en", false, Some("easy")).expect("export");
+    assert!(diags.is_empty(), "{}", vielfalt::diag::render_text(&diags));
+    let page = doc
+        .pages
+        .iter()
+        .find(|p| p.source == "grundsaetze.md@easy")
+        .expect("the Easy Read page");
+    assert_eq!(page.target, "content/grundsaetze.en.easy.md");
+    let kinds: Vec<&str> = page.units.iter().map(|u| u.kind.as_str()).collect();
+    assert_eq!(kinds.len(), 3, "{kinds:?}");
+    let body = page.units.last().expect("body");
+    let german = std::fs::read_to_string(root.join("content/grundsaetze.easy.md")).expect("read");
+    let markdown = l10n::inline::markdown(&body.source);
+    assert!(
+        german.trim_end().ends_with(&markdown),
+        "the whole body is one unit"
+    );
+    // Into a new file: the body comes back as it was.
+    let english =
+        std::fs::read_to_string(root.join("content/grundsaetze.en.easy.md")).expect("read");
+    let file = root.join("easy.xlf");
+    std::fs::write(&file, l10n::write(&doc, Format::Xliff2)).expect("write");
+    std::fs::remove_file(root.join("content/grundsaetze.en.easy.md")).expect("remove");
+    let done = l10n::import(root, &file).expect("import");
+    assert_eq!(
+        done.written,
+        vec![PathBuf::from("content/grundsaetze.en.easy.md")]
+    );
+    let written =
+        std::fs::read_to_string(root.join("content/grundsaetze.en.easy.md")).expect("read");
+    let body = |t: &str| t.rsplit_once("+++\n").map(|(_, b)| b.to_string());
+    assert_eq!(body(&written), body(&english));
+}
+
+#[test]
 fn tmx_pairs_every_aligned_unit() {
     let site = shipped();
     let root = site.path();
     let (code, out, err) = vielfalt(root, &["l10n", "tmx", "--lang", "fa"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("<?xml"));
-    let (doc, _) = l10n::export(root, "fa", false).expect("export");
+    let (doc, _) = l10n::export(root, "fa", false, None).expect("export");
     let units: usize = doc.pages.iter().map(|p| p.units.len()).sum();
     assert_eq!(out.matches("<tu ").count(), units);
     assert_eq!(out.matches("<tuv xml:lang=\"fa\">").count(), units);
@@ -533,7 +573,7 @@ proptest! {
         let english = render("Page", &blocks, &EN);
         std::fs::write(root.join("content/seite.md"), &german).expect("write");
         std::fs::write(root.join("content/seite.en.md"), &english).expect("write");
-        let (doc, diags) = l10n::export(root, "en", false).expect("export");
+        let (doc, diags) = l10n::export(root, "en", false, None).expect("export");
         prop_assert!(diags.is_empty(), "{}", vielfalt::diag::render_text(&diags));
         let file = root.join(format!("x.{ext}"));
         std::fs::write(&file, l10n::write(&doc, format)).expect("write");
@@ -570,7 +610,7 @@ fn exported(format: Format, ext: &str) -> (tempfile::TempDir, Vec<PathBuf>) {
     let files = LANGUAGES
         .iter()
         .map(|lang| {
-            let (doc, _) = l10n::export(site.path(), lang, false).expect("export");
+            let (doc, _) = l10n::export(site.path(), lang, false, None).expect("export");
             let file = site.path().join(format!("{lang}.{ext}"));
             std::fs::write(&file, l10n::write(&doc, format)).expect("write");
             file
