@@ -7,7 +7,6 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use quick_xml::Reader;
 use quick_xml::events::Event;
 
 use super::xml::{self, attr, escape};
@@ -64,7 +63,6 @@ pub fn write(doc: &Doc) -> String {
 
 /// Reads an XLIFF 1.2 file back.
 pub fn read(text: &str, file: &Path) -> Result<Incoming, Diagnostic> {
-    let mut reader = Reader::from_str(text);
     let mut incoming = Incoming {
         src_lang: None,
         trg_lang: None,
@@ -76,25 +74,9 @@ pub fn read(text: &str, file: &Path) -> Result<Incoming, Diagnostic> {
     let mut state = String::new();
     let mut target: Option<String> = None;
     let mut done: Option<String> = None;
-    let mut depth = 0usize;
+    let mut events = xml::Events::new(text, file);
     loop {
-        let at = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
-        let event = reader
-            .read_event()
-            .map_err(|e| xml::error(file, text, at, format!("malformed XML: {e}")))?;
-        match &event {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            Event::Eof if depth > 0 => {
-                return Err(xml::error(
-                    file,
-                    text,
-                    at,
-                    "the file ends inside an element: it was cut short".into(),
-                ));
-            }
-            _ => {}
-        }
+        let (at, event) = events.next()?;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) if target.is_some() => {
                 let name = xml::name(e);

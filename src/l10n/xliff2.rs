@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use quick_xml::Reader;
 use quick_xml::events::Event;
 
 use super::inline::Piece;
@@ -127,7 +126,6 @@ fn content(pieces: &[Piece], source: &[Piece], data: &mut DataTable) -> String {
 
 /// Reads an XLIFF 2.0 file back.
 pub fn read(text: &str, file: &Path) -> Result<Incoming, Diagnostic> {
-    let mut reader = Reader::from_str(text);
     let mut incoming = Incoming {
         src_lang: None,
         trg_lang: None,
@@ -143,25 +141,9 @@ pub fn read(text: &str, file: &Path) -> Result<Incoming, Diagnostic> {
     let mut unit_target: Option<String> = None;
     let mut closers: Vec<String> = Vec::new();
     let mut seen_root = false;
-    let mut depth = 0usize;
+    let mut events = xml::Events::new(text, file);
     loop {
-        let at = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
-        let event = reader
-            .read_event()
-            .map_err(|e| xml::error(file, text, at, format!("malformed XML: {e}")))?;
-        match &event {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            Event::Eof if depth > 0 => {
-                return Err(xml::error(
-                    file,
-                    text,
-                    at,
-                    "the file ends inside an element: it was cut short".into(),
-                ));
-            }
-            _ => {}
-        }
+        let (at, event) = events.next()?;
         let resolve = |id: Option<String>, what: &str| -> Result<String, Diagnostic> {
             let id = id.unwrap_or_default();
             data.get(&id).cloned().ok_or_else(|| {

@@ -55,6 +55,50 @@ pub fn reference(r: &quick_xml::events::BytesRef) -> Option<String> {
     quick_xml::escape::resolve_predefined_entity(&name).map(str::to_string)
 }
 
+/// The events of an XML file with their byte offsets; malformed XML and
+/// a file that ends inside an element are errors.
+pub struct Events<'a> {
+    reader: quick_xml::Reader<&'a [u8]>,
+    text: &'a str,
+    file: &'a Path,
+    depth: usize,
+}
+
+impl<'a> Events<'a> {
+    pub fn new(text: &'a str, file: &'a Path) -> Self {
+        Events {
+            reader: quick_xml::Reader::from_str(text),
+            text,
+            file,
+            depth: 0,
+        }
+    }
+
+    /// The next event and the offset it starts at.
+    pub fn next(&mut self) -> Result<(usize, quick_xml::events::Event<'a>), Diagnostic> {
+        use quick_xml::events::Event;
+        let at = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
+        let event = self
+            .reader
+            .read_event()
+            .map_err(|e| error(self.file, self.text, at, format!("malformed XML: {e}")))?;
+        match &event {
+            Event::Start(_) => self.depth += 1,
+            Event::End(_) => self.depth = self.depth.saturating_sub(1),
+            Event::Eof if self.depth > 0 => {
+                return Err(error(
+                    self.file,
+                    self.text,
+                    at,
+                    "the file ends inside an element: it was cut short".into(),
+                ));
+            }
+            _ => {}
+        }
+        Ok((at, event))
+    }
+}
+
 /// A malformed-file error at a byte offset of `text`.
 pub fn error(file: &Path, text: &str, offset: usize, message: String) -> Diagnostic {
     Diagnostic::error("l10n/malformed", message)
