@@ -153,6 +153,7 @@ pub struct DocUnit {
 }
 
 /// What a translator's file brings back.
+#[derive(Default)]
 pub struct Incoming {
     pub src_lang: Option<String>,
     pub trg_lang: Option<String>,

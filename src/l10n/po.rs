@@ -118,11 +118,7 @@ pub fn read(text: &str, file: &Path) -> Result<Incoming, Diagnostic> {
             .at(line, column)
             .hint("repair the PO file (`msgfmt --check` names the same problems), or export again")
     };
-    let mut incoming = Incoming {
-        src_lang: None,
-        trg_lang: None,
-        units: Vec::new(),
-    };
+    let mut incoming = Incoming::default();
     let mut entries: Vec<Entry> = Vec::new();
     let mut entry = Entry::default();
     // Which string of the entry continuation lines extend.

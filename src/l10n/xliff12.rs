@@ -63,11 +63,7 @@ pub fn write(doc: &Doc) -> String {
 
 /// Reads an XLIFF 1.2 file back.
 pub fn read(text: &str, file: &Path) -> Result<Incoming, Diagnostic> {
-    let mut incoming = Incoming {
-        src_lang: None,
-        trg_lang: None,
-        units: Vec::new(),
-    };
+    let mut incoming = Incoming::default();
     let mut page: Option<String> = None;
     // The open trans-unit: id, line, approved, target state, target text.
     let mut unit: Option<(String, usize, bool)> = None;
@@ -91,22 +87,10 @@ pub fn read(text: &str, file: &Path) -> Result<Incoming, Diagnostic> {
                     ));
                 }
             }
-            Event::Text(t) => {
+            Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => {
+                let chars = events.chars(&event, at)?.unwrap_or_default();
                 if let Some(target) = target.as_mut() {
-                    target.push_str(&t.xml10_content());
-                }
-            }
-            Event::CData(t) => {
-                if let Some(target) = target.as_mut() {
-                    target.push_str(&t.xml10_content());
-                }
-            }
-            Event::GeneralRef(r) => {
-                let s = xml::reference(&r).ok_or_else(|| {
-                    xml::error(file, text, at, "an unknown entity reference".into())
-                })?;
-                if let Some(target) = target.as_mut() {
-                    target.push_str(&s);
+                    target.push_str(&chars);
                 }
             }
             Event::Start(e) | Event::Empty(e) => match xml::name(&e).as_str() {

@@ -126,11 +126,7 @@ fn content(pieces: &[Piece], source: &[Piece], data: &mut DataTable) -> String {
 
 /// Reads an XLIFF 2.0 file back.
 pub fn read(text: &str, file: &Path) -> Result<Incoming, Diagnostic> {
-    let mut incoming = Incoming {
-        src_lang: None,
-        trg_lang: None,
-        units: Vec::new(),
-    };
+    let mut incoming = Incoming::default();
     let mut page: Option<String> = None;
     let mut unit: Option<(String, usize)> = None;
     let mut data: HashMap<String, String> = HashMap::new();
@@ -202,28 +198,12 @@ pub fn read(text: &str, file: &Path) -> Result<Incoming, Diagnostic> {
                     _ => {}
                 }
             }
-            Event::Text(t) => {
+            Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => {
+                let chars = events.chars(&event, at)?.unwrap_or_default();
                 if let Some(target) = target.as_mut() {
-                    target.push_str(&t.xml10_content());
-                } else if data_id.is_some() {
-                    let id = data_id.clone().unwrap_or_default();
-                    data.entry(id).or_default().push_str(&t.xml10_content());
-                }
-            }
-            Event::CData(t) => {
-                let s = t.xml10_content().into_owned();
-                if let Some(target) = target.as_mut() {
-                    target.push_str(&s);
-                }
-            }
-            Event::GeneralRef(r) => {
-                let s = xml::reference(&r).ok_or_else(|| {
-                    xml::error(file, text, at, "an unknown entity reference".into())
-                })?;
-                if let Some(target) = target.as_mut() {
-                    target.push_str(&s);
+                    target.push_str(&chars);
                 } else if let Some(id) = &data_id {
-                    data.entry(id.clone()).or_default().push_str(&s);
+                    data.entry(id.clone()).or_default().push_str(&chars);
                 }
             }
             Event::Start(e) | Event::Empty(e) => match xml::name(&e).as_str() {

@@ -97,6 +97,29 @@ impl<'a> Events<'a> {
         }
         Ok((at, event))
     }
+
+    /// The character data an event stands for (text, CDATA, a reference),
+    /// `None` for other events.
+    pub fn chars(
+        &self,
+        event: &quick_xml::events::Event,
+        at: usize,
+    ) -> Result<Option<String>, Diagnostic> {
+        use quick_xml::events::Event;
+        Ok(match event {
+            Event::Text(t) => Some(t.xml10_content().into_owned()),
+            Event::CData(t) => Some(t.xml10_content().into_owned()),
+            Event::GeneralRef(r) => Some(reference(r).ok_or_else(|| {
+                error(
+                    self.file,
+                    self.text,
+                    at,
+                    "an unknown entity reference".into(),
+                )
+            })?),
+            _ => None,
+        })
+    }
 }
 
 /// A malformed-file error at a byte offset of `text`.
