@@ -597,7 +597,10 @@ pub fn import(root: &Path, file: &Path) -> Result<Imported, Failure> {
         )
     })?;
     let is_po = file.extension().is_some_and(|e| e == "po" || e == "pot")
-        || !text.trim_start().starts_with('<');
+        || !text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('<');
     let incoming = if is_po {
         po::read(&text, file)
     } else if text.contains("urn:oasis:names:tc:xliff:document:1.2") {
@@ -654,6 +657,9 @@ pub fn import(root: &Path, file: &Path) -> Result<Imported, Failure> {
     }
     let mut out = Imported::default();
     let resources = resources::originals(root, &site.config.default_language);
+    // The pages of each variant (and of none), by source.
+    let mut by_source: BTreeMap<Option<&str>, BTreeMap<&str, (&Page, Option<&Page>)>> =
+        BTreeMap::new();
     for (source, in_units) in by_page {
         if let Some((kind, original)) = resources.iter().find(|(_, p)| slash(p) == source) {
             let result = import_resource(root, *kind, original, &lang, &in_units, file);
@@ -664,8 +670,13 @@ pub fn import(root: &Path, file: &Path) -> Result<Imported, Failure> {
             Some((s, v)) => (s, Some(v)),
             None => (source, None),
         };
-        let pairs = pairs(&site, &lang, variant);
-        let Some((original, translation)) = pairs.iter().find(|(o, _)| o.source == source) else {
+        let pairs = by_source.entry(variant).or_insert_with(|| {
+            pairs(&site, &lang, variant)
+                .into_iter()
+                .map(|(o, t)| (o.source.as_str(), (o, t)))
+                .collect()
+        });
+        let Some((original, translation)) = pairs.get(source) else {
             out.diagnostics.push(
                 Diagnostic {
                     message: format!("there is no page {source} in this site"),

@@ -111,7 +111,7 @@ pub fn read(text: &str, file: &Path) -> Result<Incoming, Diagnostic> {
                     let approved = attr(&e, "approved").as_deref() == Some("yes");
                     unit = Some((
                         attr(&e, "id").unwrap_or_default(),
-                        xml::line(text, at),
+                        events.line(at),
                         approved,
                     ));
                     state.clear();

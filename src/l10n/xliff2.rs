@@ -222,7 +222,7 @@ pub fn read(text: &str, file: &Path) -> Result<Incoming, Diagnostic> {
                 }
                 "file" => page = attr(&e, "original"),
                 "unit" => {
-                    unit = Some((attr(&e, "id").unwrap_or_default(), xml::line(text, at)));
+                    unit = Some((attr(&e, "id").unwrap_or_default(), events.line(at)));
                     data.clear();
                     unit_target = None;
                     state = String::new();

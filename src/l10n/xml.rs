@@ -62,6 +62,9 @@ pub struct Events<'a> {
     text: &'a str,
     file: &'a Path,
     depth: usize,
+    /// The last offset `line` was asked for and its line: lines are
+    /// counted on from there, so that a large file is read once.
+    counted: (usize, usize),
 }
 
 impl<'a> Events<'a> {
@@ -71,6 +74,7 @@ impl<'a> Events<'a> {
             text,
             file,
             depth: 0,
+            counted: (0, 1),
         }
     }
 
@@ -96,6 +100,15 @@ impl<'a> Events<'a> {
             _ => {}
         }
         Ok((at, event))
+    }
+
+    /// The 1-based line of a byte offset at or after the last one asked for.
+    pub fn line(&mut self, offset: usize) -> usize {
+        let (from, line) = self.counted;
+        let offset = offset.clamp(from, self.text.len());
+        let newlines = memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..offset]).count();
+        self.counted = (offset, line + newlines);
+        line + newlines
     }
 
     /// The character data an event stands for (text, CDATA, a reference),
@@ -128,11 +141,6 @@ pub fn error(file: &Path, text: &str, offset: usize, message: String) -> Diagnos
         .file(file)
         .at_offset(text, offset.min(text.len()))
         .hint("the file is not well-formed XML of the expected kind: repair it in the translation tool, or export again")
-}
-
-/// The 1-based line of a byte offset.
-pub fn line(text: &str, offset: usize) -> usize {
-    crate::diag::line_col(text, offset.min(text.len())).0
 }
 
 /// Pieces with their markup as native code inside `<bpt>`, `<ept>` and

@@ -563,14 +563,19 @@ const SITE_TOML: &str = "default_language = \"de\"\n\n[languages.de]\nname = \"D
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
     #[test]
-    fn random_pages_survive_export_and_import(blocks in prop::collection::vec(block(), 1..8), format in 0..3usize) {
+    fn random_pages_survive_export_and_import(
+        blocks in prop::collection::vec(block(), 1..8),
+        format in 0..3usize,
+        rtl in any::<bool>(),
+    ) {
         let (format, _, ext) = FORMATS[format];
         let dir = tempfile::tempdir().expect("temp");
         let root = dir.path();
         std::fs::write(root.join("site.toml"), SITE_TOML).expect("write");
         std::fs::create_dir_all(root.join("content")).expect("mkdir");
         let german = render("Seite", &blocks, &DE);
-        let english = render("Page", &blocks, &EN);
+        // The translation in a left-to-right or a right-to-left script.
+        let english = render("Page", &blocks, if rtl { &FA } else { &EN });
         std::fs::write(root.join("content/seite.md"), &german).expect("write");
         std::fs::write(root.join("content/seite.en.md"), &english).expect("write");
         let (doc, diags) = l10n::export(root, "en", false, None).expect("export");
@@ -584,7 +589,7 @@ proptest! {
         let written = std::fs::read_to_string(root.join("content/seite.en.md")).expect("read");
         let body = |t: &str| t.split_once("+++\n").and_then(|(_, r)| r.split_once("+++\n")).map(|(_, b)| b.to_string());
         prop_assert_eq!(body(&written), body(&english));
-        prop_assert!(written.contains("title = \"Page\""));
+        prop_assert!(written.contains("title = \"Page\""), "{}", written);
     }
 }
 
