@@ -210,12 +210,11 @@ fn check_lang(site: &Site, lang: &str) -> Result<(), Failure> {
     Ok(())
 }
 
+/// An original and its translation, where there is one.
+type Pair<'s> = (&'s Page, Option<&'s Page>);
+
 /// The original of each source and its translation into `lang`, where there is one.
-fn pairs<'s>(
-    site: &'s Site,
-    lang: &str,
-    variant: Option<&str>,
-) -> Vec<(&'s Page, Option<&'s Page>)> {
+fn pairs<'s>(site: &'s Site, lang: &str, variant: Option<&str>) -> Vec<Pair<'s>> {
     let default = &site.config.default_language;
     site.sources
         .iter()
@@ -658,8 +657,7 @@ pub fn import(root: &Path, file: &Path) -> Result<Imported, Failure> {
     let mut out = Imported::default();
     let resources = resources::originals(root, &site.config.default_language);
     // The pages of each variant (and of none), by source.
-    let mut by_source: BTreeMap<Option<&str>, BTreeMap<&str, (&Page, Option<&Page>)>> =
-        BTreeMap::new();
+    let mut by_source: BTreeMap<Option<&str>, BTreeMap<&str, Pair>> = BTreeMap::new();
     for (source, in_units) in by_page {
         if let Some((kind, original)) = resources.iter().find(|(_, p)| slash(p) == source) {
             let result = import_resource(root, *kind, original, &lang, &in_units, file);
