@@ -105,6 +105,56 @@ enum Command {
         #[arg(long)]
         profile: Option<String>,
     },
+    /// Exchange texts with translators: XLIFF, PO and TMX files.
+    L10n {
+        #[command(subcommand)]
+        action: L10nAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum L10nAction {
+    /// Write every translatable unit of the site for one language.
+    Export {
+        /// The language to translate into (a key of [languages]).
+        #[arg(long)]
+        lang: String,
+        #[arg(long, value_enum, default_value_t = ExchangeFormat::Xliff2)]
+        format: ExchangeFormat,
+        /// Only units whose original changed since they were translated, or that have no translation.
+        #[arg(long)]
+        changed: bool,
+        /// The pages of a variant (e.g. `easy`), each as one whole-text unit: rewrites are not segmented.
+        #[arg(long)]
+        variant: Option<String>,
+        /// Where to write the file (default: standard output).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Write the translations of an XLIFF or PO file into the pages.
+    Import {
+        file: PathBuf,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Write the existing aligned translation pairs as TMX 1.4b.
+    Tmx {
+        #[arg(long)]
+        lang: String,
+        #[arg(long)]
+        output: Option<PathBuf>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExchangeFormat {
+    Xliff2,
+    Xliff12,
+    Po,
 }
 
 #[derive(Debug, Subcommand)]
@@ -221,6 +271,7 @@ pub fn main() -> i32 {
                     date,
                 },
         } => new_update(&root, &title, lang.as_deref(), date.as_deref()),
+        Command::L10n { action } => run_l10n(action),
         Command::Stamp { file, root } => match crate::scaffold::stamp(&root, &file) {
             Ok(hash) => {
                 eprintln!(
@@ -435,6 +486,71 @@ fn print_summary(outcome: &Outcome, options: &BuildOptions, code: i32) {
                 "vielfalt: build failed with {errors} error(s) and {warnings} warning(s); {} was left as it was",
                 options.output_dir().display()
             );
+        }
+    }
+}
+
+fn run_l10n(action: L10nAction) -> i32 {
+    use crate::l10n;
+    let result = match action {
+        L10nAction::Export {
+            lang,
+            format,
+            changed,
+            variant,
+            output,
+            root,
+        } => l10n::export(&root, &lang, changed, variant.as_deref()).map(|(doc, diags)| {
+            let format = match format {
+                ExchangeFormat::Xliff2 => l10n::Format::Xliff2,
+                ExchangeFormat::Xliff12 => l10n::Format::Xliff12,
+                ExchangeFormat::Po => l10n::Format::Po,
+            };
+            let units: usize = doc.pages.iter().map(|p| p.units.len()).sum();
+            let summary = format!("{units} units of {} pages", doc.pages.len());
+            (l10n::write(&doc, format), output, diags, summary)
+        }),
+        L10nAction::Tmx { lang, output, root } => l10n::tmx::export(&root, &lang)
+            .map(|(text, diags)| (text, output, diags, "translation memory".to_string())),
+        L10nAction::Import { file, root } => {
+            return match l10n::import(&root, &file) {
+                Ok(done) => {
+                    eprint!("{}", diag::render_text(&done.diagnostics));
+                    for f in &done.written {
+                        eprintln!("vielfalt: wrote {}", f.display());
+                    }
+                    eprintln!("vielfalt: {} files written", done.written.len());
+                    diag::exit_code(&done.diagnostics, false)
+                }
+                Err((code, message)) => {
+                    eprintln!("error: {message}");
+                    code
+                }
+            };
+        }
+    };
+    match result {
+        Ok((text, output, diags, summary)) => {
+            eprint!("{}", diag::render_text(&diags));
+            let written = match &output {
+                Some(path) => std::fs::write(path, &text)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display())),
+                None => std::io::stdout()
+                    .write_all(text.as_bytes())
+                    .map_err(|e| format!("cannot write the output: {e}")),
+            };
+            if let Err(message) = written {
+                eprintln!("error: {message}");
+                return 1;
+            }
+            if let Some(path) = output {
+                eprintln!("vielfalt: wrote {} ({summary})", path.display());
+            }
+            diag::exit_code(&diags, false)
+        }
+        Err((code, message)) => {
+            eprintln!("error: {message}");
+            code
         }
     }
 }

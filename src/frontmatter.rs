@@ -33,6 +33,11 @@ pub struct FrontMatter {
     /// and body when this text was made from it; set by `vielfalt stamp`.
     #[serde(default)]
     pub source_hash: Option<String>,
+    /// On a translation: the short hash of each translatable unit of the
+    /// original it was made from, in the original's order (`-` where
+    /// unknown); written by `vielfalt l10n import` and `vielfalt stamp`.
+    #[serde(default)]
+    pub source_segments: Option<String>,
     /// On a translation: how it was made.
     #[serde(default)]
     pub translation: Option<TranslationMethod>,

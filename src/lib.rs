@@ -14,6 +14,7 @@ pub mod frontmatter;
 pub mod glossary;
 pub mod graph;
 pub mod i18n;
+pub mod l10n;
 pub mod lint;
 pub mod markdown;
 pub mod output;

@@ -290,6 +290,10 @@ pub fn stamp(root: &Path, file: &Path) -> Result<String, Failure> {
             format!("{}: the front matter could not be found", rel.display()),
         )
     })?;
+    // Segment stamps too, where the translation aligns with its original.
+    let new =
+        crate::l10n::stamp_segments(&root, &original.file, &rel, &new, page.variant.is_some())
+            .unwrap_or(new);
     if new != text {
         std::fs::write(&file, new)
             .map_err(|e| (1, format!("cannot write {}: {e}", rel.display())))?;
@@ -302,46 +306,7 @@ pub fn stamp(root: &Path, file: &Path) -> Result<String, Failure> {
 /// the `title` line (else after the opening fence). Line endings follow the
 /// file's.
 pub fn set_source_hash(text: &str, hash: &str) -> Option<String> {
-    let split = crate::frontmatter::split(text).ok()?;
-    let yaml = split.format == crate::frontmatter::Format::Yaml;
-    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
-    let new_line = if yaml {
-        format!("source_hash: \"{hash}\"")
-    } else {
-        format!("source_hash = \"{hash}\"")
-    };
-    let front_start = split.front_offset;
-    let front_end = front_start + split.front.len();
-    let mut offset = front_start;
-    let mut after_title: Option<usize> = None;
-    for line in text.get(front_start..front_end)?.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        if !yaml && content.trim_start().starts_with('[') {
-            // A table header: later keys belong to the table.
-            break;
-        }
-        let key = content.split(['=', ':']).next().unwrap_or_default().trim();
-        let top_level = !content.starts_with([' ', '\t']);
-        if top_level && key == "source_hash" {
-            let mut out = String::with_capacity(text.len() + 8);
-            out.push_str(text.get(..offset)?);
-            out.push_str(&new_line);
-            out.push_str(text.get(offset + content.len()..)?);
-            return Some(out);
-        }
-        if top_level && key == "title" && after_title.is_none() {
-            after_title = Some(offset + line.len());
-        }
-        offset += line.len();
-    }
-    let at = after_title.unwrap_or(front_start);
-    let mut out = String::with_capacity(text.len() + new_line.len() + 2);
-    out.push_str(text.get(..at)?);
-    // A title line at the very end of the front matter has its newline.
-    out.push_str(&new_line);
-    out.push_str(newline);
-    out.push_str(text.get(at..)?);
-    Some(out)
+    crate::l10n::front::set_key(text, "source_hash", &crate::l10n::front::Value::Str(hash))
 }
 
 #[cfg(test)]

@@ -297,10 +297,15 @@ pub fn outdated<'p>(site: &Site, pages: impl Iterator<Item = &'p Page>) -> Vec<D
             continue;
         }
         let file = page.file.display().to_string();
+        let segments = crate::l10n::changed_segments(&site.root, page, original)
+            .map(|(changed, all)| {
+                format!(" ({changed} of {all} segments changed since translation)")
+            })
+            .unwrap_or_default();
         let mut d = Diagnostic::warning(
             "translation/outdated",
             format!(
-                "this text was made from an older version of {}; readers see an “outdated” notice",
+                "this text was made from an older version of {}{segments}; readers see an “outdated” notice",
                 original.file.display()
             ),
         )

@@ -15,6 +15,7 @@ mod harness;
 mod html;
 mod injection;
 mod kill;
+mod l10n;
 mod lint;
 mod live;
 mod pdf;
