@@ -172,21 +172,12 @@ fn write_site(
         glossary,
     } = loaded;
     let (static_files, held_back) = crate::profile::hold_back(theme.static_files(), &site);
-    let pdf_start = Instant::now();
-    let (pdfs, d) = crate::pdf::build(&site);
+    let (renderer, d) = Renderer::new(&site, &theme, i18n, dates, glossary);
     diags.extend(d);
-    if site.config.pdf.is_some() {
-        stages.push(("pdf", pdf_start.elapsed()));
-    }
-    let (mut renderer, d) = Renderer::new(&site, &theme, i18n, dates, glossary);
-    diags.extend(d);
-    if let Some(r) = &mut renderer {
-        r.pdf_links = crate::pdf::links(&site, &pdfs);
-    }
     let (linter, d) = Linter::new(&site.config);
     diags.extend(d);
     let lint = &site.config.lint;
-    let Some(renderer) = renderer else {
+    let Some(mut renderer) = renderer else {
         *diags = finish_diagnostics(std::mem::take(diags), Some(lint), options.strict);
         return (false, None);
     };
@@ -213,6 +204,14 @@ fn write_site(
         Some(s) => s,
         None => &NullSink,
     };
+    // The PDFs before the pages, which link to them with their size.
+    let pdf_start = Instant::now();
+    let (pdfs, d) = crate::pdf::build(&site, sink);
+    diags.extend(d);
+    renderer.pdf_links = crate::pdf::links(&site, &pdfs);
+    if site.config.pdf.is_some() {
+        stages.push(("pdf", pdf_start.elapsed()));
+    }
     let indexer = (staging.is_some() && site.config.search.enabled)
         .then(|| crate::search::Indexer::new(sink));
     let sink: &dyn Sink = match &indexer {
@@ -266,7 +265,7 @@ fn write_site(
 }
 
 /// Renders every slot and the root pages into `sink` ([`pages::render`]),
-/// copies the static files, writes the PDFs, sitemap, feeds and robots.txt, and runs
+/// copies the static files, writes sitemap, feeds and robots.txt, and runs
 /// the site-wide checks; their findings go to `diags`.
 fn render_all(
     renderer: &Renderer<'_>,
@@ -310,7 +309,10 @@ fn render_all(
     texts.extend(site_wide::feeds(renderer));
     texts.push(("robots.txt".into(), feeds::robots(renderer)));
     site_wide::write_texts(sink, texts, &mut other_files, diags);
-    site_wide::write_pdfs(sink, pdfs, &mut other_files, diags);
+    other_files.extend(
+        pdfs.iter()
+            .map(|p| p.url.trim_start_matches('/').to_string()),
+    );
     stages.push(("  root pages, assets, sitemap, feeds", rest_start.elapsed()));
 
     let start = Instant::now();

@@ -145,27 +145,6 @@ pub fn write_texts(
     }
 }
 
-/// Writes the document's PDFs (`[pdf]`) into `sink`; records their paths.
-pub fn write_pdfs(
-    sink: &dyn Sink,
-    pdfs: &[crate::pdf::PdfFile],
-    written: &mut BTreeSet<String>,
-    diags: &mut Vec<Diagnostic>,
-) {
-    for pdf in pdfs {
-        let path = pdf.url.trim_start_matches('/');
-        match sink.write(path, &pdf.bytes) {
-            Ok(()) => {
-                written.insert(path.to_string());
-            }
-            Err(e) => diags.push(
-                Diagnostic::error("output/io", format!("cannot write {path}: {e}"))
-                    .hint("check the disk space and permissions"),
-            ),
-        }
-    }
-}
-
 /// The links, anchors and titles of every page, checked against each other
 /// and against the other files of the output.
 pub fn check_links(pages: &[Facts], files: &HashSet<String>, base_path: &str) -> Vec<Diagnostic> {

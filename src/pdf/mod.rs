@@ -22,15 +22,17 @@ use rayon::prelude::*;
 use crate::config::{CONFIG_FILE, Dir};
 use crate::content::{Key, Site, Slot};
 use crate::diag::Diagnostic;
+use crate::output::Sink;
 
-/// A PDF made for one language and variant.
+/// A PDF made for one language and variant (and written to the sink).
 #[derive(Debug, Clone)]
 pub struct PdfFile {
     pub lang: String,
     pub variant: Option<String>,
     /// Site path, `/de/integrationskonzept.pdf`.
     pub url: String,
-    pub bytes: Vec<u8>,
+    /// Its size in bytes.
+    pub size: usize,
 }
 
 /// The link from a page to its document: address and size as shown.
@@ -71,10 +73,11 @@ pub fn check(site: &Site, config_text: &str) -> Vec<Diagnostic> {
     diags
 }
 
-/// The PDFs of the site: one per language and variant whose own pages
-/// include every page of `[pdf]`. None without `[pdf]` or when a page is
-/// missing ([`check`] reports it).
-pub fn build(site: &Site) -> (Vec<PdfFile>, Vec<Diagnostic>) {
+/// Makes the PDFs of the site and writes each into `sink` as soon as it
+/// is made (so that memory holds only the ones in the making): one per
+/// language and variant whose own pages include every page of `[pdf]`.
+/// None without `[pdf]` or when a page is missing ([`check`] reports it).
+pub fn build(site: &Site, sink: &dyn Sink) -> (Vec<PdfFile>, Vec<Diagnostic>) {
     let Some(pdf) = &site.config.pdf else {
         return (Vec::new(), Vec::new());
     };
@@ -106,7 +109,15 @@ pub fn build(site: &Site) -> (Vec<PdfFile>, Vec<Diagnostic>) {
     }
     let made: Vec<Result<PdfFile, Diagnostic>> = wanted
         .par_iter()
-        .map(|(lang, variant)| make(site, &sources, &fonts, lang, *variant))
+        .map(|(lang, variant)| {
+            let (file, bytes) = make(site, &sources, &fonts, lang, *variant)?;
+            let path = file.url.trim_start_matches('/');
+            sink.write(path, &bytes).map_err(|e| {
+                Diagnostic::error("output/io", format!("cannot write {path}: {e}"))
+                    .hint("check the disk space and permissions")
+            })?;
+            Ok(file)
+        })
         .collect();
     let mut files = Vec::new();
     let mut diags = Vec::new();
@@ -125,7 +136,7 @@ fn make(
     fonts: &layout::Fonts,
     lang: &crate::config::Language,
     variant: Option<&str>,
-) -> Result<PdfFile, Diagnostic> {
+) -> Result<(PdfFile, Vec<u8>), Diagnostic> {
     let config = &site.config;
     let easy = variant
         .and_then(|v| config.variant(v))
@@ -186,12 +197,15 @@ fn make(
             .map_or("document.pdf", |p| p.file_name(&lang.key))
     );
     match write::write(laid, fonts, &meta) {
-        Ok(bytes) => Ok(PdfFile {
-            lang: lang.key.clone(),
-            variant: variant.map(str::to_string),
-            url,
+        Ok(bytes) => Ok((
+            PdfFile {
+                lang: lang.key.clone(),
+                variant: variant.map(str::to_string),
+                url,
+                size: bytes.len(),
+            },
             bytes,
-        }),
+        )),
         Err(e) => Err(
             Diagnostic::error("pdf/write", format!("cannot make {url}: {e}"))
                 .hint("this is a bug in vielfalt; please report it with the page's text"),
@@ -215,7 +229,7 @@ pub fn links(site: &Site, files: &[PdfFile]) -> BTreeMap<Key, PdfLink> {
         return links;
     };
     for file in files {
-        let kilobytes = kilobytes(file.bytes.len(), &file.lang);
+        let kilobytes = kilobytes(file.size, &file.lang);
         for page in &pdf.pages {
             links.insert(
                 (

@@ -452,9 +452,8 @@ impl Engine {
             for path in std::mem::take(&mut state.pdf_files) {
                 self.output.remove(&path);
             }
-            for file in files {
-                let path = file.url.trim_start_matches('/').to_string();
-                self.output.insert(path.clone(), file.bytes.into());
+            for (path, bytes) in files.into_files() {
+                self.output.insert(path.clone(), bytes);
                 state.pdf_files.insert(path);
             }
             state.pdf_links = links;
@@ -1122,14 +1121,15 @@ fn remake_pdfs(
     site: &Site,
     plan: &mut Plan,
     diags: &mut Vec<Diagnostic>,
-) -> Option<(Vec<crate::pdf::PdfFile>, BTreeMap<Key, crate::pdf::PdfLink>)> {
+) -> Option<(Memory, BTreeMap<Key, crate::pdf::PdfLink>)> {
     let pdf = site.config.pdf.as_ref()?;
     let in_document = |source: &str| pdf.pages.iter().any(|p| p.get_ref() == source);
     let old = old.filter(|_| !plan.all);
     if old.is_some() && !plan.keys.iter().any(|(source, ..)| in_document(source)) {
         return None;
     }
-    let (files, d) = crate::pdf::build(site);
+    let memory = Memory::default();
+    let (files, d) = crate::pdf::build(site, &memory);
     diags.extend(d);
     let links = crate::pdf::links(site, &files);
     if let Some(old) = old
@@ -1142,7 +1142,7 @@ fn remake_pdfs(
                 .cloned(),
         );
     }
-    Some((files, links))
+    Some((memory, links))
 }
 
 /// Whether a page read again is the page it was (apart from its URL,
