@@ -271,7 +271,7 @@ pub fn parse(text: &str, split: &Split<'_>, file: &str) -> Result<FrontMatter, D
     }
 }
 
-const KNOWN_KEYS: [&str; 12] = [
+const KNOWN_KEYS: [&str; 13] = [
     "title",
     "description",
     "date",
@@ -281,6 +281,7 @@ const KNOWN_KEYS: [&str; 12] = [
     "slug",
     "template",
     "source_hash",
+    "source_segments",
     "translation",
     "reviewed",
     "extra",
