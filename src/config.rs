@@ -200,6 +200,7 @@ impl ActiveProfile {
     pub fn has_sitemap(&self) -> bool {
         self.settings.sitemap.unwrap_or(!self.is_noindex())
     }
+}
 
 /// `[share]`: share cards (docs/content/sharing.md).
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]

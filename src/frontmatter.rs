@@ -303,7 +303,7 @@ fn parse_keys(text: &str, split: &Split<'_>, file: &str) -> Result<FrontMatter, 
     }
 }
 
-const KNOWN_KEYS: [&str; 13] = [
+const KNOWN_KEYS: [&str; 14] = [
     "title",
     "description",
     "date",
@@ -313,6 +313,7 @@ const KNOWN_KEYS: [&str; 13] = [
     "slug",
     "template",
     "source_hash",
+    "source_segments",
     "translation",
     "reviewed",
     "extra",

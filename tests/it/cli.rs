@@ -25,9 +25,9 @@ fn unknown_front_matter_key_names_file_line_and_key() {
     );
     assert_eq!(
         fails(&site),
-        "error[frontmatter/unknown-key]: front matter: unknown field `wieght`, expected one of `title`, `description`, `date`, `updated`, `draft`, `weight`, `slug`, `template`, `source_hash`, `translation`, `reviewed`, `extra`, `audience`\n  \
+        "error[frontmatter/unknown-key]: front matter: unknown field `wieght`, expected one of `title`, `description`, `date`, `updated`, `draft`, `weight`, `slug`, `template`, `source_hash`, `source_segments`, `translation`, `reviewed`, `extra`, `audience`\n  \
          --> content/about.md:3:1\n   \
-         = hint: did you mean `weight`? Known keys: title, description, date, updated, draft, weight, slug, template, source_hash, translation, reviewed, extra, audience\n\
+         = hint: did you mean `weight`? Known keys: title, description, date, updated, draft, weight, slug, template, source_hash, source_segments, translation, reviewed, extra, audience\n\
          vielfalt: build failed with 1 error(s) and 0 warning(s); [SITE]/public was left as it was\n"
     );
 }
