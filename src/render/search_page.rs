@@ -86,7 +86,8 @@ impl Renderer<'_> {
             for (key, value) in [
                 ("page", json!({ "title": title, "url": self.href(url) })),
                 ("canonical", Value::String(self.absolute(url))),
-                ("noindex", Value::Bool(false)),
+                // Search engines get the pages themselves (the sitemap).
+                ("noindex", Value::Bool(true)),
                 ("languages", Value::Array(languages)),
                 ("variant_links", json!([])),
                 ("notices", json!([])),
