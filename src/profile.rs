@@ -17,6 +17,7 @@
 //! and `[profiles]` in site.toml.
 
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::Path;
 
 use aho_corasick::AhoCorasick;
@@ -42,12 +43,55 @@ pub const READERS: &[(&str, Reader)] = &[
     (".js", utf8_text),
     (".json", utf8_text),
     (".svg", utf8_text),
+    (".pdf", pdf_text),
+    // The search index (`pagefind/`): gzip-compressed JSON and word lists.
+    (".pf_fragment", gunzip),
+    (".pf_index", gunzip),
+    (".pf_filter", gunzip),
+    (".pf_meta", gunzip),
 ];
 
 /// Text files: searched as they are, once checked to be UTF-8.
 pub fn utf8_text(bytes: &[u8]) -> Result<Vec<u8>, String> {
     std::str::from_utf8(bytes).map_err(|e| format!("it is not UTF-8 text: {e}"))?;
     Ok(bytes.to_vec())
+}
+
+/// A gzip-compressed file, as the search index writes it.
+pub fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut out)
+        .map_err(|e| format!("it is not a gzip file: {e}"))?;
+    Ok(out)
+}
+
+/// A PDF: its bytes as they are (link addresses, bookmark titles and
+/// metadata are strings in the file), followed by every Flate-compressed
+/// stream inflated (the structure tree's texts, object streams). Text set
+/// on the page is glyph numbers, not letters: the PDF stage takes its
+/// pages from the build's `Site` only, which holds no left-out page.
+pub fn pdf_text(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let mut out = bytes.to_vec();
+    let mut rest = bytes;
+    while let Some(start) = memchr::memmem::find(rest, b"stream") {
+        let body = &rest[start + b"stream".len()..];
+        let body = body
+            .strip_prefix(b"\r\n")
+            .or_else(|| body.strip_prefix(b"\n"))
+            .unwrap_or(body);
+        let end = memchr::memmem::find(body, b"endstream").unwrap_or(body.len());
+        let mut inflated = Vec::new();
+        if flate2::read::ZlibDecoder::new(&body[..end])
+            .read_to_end(&mut inflated)
+            .is_ok()
+        {
+            out.push(b'\n');
+            out.extend_from_slice(&inflated);
+        }
+        rest = body.get(end + b"endstream".len()..).unwrap_or_default();
+    }
+    Ok(out)
 }
 
 /// The reader for the output file `path`.

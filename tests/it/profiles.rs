@@ -394,6 +394,48 @@ fn the_scan_finds_a_planted_leak_of_each_kind() {
     }
 }
 
+/// Compressed output (the search index's gzip files, a PDF's Flate
+/// streams) is searched inside: a left-out address planted there is found.
+#[test]
+fn the_scan_reads_compressed_search_index_files_and_pdf_streams() {
+    use std::io::Write;
+    let site = mixed();
+    let (guard, out) = public_output(&site);
+    let clean = out.path().join("public");
+    let fragment = {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(b"pagefind_dcd{\"url\":\"/de/intern/\",\"content\":\"...\"}")
+            .expect("gzip");
+        gz.finish().expect("gzip")
+    };
+    let pdf = {
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        z.write_all(b"<< /S /URI /URI (https://example.org/en/intern/) >>")
+            .expect("zlib");
+        let mut pdf = b"%PDF-1.7\n1 0 obj\n<< /Length 9 >>\nstream\nnot zlib\nendstream\nendobj\n2 0 obj\n<< /Filter /FlateDecode >>\nstream\n".to_vec();
+        pdf.extend(z.finish().expect("zlib"));
+        pdf.extend_from_slice(b"\nendstream\nendobj\n%%EOF\n");
+        pdf
+    };
+    for (file, bytes, named) in [
+        ("pagefind/fragment/de_1a2b.pf_fragment", fragment, "`/de/intern`"),
+        ("de/dokument.pdf", pdf, "`/en/intern`"),
+    ] {
+        let copy = tempfile::tempdir().expect("tempdir");
+        copy_dir(&clean, copy.path());
+        let path = copy.path().join(file);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, bytes).expect("plant");
+        let found = guard.scan(copy.path(), &files(copy.path()), READERS);
+        assert!(
+            found.iter().any(|d| d.rule == "profile/leak"
+                && d.message.starts_with(&format!("the output file {file} "))
+                && d.message.contains(named)),
+            "{file}: {named} not found in {found:#?}"
+        );
+    }
+}
+
 /// A leak the build itself makes (here: a site template that writes a
 /// left-out page's address) fails the build and keeps the old output.
 #[test]
