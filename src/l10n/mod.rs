@@ -799,6 +799,11 @@ fn import_page(
             .enumerate()
             .filter(|(i, _)| targets.get(i).is_none_or(|u| u.target.is_none()))
             .count();
+        // A page the file leaves untranslated (e.g. one sent out only for
+        // context, or not yet taken up) has nothing to write.
+        if missing == orig.units.len() {
+            return Ok(None);
+        }
         if missing > 0 {
             return Err(vec![
                 Diagnostic::error(

@@ -19,7 +19,16 @@ const FORMATS: [(Format, &str, &str); 3] = [
 ];
 
 /// A copy of the shipped site's sources in a temporary folder.
+/// A copy of the shipped site's translated part: without the staff pages
+/// (`content/intern/`), which are German and Leichte Sprache only and so
+/// have no translation to carry back ([`shipped_whole`] keeps them).
 fn shipped() -> tempfile::TempDir {
+    let dir = shipped_whole();
+    std::fs::remove_dir_all(dir.path().join("content/intern")).expect("staff pages");
+    dir
+}
+
+fn shipped_whole() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for d in ["content", "glossary", "locales"] {
@@ -27,6 +36,25 @@ fn shipped() -> tempfile::TempDir {
     }
     std::fs::copy(root.join("site.toml"), dir.path().join("site.toml")).expect("copy");
     dir
+}
+
+/// A page the file leaves wholly untranslated (the staff pages, which
+/// have no English version) is skipped on import, not an error: a
+/// translator's file need not cover every page.
+#[test]
+fn a_page_the_file_leaves_untranslated_is_not_written() {
+    let site = shipped_whole();
+    let root = site.path();
+    let po = export(root, "en", "po");
+    assert!(po.contains("msgctxt \"intern/_index.md#"), "{po}");
+    let before = tree(root);
+    let file = root.join("en.po");
+    std::fs::write(&file, &po).expect("write");
+    let (code, _, err) = vielfalt(root, &["l10n", "import", &file.to_string_lossy()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("vielfalt: 0 files written"), "{err}");
+    assert!(!root.join("content/intern/_index.en.md").exists());
+    assert!(tree(root) == before, "a file of content/ changed");
 }
 
 fn vielfalt(root: &Path, args: &[&str]) -> (i32, String, String) {

@@ -418,7 +418,11 @@ fn the_scan_reads_compressed_search_index_files_and_pdf_streams() {
         pdf
     };
     for (file, bytes, named) in [
-        ("pagefind/fragment/de_1a2b.pf_fragment", fragment, "`/de/intern`"),
+        (
+            "pagefind/fragment/de_1a2b.pf_fragment",
+            fragment,
+            "`/de/intern`",
+        ),
         ("de/dokument.pdf", pdf, "`/en/intern`"),
     ] {
         let copy = tempfile::tempdir().expect("tempdir");
