@@ -206,6 +206,11 @@ impl ActiveProfile {
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ShareSettings {
+    /// Open Graph and Twitter-card metadata on every page. Default false,
+    /// as in Hugo, where a site includes its Open Graph template: the
+    /// tags cost about a kilobyte per page.
+    #[serde(default)]
+    pub cards: bool,
     /// Draw a share image per language and variant at build time (where
     /// the site's `static/share/` has none). Default false.
     #[serde(default)]

@@ -160,6 +160,9 @@ impl Cards {
         is_list: bool,
         alternates: &[(String, String)],
     ) -> Value {
+        if !config.share.cards {
+            return Value::Null;
+        }
         let locale_alternates: Vec<&str> = alternates
             .iter()
             .filter(|(h, _)| h != "x-default" && h != text_lang)

@@ -11,7 +11,7 @@ use crate::html::{Attrs, attr, select};
 fn site() -> SiteTest {
     let site = SiteTest::fixture("i18n/basic");
     let toml = site.file("site.toml");
-    site.write("site.toml", &format!("{toml}\n[share]\nimages = true\n"))
+    site.write("site.toml", &format!("{toml}\n[share]\ncards = true\nimages = true\n"))
 }
 
 fn metas(html: &str) -> Vec<Attrs> {
@@ -177,8 +177,20 @@ fn a_sites_own_image_replaces_the_drawn_one() {
 }
 
 #[test]
-fn images_are_off_unless_the_site_turns_them_on() {
+fn cards_are_off_unless_the_site_turns_them_on() {
     let site = SiteTest::fixture("i18n/basic").build_ok();
+    let de = site.file("public/de/about/index.html");
+    assert!(!de.contains("og:"), "{de}");
+    assert!(!de.contains("twitter:"), "{de}");
+}
+
+#[test]
+fn images_are_off_unless_the_site_turns_them_on() {
+    let site = SiteTest::fixture("i18n/basic");
+    let toml = site.file("site.toml");
+    let site = site
+        .write("site.toml", &format!("{toml}\n[share]\ncards = true\n"))
+        .build_ok();
     assert!(!site.exists("public/share"));
     let de = site.file("public/de/about/index.html");
     assert!(meta(&de, "og:image").is_empty());
@@ -192,7 +204,7 @@ fn a_malformed_og_locale_is_an_error_at_its_language() {
     let toml = site.file("site.toml").replace(
         "name = \"العربية\"",
         "name = \"العربية\"\nog_locale = \"ar-SY\"",
-    );
+    ) + "\n[share]\ncards = true\n";
     let site = site.write("site.toml", &toml);
     let run = site.build();
     assert_eq!(run.code, 1, "{}", run.stderr);
