@@ -11,7 +11,10 @@ use crate::html::{Attrs, attr, select};
 fn site() -> SiteTest {
     let site = SiteTest::fixture("i18n/basic");
     let toml = site.file("site.toml");
-    site.write("site.toml", &format!("{toml}\n[share]\ncards = true\nimages = true\n"))
+    site.write(
+        "site.toml",
+        &format!("{toml}\n[share]\ncards = true\nimages = true\n"),
+    )
 }
 
 fn metas(html: &str) -> Vec<Attrs> {
